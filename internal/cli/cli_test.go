@@ -1,0 +1,74 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+)
+
+// runCLI runs entente in-process and returns its output and exit code.
+func runCLI(t *testing.T, env map[string]string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	e := &Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb,
+		Getenv: func(k string) string { return env[k] }}
+	code = run(context.Background(), e, args)
+	return out.String(), errb.String(), code
+}
+
+func TestTopLevel(t *testing.T) {
+	tests := []struct {
+		name     string
+		args     []string
+		code     int
+		contains string
+	}{
+		{"no args", nil, 2, "Usage:"},
+		{"help", []string{"help"}, 0, "The commands are"},
+		{"help version", []string{"help", "version"}, 0, "usage: entente version"},
+		{"version", []string{"version"}, 0, "entente "},
+		{"version -h", []string{"version", "-h"}, 0, "usage: entente version"},
+		{"version extra", []string{"version", "x"}, 2, "takes no arguments"},
+		{"unknown", []string{"nope"}, 2, `unknown command "nope"`},
+		{"unknown help topic", []string{"help", "nope"}, 2, "unknown help topic"},
+		{"bad flag", []string{"version", "--bogus"}, 2, "flag provided but not defined"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			out, errs, code := runCLI(t, nil, tc.args...)
+			if code != tc.code {
+				t.Fatalf("exit code = %d, want %d; stderr=%q", code, tc.code, errs)
+			}
+			if !strings.Contains(out+errs, tc.contains) {
+				t.Fatalf("output %q does not contain %q", out+errs, tc.contains)
+			}
+		})
+	}
+}
+
+// TestEveryCommandHasHelp checks that each command answers -h with exit 0.
+func TestEveryCommandHasHelp(t *testing.T) {
+	var walk func(path []string, cs []*Command)
+	walk = func(path []string, cs []*Command) {
+		for _, c := range cs {
+			p := append(append([]string{}, path...), c.Name())
+			if len(c.Sub) > 0 {
+				walk(p, c.Sub)
+				if c.Setup == nil {
+					continue
+				}
+			}
+			t.Run(strings.Join(p, "_"), func(t *testing.T) {
+				out, errs, code := runCLI(t, nil, append(p, "-h")...)
+				if code != 0 || !strings.Contains(out, "usage: entente") {
+					t.Fatalf("%v -h: code %d, stdout %q, stderr %q", p, code, out, errs)
+				}
+				if c.Short == "" {
+					t.Errorf("%v has no Short description", p)
+				}
+			})
+		}
+	}
+	walk(nil, sortedCommands())
+}

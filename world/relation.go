@@ -1,0 +1,55 @@
+package world
+
+// Dyad is an unordered pair of ccodes, normalised so that A < B.
+type Dyad struct{ A, B int }
+
+// MakeDyad returns the normalised Dyad of a and b.
+func MakeDyad(a, b int) Dyad {
+	if a > b {
+		a, b = b, a
+	}
+	return Dyad{a, b}
+}
+
+// Contiguity types of the COW Direct Contiguity data v3.2 (Stinnett et al.
+// 2002): 1 land, 2 sea up to 12 miles, 3 up to 24, 4 up to 150, 5 up to 400.
+// NotContiguous (0) is a known absence; a missing contiguity is
+// ContiguityMissing.
+const (
+	NotContiguous     = 0
+	ContiguityMissing = -1
+)
+
+// Relation holds the symmetric facts about a pair of states in a World.
+// Directed facts (who initiated a dispute) are in World.Disputes.
+type Relation struct {
+	Dyad        Dyad     `json:"dyad"`
+	Contiguity  int      `json:"contiguity"`  // 0 none, 1..5 COW type, -1 missing
+	CapDistKm   Value    `json:"capdist_km"`  // great circle between capitals in force
+	MinDistKm   Value    `json:"mindist_km"`  // minimum distance between territories
+	Hostility   Value    `json:"hostility"`   // analyst-coded, 0 (none) .. 1 (war)
+	Rivalry     bool     `json:"rivalry"`     // analyst-coded strategic rivalry
+	War         bool     `json:"war"`         // at war in this year (world files)
+	Territorial bool     `json:"territorial"` // an active territorial dispute (world files)
+	Rationale   string   `json:"rationale,omitempty"`
+	Sources     []Source `json:"sources,omitempty"`
+}
+
+// NewRelation returns the Relation of d with every measured field missing.
+func NewRelation(d Dyad) Relation {
+	return Relation{Dyad: d, Contiguity: ContiguityMissing,
+		CapDistKm: Missing(), MinDistKm: Missing(), Hostility: Missing()}
+}
+
+// Dispute is one state's participation in a militarized interstate dispute
+// (MID 5.0 participant level), or a hostile act coded in a world file.
+type Dispute struct {
+	ID         int   `json:"id"` // MID dispnum
+	CCode      int   `json:"ccode"`
+	SideA      bool  `json:"side_a"`     // on the initiating side
+	Originator bool  `json:"originator"` // an originator, not a joiner
+	Start      Date  `json:"start"`
+	End        Date  `json:"end"`
+	HostLev    int   `json:"hostlev"` // highest hostility level 1..5
+	Fatality   Value `json:"fatality"`
+}
