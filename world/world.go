@@ -63,14 +63,50 @@ func (w *World) State(ccode int) *State {
 	return nil
 }
 
-// Relation returns the relation of a and b; when none is recorded it
-// returns a Relation with every field missing.
+// Variable families named in Coverage.
+const (
+	FamilyCOWAlliances  = "alliances_cow"
+	FamilyATOPAlliances = "alliances_atop"
+	FamilyCapabilities  = "capabilities"
+	FamilyContiguity    = "contiguity"
+	FamilyCapitals      = "capitals"
+	FamilyMinDist       = "mindist"
+	FamilyDisputes      = "disputes"
+	FamilyMilex         = "milex"
+)
+
+// Covered reports whether w.Year lies inside the coverage of family.
+func (w *World) Covered(family string) bool {
+	for _, c := range w.Coverage {
+		if c.Family == family {
+			return c.Covered
+		}
+	}
+	return false
+}
+
+// Relation returns the relation of a and b. Only dyads with some recorded
+// fact are stored in w.Relations; for the others, contiguity is "none"
+// (0) when the World lies inside the contiguity data's coverage and missing
+// otherwise. A missing capital distance is filled with the great-circle
+// distance between the two capitals in force, where both are known.
 func (w *World) Relation(a, b int) Relation {
 	d := MakeDyad(a, b)
-	if r, ok := w.Relations[d]; ok && r != nil {
-		return *r
+	var r Relation
+	if p, ok := w.Relations[d]; ok && p != nil {
+		r = *p
+	} else {
+		r = NewRelation(d)
+		if w.Covered(FamilyContiguity) {
+			r.Contiguity = NotContiguous
+		}
 	}
-	return NewRelation(d)
+	if r.CapDistKm.IsMissing() {
+		if sa, sb := w.State(a), w.State(b); sa != nil && sb != nil {
+			r.CapDistKm = GreatCircleKm(sa.Capital.Lat, sa.Capital.Lon, sb.Capital.Lat, sb.Capital.Lon)
+		}
+	}
+	return r
 }
 
 // SetRelation stores r under its dyad.

@@ -43,7 +43,8 @@ type Command struct {
 	// for every invocation, so runs share no state and tests can run
 	// commands in parallel.
 	Setup func(fs *flag.FlagSet) RunFunc
-	// Sub lists subcommands ("data sources", "data verify").
+	// Sub lists subcommands ("data sources", "data verify"). A command may
+	// have both: "world --year 1914" runs Setup, "world export" a subcommand.
 	Sub []*Command
 }
 
@@ -144,6 +145,9 @@ func dispatch(ctx context.Context, env *Env, table []*Command, parent []string, 
 		return usagef("unknown command %q for %s; run 'entente help%s'", name, where, prefixSpace(parent))
 	}
 	path := append(append([]string{}, parent...), name)
+	if len(c.Sub) > 0 && len(args) >= 2 && find(c.Sub, args[1]) != nil {
+		return dispatch(ctx, env, c.Sub, path, args[1:])
+	}
 	if len(c.Sub) > 0 && c.Setup == nil {
 		if len(args) < 2 || args[1] == "-h" || args[1] == "--help" || args[1] == "help" {
 			printHelp(env.Stdout, c, path)
@@ -229,7 +233,9 @@ func printHelp(w io.Writer, c *Command, path []string) {
 		for _, s := range c.Sub {
 			fmt.Fprintf(w, "\t%-10s %s\n", s.Name(), s.Short)
 		}
-		return
+		if c.Setup == nil {
+			return
+		}
 	}
 	fs := flag.NewFlagSet(strings.Join(path, " "), flag.ContinueOnError)
 	if c.Setup != nil {

@@ -1,0 +1,78 @@
+package world
+
+import (
+	"encoding/json"
+	"math"
+	"testing"
+)
+
+func TestGreatCircle(t *testing.T) {
+	// Washington D.C. to Ottawa is about 734 km (capdist.csv: 731).
+	got := GreatCircleKm(38.8950368, -77.0365427, 45.4208777, -75.6901106)
+	if math.Abs(float64(got)-734) > 5 {
+		t.Fatalf("Washington–Ottawa = %v km, want about 734", got)
+	}
+	if !GreatCircleKm(Missing(), 0, 0, 0).IsMissing() {
+		t.Fatal("missing coordinate gave a distance")
+	}
+}
+
+func TestValueJSON(t *testing.T) {
+	b, err := json.Marshal([]Value{1.5, Missing()})
+	if err != nil || string(b) != "[1.5,null]" {
+		t.Fatalf("got %s, %v", b, err)
+	}
+	var v []Value
+	if err := json.Unmarshal([]byte("[null,2]"), &v); err != nil || !v[0].IsMissing() || v[1] != 2 {
+		t.Fatalf("got %v, %v", v, err)
+	}
+}
+
+func TestRelationCoverage(t *testing.T) {
+	w := &World{Year: 2000, States: []State{NewState(2, "USA"), NewState(20, "Canada")}}
+	if got := w.Relation(2, 20).Contiguity; got != ContiguityMissing {
+		t.Fatalf("outside coverage: contiguity %d, want missing", got)
+	}
+	w.Coverage = []Coverage{{Family: FamilyContiguity, Covered: true}}
+	if got := w.Relation(2, 20).Contiguity; got != NotContiguous {
+		t.Fatalf("inside coverage: contiguity %d, want 0", got)
+	}
+	w.SetRelation(Relation{Dyad: Dyad{20, 2}, Contiguity: 1, CapDistKm: 731})
+	if r := w.Relation(2, 20); r.Contiguity != 1 || r.CapDistKm != 731 {
+		t.Fatalf("recorded relation: %+v", r)
+	}
+}
+
+func TestDates(t *testing.T) {
+	for _, bad := range []string{"2023-02-30", "2023-13-01", "x", "2023-00-10", ""} {
+		if _, err := ParseDate(bad); err == nil {
+			t.Errorf("ParseDate(%q) accepted", bad)
+		}
+	}
+	d, err := ParseDate("2024-03-07")
+	if err != nil || d != D(2024, 3, 7) {
+		t.Fatalf("got %v, %v", d, err)
+	}
+	s := Spell{Start: D(1850, 3, 1), End: D(1851, 2, 1)}
+	if s.Overlaps(1849) || !s.Overlaps(1850) || !s.Overlaps(1851) || s.Overlaps(1852) {
+		t.Fatal("Overlaps")
+	}
+	if (Spell{Start: D(2023, 4, 4)}).Overlaps(2022) || !(Spell{Start: D(2023, 4, 4)}).Overlaps(2030) {
+		t.Fatal("open spell")
+	}
+}
+
+func TestObligationsJSON(t *testing.T) {
+	o := Obligations(0).With(Defense).With(Consultation)
+	b, _ := json.Marshal(o)
+	if string(b) != `["defense","consultation"]` {
+		t.Fatalf("got %s", b)
+	}
+	var p Obligations
+	if err := json.Unmarshal(b, &p); err != nil || p != o {
+		t.Fatalf("round trip: %v %v", p, err)
+	}
+	if err := json.Unmarshal([]byte(`["defence"]`), &p); err == nil {
+		t.Fatal("accepted a misspelt obligation")
+	}
+}
