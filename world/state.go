@@ -85,6 +85,7 @@ func NewState(ccode int, name string) State {
 
 // Source records where a fact came from.
 type Source struct {
+	ID       string `json:"id,omitempty"`    // key of the source in a world file
 	Field    string `json:"field,omitempty"` // which field it backs; empty for the whole record
 	Citation string `json:"citation"`
 	Year     int    `json:"year,omitempty"` // the year the figure refers to

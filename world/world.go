@@ -18,6 +18,7 @@ type World struct {
 	States       []State            `json:"states"`
 	Alliances    []Alliance         `json:"alliances"`
 	Partnerships []Partnership      `json:"partnerships,omitempty"`
+	Systems      []System           `json:"systems,omitempty"`
 	Relations    map[Dyad]*Relation `json:"-"`
 	Disputes     []Dispute          `json:"-"`
 	Coverage     []Coverage         `json:"coverage,omitempty"`
