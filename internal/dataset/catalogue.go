@@ -556,9 +556,9 @@ func catalogue() []Dataset {
 			Version:   "2019 release (1949–2018)",
 			Publisher: "Stockholm International Peace Research Institute",
 			Citations: []string{"SIPRI Military Expenditure Database, Stockholm International Peace Research Institute, https://www.sipri.org/databases/milex"},
-			Terms:    "SIPRI's data requires attribution (see sipri.org). Not redistributed by entente.",
-			Homepage: "https://www.sipri.org/databases/milex",
-			Coverage: years(1949, 2018),
+			Terms:     "SIPRI's data requires attribution (see sipri.org). Not redistributed by entente.",
+			Homepage:  "https://www.sipri.org/databases/milex",
+			Coverage:  years(1949, 2018),
 			Files: []File{{
 				Path: "milex/sipri-milex-data.csv", Description: "country (not COW-coded) by year, current US$ millions; a single space is missing",
 				SHA256: "716b9c9b1374c778b954140d331b5ff284471cab3b7fe3cac3215b84e8059f40", Size: 54625,
