@@ -553,7 +553,7 @@ func catalogue() []Dataset {
 		{
 			Name:      "sipri-milex",
 			Title:     "SIPRI Military Expenditure Database, current US$ (wide table)",
-			Version:   "2019 release (1949–2018)",
+			Version:   "1949–2018 (release not recorded)",
 			Publisher: "Stockholm International Peace Research Institute",
 			Citations: []string{"SIPRI Military Expenditure Database, Stockholm International Peace Research Institute, https://www.sipri.org/databases/milex"},
 			Terms:     "SIPRI's data requires attribution (see sipri.org). Not redistributed by entente.",

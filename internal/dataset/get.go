@@ -209,7 +209,7 @@ func (g *Getter) getArchive(ctx context.Context, dir, url string, files []File) 
 	n, err := copyLimited(ctx, tmp, g.track(url, total, body), g.maxBytes())
 	body.Close()
 	if err != nil {
-		return nil, fail(fmt.Errorf("download %s: %w", url, err))
+		return nil, fail(err)
 	}
 	zr, err := zip.NewReader(tmp, n)
 	if err != nil {
@@ -339,6 +339,9 @@ func (l *lengthChecked) Read(p []byte) (int, error) {
 		return n, fmt.Errorf("GET %s: body ended after %d of %d bytes: %w", l.url, l.got, l.want, io.ErrUnexpectedEOF)
 	}
 	if err != nil && err != io.EOF {
+		if l.want >= 0 {
+			return n, fmt.Errorf("GET %s: after %d of %d bytes: %w", l.url, l.got, l.want, err)
+		}
 		return n, fmt.Errorf("GET %s: after %d bytes: %w", l.url, l.got, err)
 	}
 	return n, err
