@@ -1,0 +1,405 @@
+package worldfile
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/entente/entente/world"
+)
+
+// The CSV tables of a world, one file each in a directory. Lists inside a
+// cell (obligations, source ids, partnership members, system alliances) are
+// separated by ';'. A missing number is an empty cell. Each state figure
+// has three columns: X, X_source and X_year.
+var tables = []struct {
+	file   string
+	header []string
+}{
+	{"world.csv", []string{"key", "value"}},
+	{"sources.csv", []string{"id", "citation", "url"}},
+	{"states.csv", stateHeader()},
+	{"alliances.csv", []string{"id", "name", "formal", "obligations", "treaty", "key_article", "structure", "hub", "start", "end", "sources"}},
+	{"members.csv", []string{"alliance", "ccode", "joined", "left", "obligations"}},
+	{"systems.csv", []string{"id", "name", "hub", "alliances", "note"}},
+	{"partnerships.csv", []string{"id", "name", "members", "since", "note", "sources"}},
+	{"relations.csv", []string{"state_a", "state_b", "contiguity", "hostility", "hostility_source", "hostility_year", "rivalry", "war", "territorial", "rationale", "sources"}},
+}
+
+// Tables lists the file names Export writes and Import reads.
+func Tables() []string {
+	out := make([]string, len(tables))
+	for i, t := range tables {
+		out[i] = t.file
+	}
+	return out
+}
+
+func stateHeader() []string {
+	h := []string{"ccode", "iso3", "abbrev", "name", "capital", "capital_lat", "capital_lon", "region", "regime", "nuclear"}
+	for _, nf := range numberFields {
+		h = append(h, nf.key, nf.key+"_source", nf.key+"_year")
+	}
+	return append(h, "sources")
+}
+
+func fmtFloat(f float64) string {
+	if math.IsNaN(f) {
+		return ""
+	}
+	return strconv.FormatFloat(f, 'g', -1, 64)
+}
+
+func fmtInt(i int) string {
+	if i == 0 {
+		return ""
+	}
+	return strconv.Itoa(i)
+}
+
+func joinInts(is []int) string {
+	s := make([]string, len(is))
+	for i, v := range is {
+		s[i] = strconv.Itoa(v)
+	}
+	return strings.Join(s, ";")
+}
+
+// Export writes w as CSV tables into dir, creating it if needed.
+func Export(dir string, w *world.World) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("export world: %w", err)
+	}
+	d := unbuild(w)
+	rows := map[string][][]string{
+		"world.csv": {{"format", d.Format}, {"name", d.Name}, {"as_of", d.AsOf.String()}},
+	}
+	for _, s := range d.Sources {
+		rows["sources.csv"] = append(rows["sources.csv"], []string{s.ID, s.Citation, s.URL})
+	}
+	for _, s := range d.States {
+		row := []string{strconv.Itoa(s.CCode), s.ISO3, s.Abbrev, s.Name, s.Capital, fmtFloat(s.Lat), fmtFloat(s.Lon), s.Region, s.Regime, s.Nuclear}
+		for _, nf := range numberFields {
+			if n := s.Numbers[nf.key]; n.present() {
+				row = append(row, fmtFloat(n.Value), n.Source, fmtInt(n.Year))
+			} else {
+				row = append(row, "", "", "")
+			}
+		}
+		rows["states.csv"] = append(rows["states.csv"], append(row, strings.Join(s.Sources, ";")))
+	}
+	for _, a := range d.Alliances {
+		rows["alliances.csv"] = append(rows["alliances.csv"], []string{a.ID, a.Name, strconv.FormatBool(a.Formal),
+			strings.Join(a.Obligations, ";"), a.Treaty, a.KeyArticle, a.Structure, fmtInt(a.Hub),
+			a.Start.String(), a.End.String(), strings.Join(a.Sources, ";")})
+		for _, m := range a.Members {
+			rows["members.csv"] = append(rows["members.csv"], []string{a.ID, strconv.Itoa(m.CCode),
+				m.Joined.String(), m.Left.String(), strings.Join(m.Obligations, ";")})
+		}
+	}
+	for _, s := range d.Systems {
+		rows["systems.csv"] = append(rows["systems.csv"], []string{s.ID, s.Name, fmtInt(s.Hub), strings.Join(s.Alliances, ";"), s.Note})
+	}
+	for _, p := range d.Partnerships {
+		rows["partnerships.csv"] = append(rows["partnerships.csv"], []string{p.ID, p.Name, joinInts(p.Members),
+			p.Since.String(), p.Note, strings.Join(p.Sources, ";")})
+	}
+	for _, r := range d.Relations {
+		row := []string{strconv.Itoa(r.States[0]), strconv.Itoa(r.States[1]), "", "", "", ""}
+		if r.Contiguity != world.ContiguityMissing {
+			row[2] = strconv.Itoa(r.Contiguity)
+		}
+		if h := r.Hostility; h.present() {
+			row[3], row[4], row[5] = fmtFloat(h.Value), h.Source, fmtInt(h.Year)
+		}
+		rows["relations.csv"] = append(rows["relations.csv"], append(row, strconv.FormatBool(r.Rivalry),
+			strconv.FormatBool(r.War), strconv.FormatBool(r.Territorial), r.Rationale, strings.Join(r.Sources, ";")))
+	}
+	for _, t := range tables {
+		if err := writeCSV(filepath.Join(dir, t.file), t.header, rows[t.file]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func writeCSV(path string, header []string, rows [][]string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("export world: %w", err)
+	}
+	cw := csv.NewWriter(f)
+	cw.Write(header)
+	cw.WriteAll(rows) // flushes
+	if err := cw.Error(); err != nil {
+		f.Close()
+		return fmt.Errorf("export world: %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("export world: %w", err)
+	}
+	return nil
+}
+
+// cells reads one CSV table into records keyed by column name, checking the
+// header; each cell remembers its position.
+type cells struct {
+	r    *errs
+	file string
+	cols map[string]int
+	rec  []string
+	line int
+	row  int
+}
+
+func (c *cells) pos(col string) pos {
+	return pos{c.file, c.line, c.cols[col] + 1}
+}
+
+func (c *cells) get(col string) string {
+	if i, ok := c.cols[col]; ok && i < len(c.rec) {
+		return c.rec[i]
+	}
+	return ""
+}
+
+func (c *cells) at(cols ...string) map[string]pos {
+	at := map[string]pos{"": {c.file, c.line, 1}}
+	for _, k := range cols {
+		at[k] = c.pos(k)
+	}
+	return at
+}
+
+func (c *cells) field(table, col string) string {
+	return fmt.Sprintf("%s[%d].%s", table, c.row, col)
+}
+
+func (c *cells) int(table, col string) int {
+	s := c.get(col)
+	if s == "" {
+		return 0
+	}
+	v, err := strconv.Atoi(s)
+	if err != nil {
+		c.r.add(c.pos(col), c.field(table, col), ErrType, "want an integer, found %q", s)
+	}
+	return v
+}
+
+func (c *cells) float(table, col string) float64 {
+	s := c.get(col)
+	if s == "" {
+		return math.NaN()
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+		c.r.add(c.pos(col), c.field(table, col), ErrType, "want a number, found %q", s)
+		return math.NaN()
+	}
+	return v
+}
+
+func (c *cells) bool(table, col string) bool {
+	s := c.get(col)
+	if s == "" {
+		return false
+	}
+	v, err := strconv.ParseBool(s)
+	if err != nil {
+		c.r.add(c.pos(col), c.field(table, col), ErrType, "want true or false, found %q", s)
+	}
+	return v
+}
+
+func (c *cells) date(table, col string) world.Date {
+	s := c.get(col)
+	if s == "" {
+		return world.Date{}
+	}
+	d, err := world.ParseDate(s)
+	if err != nil {
+		c.r.add(c.pos(col), c.field(table, col), ErrDate, "%v", err)
+	}
+	return d
+}
+
+func (c *cells) list(col string) []string {
+	s := c.get(col)
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, ";")
+}
+
+func (c *cells) listAt(at map[string]pos, col string, key string) []string {
+	l := c.list(col)
+	for i := range l {
+		at[fmt.Sprintf("%s[%d]", key, i)] = c.pos(col)
+	}
+	return l
+}
+
+func (c *cells) number(table, col string) *number {
+	v := c.float(table, col)
+	if math.IsNaN(v) {
+		return nil
+	}
+	return &number{Value: v, Source: c.get(col + "_source"), Year: c.int(table, col+"_year"),
+		at: map[string]pos{"": c.pos(col), "value": c.pos(col), "source": c.pos(col + "_source"), "year": c.pos(col + "_year")}}
+}
+
+// readTable calls each for every record of dir/file.
+func readTable(r *errs, dir, file string, header []string, each func(c *cells)) error {
+	path := filepath.Join(dir, file)
+	f, err := os.Open(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) && file != "world.csv" && file != "states.csv" {
+			return nil // optional table
+		}
+		return fmt.Errorf("import world: %w", err)
+	}
+	defer f.Close()
+	cr := csv.NewReader(f)
+	cr.FieldsPerRecord = -1
+	head, err := cr.Read()
+	if err != nil {
+		return fmt.Errorf("import world: %s: %w", path, err)
+	}
+	c := &cells{r: r, file: path, cols: map[string]int{}}
+	for i, h := range head {
+		if !oneOf(h, header) {
+			r.add(pos{path, 1, i + 1}, h, ErrUnknownField, "unknown column %q", h)
+		}
+		c.cols[h] = i
+	}
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("import world: %w", err)
+		}
+		c.rec = rec
+		c.line, _ = cr.FieldPos(0)
+		each(c)
+		c.row++
+	}
+}
+
+// Import reads the CSV tables Export writes from dir and validates them as
+// a world file; errors name the table, its line and column.
+func Import(dir string) (*world.World, error) {
+	var r errs
+	d := &document{at: map[string]pos{"": {filepath.Join(dir, "world.csv"), 0, 0}}}
+	read := func(file string, each func(c *cells)) error {
+		for _, t := range tables {
+			if t.file == file {
+				return readTable(&r, dir, file, t.header, each)
+			}
+		}
+		panic("worldfile: unknown table " + file)
+	}
+	steps := []struct {
+		file string
+		each func(c *cells)
+	}{
+		{"world.csv", func(c *cells) {
+			v := c.get("value")
+			switch k := c.get("key"); k {
+			case "format":
+				d.Format, d.at["format"] = v, c.pos("value")
+			case "name":
+				d.Name = v
+			case "as_of":
+				d.AsOf, d.at["as_of"] = c.date("world", "value"), c.pos("value")
+			default:
+				c.r.add(c.pos("key"), "world."+k, ErrUnknownField, "unknown key %q", k)
+			}
+		}},
+		{"sources.csv", func(c *cells) {
+			d.Sources = append(d.Sources, source{ID: c.get("id"), Citation: c.get("citation"), URL: c.get("url"), at: c.at("id", "citation", "url")})
+		}},
+		{"states.csv", func(c *cells) {
+			s := state{CCode: c.int("states", "ccode"), ISO3: c.get("iso3"), Abbrev: c.get("abbrev"), Name: c.get("name"),
+				Capital: c.get("capital"), Lat: c.float("states", "capital_lat"), Lon: c.float("states", "capital_lon"),
+				Region: c.get("region"), Regime: c.get("regime"), Nuclear: c.get("nuclear"), Numbers: map[string]*number{},
+				at: c.at("ccode", "iso3", "name", "nuclear")}
+			s.at["capital.lat"], s.at["capital.lon"] = c.pos("capital_lat"), c.pos("capital_lon")
+			for _, nf := range numberFields {
+				if n := c.number("states", nf.key); n != nil {
+					s.Numbers[nf.key] = n
+				}
+			}
+			s.Sources = c.listAt(s.at, "sources", "sources")
+			d.States = append(d.States, s)
+		}},
+		{"alliances.csv", func(c *cells) {
+			a := alliance{ID: c.get("id"), Name: c.get("name"), Formal: c.bool("alliances", "formal"),
+				Treaty: c.get("treaty"), KeyArticle: c.get("key_article"), Structure: c.get("structure"),
+				Hub: c.int("alliances", "hub"), Start: c.date("alliances", "start"), End: c.date("alliances", "end"),
+				at: c.at("id", "structure", "hub", "start", "end", "members")}
+			a.Obligations = c.listAt(a.at, "obligations", "obligations")
+			a.Sources = c.listAt(a.at, "sources", "sources")
+			d.Alliances = append(d.Alliances, a)
+		}},
+		{"members.csv", func(c *cells) {
+			id := c.get("alliance")
+			m := member{CCode: c.int("members", "ccode"), Joined: c.date("members", "joined"), Left: c.date("members", "left"),
+				at: c.at("ccode", "joined", "left")}
+			m.Obligations = c.listAt(m.at, "obligations", "obligations")
+			for i := range d.Alliances {
+				if d.Alliances[i].ID == id {
+					d.Alliances[i].Members = append(d.Alliances[i].Members, m)
+					return
+				}
+			}
+			c.r.add(c.pos("alliance"), c.field("members", "alliance"), ErrUnknownRef, "unknown alliance %q", id)
+		}},
+		{"systems.csv", func(c *cells) {
+			s := system{ID: c.get("id"), Name: c.get("name"), Hub: c.int("systems", "hub"), Note: c.get("note"), at: c.at("id", "hub")}
+			s.Alliances = c.listAt(s.at, "alliances", "alliances")
+			d.Systems = append(d.Systems, s)
+		}},
+		{"partnerships.csv", func(c *cells) {
+			p := partnership{ID: c.get("id"), Name: c.get("name"), Since: c.date("partnerships", "since"), Note: c.get("note"), at: c.at("id", "members")}
+			for i, s := range c.listAt(p.at, "members", "members") {
+				v, err := strconv.Atoi(s)
+				if err != nil {
+					c.r.add(c.pos("members"), fmt.Sprintf("%s[%d]", c.field("partnerships", "members"), i), ErrType, "want an integer, found %q", s)
+				}
+				p.Members = append(p.Members, v)
+			}
+			p.Sources = c.listAt(p.at, "sources", "sources")
+			d.Partnerships = append(d.Partnerships, p)
+		}},
+		{"relations.csv", func(c *cells) {
+			rel := relation{States: [2]int{c.int("relations", "state_a"), c.int("relations", "state_b")},
+				Contiguity: world.ContiguityMissing, Hostility: c.number("relations", "hostility"),
+				Rivalry: c.bool("relations", "rivalry"), War: c.bool("relations", "war"), Territorial: c.bool("relations", "territorial"),
+				Rationale: c.get("rationale"), at: c.at("contiguity")}
+			rel.at["states"], rel.at["states[0]"], rel.at["states[1]"] = c.pos("state_a"), c.pos("state_a"), c.pos("state_b")
+			if c.get("contiguity") != "" {
+				rel.Contiguity = c.int("relations", "contiguity")
+			}
+			rel.Sources = c.listAt(rel.at, "sources", "sources")
+			d.Relations = append(d.Relations, rel)
+		}},
+	}
+	for _, s := range steps {
+		if err := read(s.file, s.each); err != nil {
+			return nil, err
+		}
+	}
+	if err := r.err(); err != nil {
+		return nil, err
+	}
+	return d.finish(dir)
+}

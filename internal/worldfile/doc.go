@@ -1,0 +1,45 @@
+// Package worldfile reads and writes entente's world files: YAML documents
+// that describe the alliance systems of one date, which users can read,
+// edit and write themselves, and which entente ships as its embedded 2024
+// world (Default).
+//
+// A world file looks like this (docs/worldfile.md has the full format):
+//
+//	format: entente/v1
+//	name: The world in 2024
+//	as_of: 2024-12-31
+//	sources:
+//	  - id: sipri-milex-2025
+//	    citation: SIPRI Military Expenditure Database, April 2025 release
+//	states:
+//	  - ccode: 2
+//	    iso3: USA
+//	    name: United States
+//	    capital: {name: Washington, lat: 38.895, lon: -77.037}
+//	    milex_share_gdp: {value: 3.42, source: sipri-milex-2025, year: 2024}
+//	alliances:
+//	  - id: nato
+//	    formal: true
+//	    obligations: [defense, consultation]
+//	    key_article: Article 5
+//	    start: 1949-04-04
+//	    members:
+//	      - {ccode: 2, joined: 1949-08-24}
+//	systems: ...
+//	partnerships: ...
+//	relations: ...
+//
+// Every figure is a mapping {value, source, year}: the source is the id of
+// an entry under sources, the year the one the figure refers to. A figure
+// left out is missing, never zero.
+//
+// Parse and Load check the whole document and report every problem as an
+// ErrorList of *Error, each naming the file, line, column and field path:
+//
+//	world.yaml:412:7: alliances[3].members[12].left: end 1999-01-01 before start 2004-03-29
+//
+// Unknown fields are errors, so a misspelt key is caught. Export and Import
+// convert between a World and a directory of CSV tables (Tables lists
+// them); Import validates the tables as Parse does, naming the table, line
+// and column.
+package worldfile

@@ -1,0 +1,247 @@
+package worldfile
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"strconv"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/entente/entente/world"
+)
+
+// Load reads and validates the world file at path.
+func Load(path string) (*world.World, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("world file: %w", err)
+	}
+	return Parse(path, data)
+}
+
+// Write writes w as a world file. Parse(Write(w)) gives back w, except that
+// sources without an ID are named s1, s2, ... and relations come in ccode
+// order.
+func Write(out io.Writer, w *world.World) error {
+	d := unbuild(w)
+	enc := yaml.NewEncoder(out)
+	enc.SetIndent(2)
+	if err := enc.Encode(d.node()); err != nil {
+		return fmt.Errorf("write world file: %w", err)
+	}
+	return enc.Close()
+}
+
+// node builders
+
+type mapping struct{ n *yaml.Node }
+
+func newMapping(flow bool) mapping {
+	n := &yaml.Node{Kind: yaml.MappingNode}
+	if flow {
+		n.Style = yaml.FlowStyle
+	}
+	return mapping{n}
+}
+
+func (m mapping) add(key string, v *yaml.Node) {
+	if v == nil {
+		return
+	}
+	m.n.Content = append(m.n.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: key}, v)
+}
+
+func scalar(tag, v string) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: v}
+}
+
+func strNode(s string) *yaml.Node {
+	if s == "" {
+		return nil
+	}
+	return scalar("!!str", s)
+}
+
+func intNode(i int) *yaml.Node {
+	if i == 0 {
+		return nil
+	}
+	return scalar("!!int", strconv.Itoa(i))
+}
+
+func floatNode(f float64) *yaml.Node {
+	if math.IsNaN(f) {
+		return nil
+	}
+	if f == math.Trunc(f) && math.Abs(f) < 1e15 {
+		return scalar("!!int", strconv.FormatFloat(f, 'f', -1, 64))
+	}
+	return scalar("!!float", strconv.FormatFloat(f, 'g', -1, 64))
+}
+
+func boolNode(b bool) *yaml.Node { return scalar("!!bool", strconv.FormatBool(b)) }
+
+func dateNode(d world.Date) *yaml.Node {
+	if d.IsZero() {
+		return nil
+	}
+	return scalar("", d.String())
+}
+
+func seq(flow bool, items ...*yaml.Node) *yaml.Node {
+	if len(items) == 0 {
+		return nil
+	}
+	n := &yaml.Node{Kind: yaml.SequenceNode, Content: items}
+	if flow {
+		n.Style = yaml.FlowStyle
+	}
+	return n
+}
+
+func strSeq(ss []string) *yaml.Node {
+	var items []*yaml.Node
+	for _, s := range ss {
+		items = append(items, scalar("!!str", s))
+	}
+	return seq(true, items...)
+}
+
+func intSeq(is []int) *yaml.Node {
+	var items []*yaml.Node
+	for _, i := range is {
+		items = append(items, scalar("!!int", strconv.Itoa(i)))
+	}
+	return seq(true, items...)
+}
+
+func (n *number) node() *yaml.Node {
+	if !n.present() {
+		return nil
+	}
+	m := newMapping(true)
+	m.add("value", floatNode(n.Value))
+	m.add("source", strNode(n.Source))
+	m.add("year", intNode(n.Year))
+	return m.n
+}
+
+func (d *document) node() *yaml.Node {
+	root := newMapping(false)
+	root.add("format", strNode(d.Format))
+	root.add("name", strNode(d.Name))
+	root.add("as_of", dateNode(d.AsOf))
+	var items []*yaml.Node
+	for _, s := range d.Sources {
+		m := newMapping(false)
+		m.add("id", strNode(s.ID))
+		m.add("citation", strNode(s.Citation))
+		m.add("url", strNode(s.URL))
+		items = append(items, m.n)
+	}
+	root.add("sources", seq(false, items...))
+
+	items = nil
+	for _, s := range d.States {
+		m := newMapping(false)
+		m.add("ccode", intNode(s.CCode))
+		m.add("iso3", strNode(s.ISO3))
+		m.add("abbrev", strNode(s.Abbrev))
+		m.add("name", strNode(s.Name))
+		if s.Capital != "" || !math.IsNaN(s.Lat) || !math.IsNaN(s.Lon) {
+			c := newMapping(true)
+			c.add("name", strNode(s.Capital))
+			c.add("lat", floatNode(s.Lat))
+			c.add("lon", floatNode(s.Lon))
+			m.add("capital", c.n)
+		}
+		m.add("region", strNode(s.Region))
+		m.add("regime", strNode(s.Regime))
+		m.add("nuclear", strNode(s.Nuclear))
+		for _, nf := range numberFields {
+			m.add(nf.key, s.Numbers[nf.key].node())
+		}
+		m.add("sources", strSeq(s.Sources))
+		items = append(items, m.n)
+	}
+	root.add("states", seq(false, items...))
+
+	items = nil
+	for _, a := range d.Alliances {
+		m := newMapping(false)
+		m.add("id", strNode(a.ID))
+		m.add("name", strNode(a.Name))
+		m.add("formal", boolNode(a.Formal))
+		m.add("obligations", strSeq(a.Obligations))
+		m.add("treaty", strNode(a.Treaty))
+		m.add("key_article", strNode(a.KeyArticle))
+		m.add("structure", strNode(a.Structure))
+		m.add("hub", intNode(a.Hub))
+		m.add("start", dateNode(a.Start))
+		m.add("end", dateNode(a.End))
+		var ms []*yaml.Node
+		for _, mb := range a.Members {
+			x := newMapping(true)
+			x.add("ccode", intNode(mb.CCode))
+			x.add("joined", dateNode(mb.Joined))
+			x.add("left", dateNode(mb.Left))
+			x.add("obligations", strSeq(mb.Obligations))
+			ms = append(ms, x.n)
+		}
+		m.add("members", seq(false, ms...))
+		m.add("sources", strSeq(a.Sources))
+		items = append(items, m.n)
+	}
+	root.add("alliances", seq(false, items...))
+
+	items = nil
+	for _, s := range d.Systems {
+		m := newMapping(false)
+		m.add("id", strNode(s.ID))
+		m.add("name", strNode(s.Name))
+		m.add("hub", intNode(s.Hub))
+		m.add("alliances", strSeq(s.Alliances))
+		m.add("note", strNode(s.Note))
+		items = append(items, m.n)
+	}
+	root.add("systems", seq(false, items...))
+
+	items = nil
+	for _, p := range d.Partnerships {
+		m := newMapping(false)
+		m.add("id", strNode(p.ID))
+		m.add("name", strNode(p.Name))
+		m.add("members", intSeq(p.Members))
+		m.add("since", dateNode(p.Since))
+		m.add("note", strNode(p.Note))
+		m.add("sources", strSeq(p.Sources))
+		items = append(items, m.n)
+	}
+	root.add("partnerships", seq(false, items...))
+
+	items = nil
+	for _, r := range d.Relations {
+		m := newMapping(false)
+		m.add("states", intSeq(r.States[:]))
+		if r.Contiguity != world.ContiguityMissing {
+			m.add("contiguity", scalar("!!int", strconv.Itoa(r.Contiguity)))
+		}
+		m.add("hostility", r.Hostility.node())
+		if r.Rivalry {
+			m.add("rivalry", boolNode(true))
+		}
+		if r.War {
+			m.add("war", boolNode(true))
+		}
+		if r.Territorial {
+			m.add("territorial", boolNode(true))
+		}
+		m.add("rationale", strNode(r.Rationale))
+		m.add("sources", strSeq(r.Sources))
+		items = append(items, m.n)
+	}
+	root.add("relations", seq(false, items...))
+	return root.n
+}
