@@ -1,0 +1,122 @@
+package worldfile
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+// base is a small valid world file; the cases below break one thing each.
+const base = `format: entente/v1
+name: test
+as_of: 2024-12-31
+sources:
+  - id: s
+    citation: a source
+states:
+  - ccode: 2
+    iso3: USA
+    name: United States
+    gdp_usd: {value: 29185000000000, source: s, year: 2024}
+  - ccode: 20
+    iso3: CAN
+    name: Canada
+alliances:
+  - id: nato
+    formal: true
+    obligations: [defense]
+    start: 1949-04-04
+    members:
+      - {ccode: 2, joined: 1949-08-24}
+      - {ccode: 20, joined: 1949-08-24}
+relations:
+  - states: [2, 20]
+    hostility: {value: 0, source: s, year: 2024}
+`
+
+func TestParseValid(t *testing.T) {
+	w, err := Parse("base.yaml", []byte(base))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(w.States) != 2 || len(w.Alliances) != 1 || w.Alliances[0].ID != "world:nato" {
+		t.Errorf("got %d states, alliances %+v", len(w.States), w.Alliances)
+	}
+	if !w.States[1].GDP.IsMissing() {
+		t.Errorf("Canada's GDP is %v, want missing (not in the file)", w.States[1].GDP)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name     string
+		old, new string
+		sentinel error
+		want     string // file:line:col: field: start of message
+	}{
+		{"wrong type", "  - ccode: 20\n", "  - ccode: twenty\n", ErrType,
+			"t.yaml:12:12: states[1].ccode: want an integer, found a string \"twenty\""},
+		{"wrong type number", "value: 29185000000000", "value: lots", ErrType,
+			"t.yaml:11:22: states[0].gdp_usd.value: want a number"},
+		{"unknown field", "    iso3: CAN\n", "    iso: CAN\n", ErrUnknownField,
+			"t.yaml:13:5: states[1].iso: unknown field \"iso\""},
+		{"unknown member", "{ccode: 20, joined", "{ccode: 21, joined", ErrUnknownRef,
+			"t.yaml:22:17: alliances[0].members[1].ccode: unknown state 21"},
+		{"duplicate code", "  - ccode: 20\n", "  - ccode: 2\n", ErrDuplicate,
+			"t.yaml:12:12: states[1].ccode: duplicate ccode 2"},
+		{"duplicate member", "{ccode: 20, joined", "{ccode: 2, joined", ErrDuplicate,
+			"t.yaml:22:17: alliances[0].members[1].ccode: state 2 listed twice"},
+		{"bad date", "{ccode: 20, joined: 1949-08-24}", "{ccode: 20, joined: 1949-02-30}", ErrDate,
+			"t.yaml:22:29: alliances[0].members[1].joined: date 1949-02-30: day 30 out of range"},
+		{"end before start", "{ccode: 20, joined: 1949-08-24}", "{ccode: 20, joined: 2004-03-29, left: 1999-01-01}", ErrOrder,
+			"t.yaml:22:47: alliances[0].members[1].left: end 1999-01-01 before start 2004-03-29"},
+		{"alliance end before start", "    start: 1949-04-04\n", "    start: 1949-04-04\n    end: 1948-01-01\n", ErrOrder,
+			"t.yaml:20:10: alliances[0].end: end 1948-01-01 before start 1949-04-04"},
+		{"joined before the alliance", "{ccode: 20, joined: 1949-08-24}", "{ccode: 20, joined: 1940-01-01}", ErrOrder,
+			"t.yaml:22:29: alliances[0].members[1].joined: joined 1940-01-01 before the alliance began 1949-04-04"},
+		{"unknown obligation", "[defense]", "[defence]", ErrRange,
+			"t.yaml:18:19: alliances[0].obligations[0]: unknown obligation \"defence\""},
+		{"unknown source", "source: s, year: 2024}\n  - ccode: 20", "source: imf, year: 2024}\n  - ccode: 20", ErrUnknownRef,
+			"t.yaml:11:46: states[0].gdp_usd.source: unknown source \"imf\""},
+		{"number without year", "source: s, year: 2024}\n  - ccode: 20", "source: s}\n  - ccode: 20", ErrMissing,
+			"t.yaml:11:14: states[0].gdp_usd.year: every number needs the year"},
+		{"share out of range", "hostility: {value: 0,", "hostility: {value: 2,", ErrRange,
+			"t.yaml:25:24: relations[0].hostility.value: 2 out of range [0, 1]"},
+		{"format version", "format: entente/v1", "format: entente/v9", ErrFormat,
+			"t.yaml:1:9: format: format \"entente/v9\", want \"entente/v1\""},
+		{"relation to itself", "states: [2, 20]", "states: [2, 2]", ErrRange,
+			"t.yaml:24:13: relations[0].states: a relation joins two different states"},
+		{"list where a mapping belongs", "  - {ccode: 2, joined: 1949-08-24}\n", "  - [2, 1949-08-24]\n", ErrType,
+			"t.yaml:21:9: alliances[0].members[0]: want a mapping, found a list"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if !strings.Contains(base, tc.old) {
+				t.Fatalf("test case: %q not in the base file", tc.old)
+			}
+			src := strings.Replace(base, tc.old, tc.new, 1)
+			_, err := Parse("t.yaml", []byte(src))
+			if err == nil {
+				t.Fatal("got no error")
+			}
+			if !errors.Is(err, tc.sentinel) {
+				t.Errorf("got %v, want an error matching %v", err, tc.sentinel)
+			}
+			var e *Error
+			if !errors.As(err, &e) {
+				t.Fatalf("got %T, want *Error", err)
+			}
+			if !strings.HasPrefix(err.Error(), tc.want) {
+				t.Errorf("got  %q\nwant %q...", err.Error(), tc.want)
+			}
+		})
+	}
+}
+
+func TestParseSyntaxError(t *testing.T) {
+	_, err := Parse("t.yaml", []byte("format: entente/v1\nstates: [\n"))
+	var e *Error
+	if !errors.As(err, &e) || e.Line == 0 {
+		t.Fatalf("got %v, want an *Error with a line", err)
+	}
+}
