@@ -1,0 +1,224 @@
+package threat
+
+import (
+	"fmt"
+	"math"
+)
+
+// Composite says how the four components combine into a total.
+type Composite int
+
+const (
+	// Additive is the seed's sum T = w1 P + w2 X + w3 O + w4 I.
+	Additive Composite = iota
+	// Multiplicative is T = P^w1 X^w2 O^w3 I^w4: a threat needs every
+	// source at once, and a zero component gives a zero threat.
+	Multiplicative
+)
+
+func (c Composite) String() string {
+	if c == Multiplicative {
+		return "multiplicative"
+	}
+	return "additive"
+}
+
+// ParseComposite parses "additive" or "multiplicative".
+func ParseComposite(s string) (Composite, error) {
+	switch s {
+	case "additive", "sum":
+		return Additive, nil
+	case "multiplicative", "product":
+		return Multiplicative, nil
+	}
+	return 0, fmt.Errorf("unknown composite %q (want additive or multiplicative)", s)
+}
+
+// Gradient names a loss-of-strength gradient.
+type Gradient int
+
+const (
+	// BuenoDeMesquita is the gradient of Bueno de Mesquita (1981):
+	// adjusted capability CINC^(log10(miles/W + 10 − e)).
+	BuenoDeMesquita Gradient = iota
+	// Boulding is Boulding's (1962) linear gradient: strength falls in
+	// proportion to distance and vanishes at the reach W × ReachDays.
+	Boulding
+)
+
+func (g Gradient) String() string {
+	if g == Boulding {
+		return "boulding"
+	}
+	return "bdm"
+}
+
+// ParseGradient parses "bdm" or "boulding".
+func ParseGradient(s string) (Gradient, error) {
+	switch s {
+	case "bdm", "bueno-de-mesquita":
+		return BuenoDeMesquita, nil
+	case "boulding", "linear":
+		return Boulding, nil
+	}
+	return 0, fmt.Errorf("unknown gradient %q (want bdm or boulding)", s)
+}
+
+// MissingRule says how the composite treats a missing component.
+type MissingRule int
+
+const (
+	// Rescale computes the total from the components present and scales
+	// it to the full weight: T = (Σ_all w / Σ_present w) Σ_present w_k c_k
+	// (for the multiplicative composite the product is raised to that
+	// ratio). This imputes a missing component by the weighted mean of the
+	// others (geometric mean, multiplicatively). The total is missing when
+	// no component is present.
+	Rescale MissingRule = iota
+	// Strict makes the total missing when any weighted component is.
+	Strict
+)
+
+// Weights are the weights of the four components.
+type Weights struct {
+	Power, Proximity, Offense, Intent float64
+}
+
+func (w Weights) sum() float64 { return w.Power + w.Proximity + w.Offense + w.Intent }
+
+// Options are the constants of the threat model. DefaultOptions returns the
+// documented defaults; every field is an option of the threat command.
+type Options struct {
+	Weights   Weights
+	Composite Composite
+	Missing   MissingRule
+	Gradient  Gradient
+	// MilesPerDay is W, the miles a day a state can move its power. Zero
+	// selects the era schedule of MilesPerDayIn.
+	MilesPerDay float64
+	// ReachDays is the Boulding gradient's reach in days of travel: power
+	// falls linearly to zero at W × ReachDays miles.
+	ReachDays float64
+	// HalfLife is the half-life in years of a dispute's weight in the
+	// intent component, counted from the dispute's last year.
+	HalfLife float64
+	// TargetSideWeight weighs a dispute in which j was on the targeted side
+	// (fought against i without initiating); a dispute j's side initiated
+	// weighs 1.
+	TargetSideWeight float64
+	// AllyFactor multiplies the intent of a state allied with i (any
+	// alliance in force in the World's year).
+	AllyFactor float64
+	// RivalryFloor and TerritorialFloor are the least intent of a dyad a
+	// world file codes as a strategic rivalry or an active territorial
+	// dispute.
+	RivalryFloor, TerritorialFloor float64
+}
+
+// DefaultOptions returns the defaults: equal weights 1, the additive
+// composite, rescaling of missing components, the Bueno de Mesquita gradient
+// with the era schedule of W, a Boulding reach of 20 days, a dispute
+// half-life of 10 years, target-side disputes at 0.5, allies' intent halved,
+// a rivalry floor of 0.5 and a territorial floor of 0.25.
+func DefaultOptions() Options {
+	return Options{
+		Weights:          Weights{1, 1, 1, 1},
+		Composite:        Additive,
+		Missing:          Rescale,
+		Gradient:         BuenoDeMesquita,
+		ReachDays:        20,
+		HalfLife:         10,
+		TargetSideWeight: 0.5,
+		AllyFactor:       0.5,
+		RivalryFloor:     0.5,
+		TerritorialFloor: 0.25,
+	}
+}
+
+// Validate reports the first option out of bounds.
+func (o Options) Validate() error {
+	ws := []struct {
+		name string
+		v    float64
+	}{{"power", o.Weights.Power}, {"proximity", o.Weights.Proximity},
+		{"offense", o.Weights.Offense}, {"intent", o.Weights.Intent}}
+	for _, w := range ws {
+		if math.IsNaN(w.v) || math.IsInf(w.v, 0) || w.v < 0 {
+			return fmt.Errorf("threat: weight %s = %v: want a finite number >= 0", w.name, w.v)
+		}
+	}
+	if o.Weights.sum() <= 0 {
+		return fmt.Errorf("threat: weights sum to 0: want at least one positive weight")
+	}
+	check := func(name string, v, lo, hi float64, openLo bool) error {
+		bad := math.IsNaN(v) || v < lo || v > hi || (openLo && v == lo)
+		if bad {
+			b := "["
+			if openLo {
+				b = "("
+			}
+			return fmt.Errorf("threat: %s = %v: want a value in %s%v, %v]", name, v, b, lo, hi)
+		}
+		return nil
+	}
+	for _, c := range []error{
+		check("miles per day", o.MilesPerDay, 0, 1e6, false),
+		check("reach days", o.ReachDays, 0, 1e6, true),
+		check("half-life", o.HalfLife, 0, 1e6, true),
+		check("target-side weight", o.TargetSideWeight, 0, 1, false),
+		check("ally factor", o.AllyFactor, 0, 1, false),
+		check("rivalry floor", o.RivalryFloor, 0, 1, false),
+		check("territorial floor", o.TerritorialFloor, 0, 1, false),
+	} {
+		if c != nil {
+			return c
+		}
+	}
+	if o.Composite != Additive && o.Composite != Multiplicative {
+		return fmt.Errorf("threat: unknown composite %d", o.Composite)
+	}
+	if o.Gradient != BuenoDeMesquita && o.Gradient != Boulding {
+		return fmt.Errorf("threat: unknown gradient %d", o.Gradient)
+	}
+	if o.Missing != Rescale && o.Missing != Strict {
+		return fmt.Errorf("threat: unknown missing rule %d", o.Missing)
+	}
+	return nil
+}
+
+// MaxTotal returns the largest total the composite can take: the sum of
+// the weights for the additive composite, 1 for the multiplicative one.
+func (o Options) MaxTotal() float64 {
+	if o.Composite == Multiplicative {
+		return 1
+	}
+	return o.Weights.sum()
+}
+
+// MilesPerDayIn returns the era default of W, the miles a day a state can
+// move its military power, for year y: 250 from 1946, 200 for 1919–1945,
+// 125 before 1919.
+//
+// Bueno de Mesquita (1981, The War Trap, Yale University Press, pp. 103–105)
+// uses 250 miles a day, a figure for the post-1945 era of motorised and air
+// transport, and later work (Lemke 2002, Regions of War and Peace) keeps it.
+// The lower values before 1946 are our own schedule for the railway and
+// steamship eras, not the literature's; set Options.MilesPerDay to use one
+// value for every year.
+func MilesPerDayIn(y int) float64 {
+	switch {
+	case y >= 1946:
+		return 250
+	case y >= 1919:
+		return 200
+	}
+	return 125
+}
+
+// W returns the miles per day in force for year y under o.
+func (o Options) W(y int) float64 {
+	if o.MilesPerDay > 0 {
+		return o.MilesPerDay
+	}
+	return MilesPerDayIn(y)
+}
