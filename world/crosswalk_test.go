@@ -1,0 +1,194 @@
+package world_test
+
+import (
+	"encoding/csv"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/entente/entente/internal/testenv"
+	"github.com/entente/entente/world"
+)
+
+func TestCrosswalkParses(t *testing.T) {
+	rows := world.Crosswalk()
+	if len(rows) < 217 {
+		t.Fatalf("got %d rows, want at least one per COW state (217)", len(rows))
+	}
+	for _, m := range rows {
+		if m.CCode == 0 && m.GWCode == 0 {
+			t.Errorf("row %q maps neither a ccode nor a gwcode", m.Name)
+		}
+		if !m.End.IsZero() && m.End.Before(m.Start) {
+			t.Errorf("row %q (%d): end %s before start %s", m.Name, m.CCode, m.End, m.Start)
+		}
+	}
+}
+
+func TestCrosswalk(t *testing.T) {
+	type fn func() (any, bool)
+	tests := []struct {
+		name string
+		f    fn
+		want any // nil: no mapping
+	}{
+		{"GWFromCOW USA", func() (any, bool) { return world.GWFromCOW(2) }, 2},
+		{"GWFromCOW Germany today", func() (any, bool) { return world.GWFromCOW(255) }, 260},
+		{"GWFromCOWIn Germany 1900", func() (any, bool) { return world.GWFromCOWIn(255, 1900) }, 255},
+		{"GWFromCOWIn Germany 1990", func() (any, bool) { return world.GWFromCOWIn(255, 1990) }, 260},
+		{"GWFromCOWIn Germany 1960", func() (any, bool) { return world.GWFromCOWIn(255, 1960) }, nil},
+		{"GWFromCOWIn West Germany 1960", func() (any, bool) { return world.GWFromCOWIn(260, 1960) }, 260},
+		{"GWFromCOW Serbia today", func() (any, bool) { return world.GWFromCOW(345) }, 340},
+		{"GWFromCOWIn Serbia 1914", func() (any, bool) { return world.GWFromCOWIn(345, 1914) }, 340},
+		{"GWFromCOWIn Yugoslavia 1918", func() (any, bool) { return world.GWFromCOWIn(345, 1918) }, 340},
+		{"GWFromCOWIn Yugoslavia 1950", func() (any, bool) { return world.GWFromCOWIn(345, 1950) }, 345},
+		{"GWFromCOWIn Serbia 2006", func() (any, bool) { return world.GWFromCOWIn(345, 2006) }, 340},
+		{"GWFromCOW Yemen", func() (any, bool) { return world.GWFromCOW(679) }, 678},
+		{"GWFromCOW Kosovo", func() (any, bool) { return world.GWFromCOW(347) }, 347},
+		{"GWFromCOW unknown", func() (any, bool) { return world.GWFromCOW(1) }, nil},
+		{"COWFromGW Germany", func() (any, bool) { return world.COWFromGW(260) }, 255},
+		{"COWFromGWIn West Germany 1980", func() (any, bool) { return world.COWFromGWIn(260, 1980) }, 260},
+		{"COWFromGWIn Germany 1990 (most days 260)", func() (any, bool) { return world.COWFromGWIn(260, 1990) }, 260},
+		{"COWFromGWIn Germany 1991", func() (any, bool) { return world.COWFromGWIn(260, 1991) }, 255},
+		{"COWFromGW Serbia", func() (any, bool) { return world.COWFromGW(340) }, 345},
+		{"COWFromGW Yemen", func() (any, bool) { return world.COWFromGW(678) }, 679},
+		{"COWFromGWIn North Yemen 1980", func() (any, bool) { return world.COWFromGWIn(678, 1980) }, 678},
+		{"COWFromGW capdist 679", func() (any, bool) { return world.COWFromGW(679) }, 679},
+		{"COWFromGW Tibet", func() (any, bool) { return world.COWFromGW(711) }, nil},
+		{"ISO3FromCOW USA", func() (any, bool) { return world.ISO3FromCOW(2) }, "USA"},
+		{"ISO3FromCOW West Germany", func() (any, bool) { return world.ISO3FromCOW(260) }, "DEU"},
+		{"ISO3FromCOW Czechoslovakia", func() (any, bool) { return world.ISO3FromCOW(315) }, "CSK"},
+		{"ISO3FromCOW Bavaria", func() (any, bool) { return world.ISO3FromCOW(245) }, nil},
+		{"COWFromISO3 DEU", func() (any, bool) { return world.COWFromISO3("DEU") }, 255},
+		{"COWFromISO3In DEU 1980", func() (any, bool) { return world.COWFromISO3In("DEU", 1980) }, 260},
+		{"COWFromISO3 YEM", func() (any, bool) { return world.COWFromISO3("YEM") }, 679},
+		{"COWFromISO3In YEM 1980", func() (any, bool) { return world.COWFromISO3In("yem", 1980) }, 678},
+		{"COWFromISO3 SUN", func() (any, bool) { return world.COWFromISO3("SUN") }, 365},
+		{"COWFromISO3 OWID_KOS", func() (any, bool) { return world.COWFromISO3("OWID_KOS") }, 347},
+		{"COWFromISO3 empty", func() (any, bool) { return world.COWFromISO3("") }, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ok := tc.f()
+			if tc.want == nil {
+				if ok {
+					t.Fatalf("got %v, want no mapping", got)
+				}
+				return
+			}
+			if !ok || got != tc.want {
+				t.Fatalf("got %v (ok=%v), want %v", got, ok, tc.want)
+			}
+		})
+	}
+}
+
+// noISO3 lists the COW members of the 2016 system without an ISO3 code.
+// Every member of 2016 has one (Kosovo's is the user-assigned XKX).
+var noISO3 = map[int]string{}
+
+func TestCrosswalkSystem2016(t *testing.T) {
+	rows := readCSV(t, testenv.File(t, "cow_states/system2016.csv"))
+	n := 0
+	for _, r := range rows {
+		if r["year"] != "2016" {
+			continue
+		}
+		n++
+		c, _ := strconv.Atoi(r["ccode"])
+		if _, ok := world.GWFromCOWIn(c, 2016); !ok {
+			t.Errorf("ccode %d (%s): no GW code in 2016", c, r["stateabb"])
+		}
+		if _, ok := world.ISO3FromCOWIn(c, 2016); !ok && noISO3[c] == "" {
+			t.Errorf("ccode %d (%s): no ISO3 code in 2016", c, r["stateabb"])
+		}
+	}
+	if n != 195 {
+		t.Errorf("got %d states in 2016, want 195", n)
+	}
+}
+
+func TestCrosswalkCapdist(t *testing.T) {
+	rows := readCSV(t, testenv.File(t, "capitals_distance/capdist.csv"))
+	// GW states that were never COW members.
+	gwOnly := map[int]string{563: "Transvaal", 564: "Orange Free State", 711: "Tibet", 815: "Vietnam (Annam)"}
+	seen := map[int]bool{}
+	for _, r := range rows {
+		gw, _ := strconv.Atoi(r["numa"])
+		if seen[gw] {
+			continue
+		}
+		seen[gw] = true
+		c, ok := world.COWFromGW(gw)
+		switch {
+		case gwOnly[gw] != "" && ok:
+			t.Errorf("gw %d (%s): got ccode %d, want none", gw, gwOnly[gw], c)
+		case gwOnly[gw] == "" && !ok:
+			t.Errorf("gw %d (%s): no COW code", gw, r["ida"])
+		}
+	}
+	if len(seen) != 202 {
+		t.Errorf("got %d capdist codes, want 202", len(seen))
+	}
+}
+
+// sipriNotSovereign lists the codes in the SIPRI share file that name no
+// sovereign state (none today: the EU aggregate has an empty code).
+var sipriNotSovereign = map[string]string{}
+
+func TestCrosswalkSIPRI(t *testing.T) {
+	rows := readCSV(t, testenv.File(t, "milex/military-spending-as-a-share-of-gdp-sipri.csv"))
+	seen := map[string]bool{}
+	for _, r := range rows {
+		code := r["Code"]
+		if code == "" || seen[code] {
+			continue
+		}
+		seen[code] = true
+		if _, ok := world.COWFromISO3(code); !ok && sipriNotSovereign[code] == "" {
+			t.Errorf("SIPRI code %s (%s): no COW code", code, r["Entity"])
+		}
+	}
+	if len(seen) != 165 {
+		t.Errorf("got %d codes, want 165 (166 entities less the EU)", len(seen))
+	}
+}
+
+func readCSV(t *testing.T, path string) []map[string]string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cr := csv.NewReader(f)
+	hdr, err := cr.Read()
+	if err != nil {
+		t.Fatalf("%s: %v", filepath.Base(path), err)
+	}
+	var out []map[string]string
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			return out
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := make(map[string]string, len(hdr))
+		for i, h := range hdr {
+			m[strings.TrimSpace(h)] = rec[i]
+		}
+		out = append(out, m)
+	}
+}
+
+func BenchmarkGWFromCOWIn(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		world.GWFromCOWIn(345, 1900+i%120)
+	}
+}
