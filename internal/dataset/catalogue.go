@@ -216,7 +216,7 @@ const (
 	peacesciencerCite = "Miller, Steven V. 2022. \"{peacesciencer}: An R Package for Quantitative Peace Science Research.\" Conflict Management and Peace Science 39(6): 755–779."
 	cowTerms          = "Free for research and teaching with citation. Not redistributed by entente: fetch it from the publisher."
 
-	rdaNote = "decoded by peacesciencer's maintainers into an R .rda object, then written to CSV (NA as an empty field, ISO dates, shortest round-trip doubles) by a reader outside this project; no publisher download reproduces these bytes. Install the R package peacesciencer and write the table with readr::write_csv(..., na = \"\"), or download the publisher's original release and use it with its own loader"
+	rdaNote = "decoded to CSV from peacesciencer's R .rda object (NA as an empty field, ISO dates, shortest round-trip doubles) by a reader outside this project; no publisher download reproduces these bytes. To rebuild a close equivalent, install the R package peacesciencer and write the table with readr::write_csv(x, path, na = \"\") (number formatting may differ, which 'entente data verify' reports), or use the publisher's original release"
 )
 
 func alliancesFile(name, desc, sha string, size int64, rows, cols int, yearCol string, cov *Years) File {
@@ -331,7 +331,7 @@ func catalogue() []Dataset {
 				Encoding: UTF8, LineEndings: LF, FinalNewline: true,
 				Source: Source{Kind: SourceConverted, URL: peacesciencerRaw + "data/cow_nmc.rda",
 					Origin: peacesciencerRepo + ":data/cow_nmc.rda",
-					Note:   "NMC 7.0 " + rdaNote + " (COW's NMC v7.0 zip, https://correlatesofwar.org/wp-content/uploads/NMCv7.zip)"},
+					Note:   "peacesciencer's cow_nmc (NMC 7.0 without stateabb and version, -9 recoded to NA), " + rdaNote + " (COW NMC 7.0: https://correlatesofwar.org/wp-content/uploads/NMCv7.zip)"},
 			}},
 		},
 		{
@@ -428,7 +428,7 @@ func catalogue() []Dataset {
 				Encoding: UTF8, LineEndings: LF, FinalNewline: true,
 				Source: Source{Kind: SourceConverted, URL: peacesciencerRaw + "data/atop_alliance.rda",
 					Origin: peacesciencerRepo + ":data/atop_alliance.rda",
-					Note:   "built by peacesciencer from ATOP's atop5_1ddyr.dta (stateA, stateB renamed ccode1, ccode2; obligations prefixed atop_), " + rdaNote + " (ATOP 5.1, http://www.atopdata.org/data.html)"},
+					Note:   "peacesciencer's atop_alliance, built from ATOP's atop5_1ddyr.dta (stateA, stateB renamed ccode1, ccode2; obligations prefixed atop_), " + rdaNote + " (ATOP 5.1: http://www.atopdata.org/data.html)"},
 			}},
 		},
 		{
@@ -463,7 +463,7 @@ func catalogue() []Dataset {
 				Encoding: UTF8, LineEndings: LF, FinalNewline: true,
 				Source: Source{Kind: SourceConverted, URL: peacesciencerRaw + "data/cow_capitals.rda",
 					Origin: peacesciencerRepo + ":data/cow_capitals.rda",
-					Note:   "capitals " + rdaNote},
+					Note:   "peacesciencer's cow_capitals (capitals geocoded through OpenStreetMap), " + rdaNote},
 			}},
 		},
 		{
@@ -485,7 +485,7 @@ func catalogue() []Dataset {
 				Encoding: UTF8, LineEndings: LF, FinalNewline: true,
 				Source: Source{Kind: SourceConverted, URL: peacesciencerRaw + "data/cow_mindist.rda",
 					Origin: peacesciencerRepo + ":data/cow_mindist.rda",
-					Note:   "minimum distances computed by peacesciencer from CShapes 2.0 and " + rdaNote},
+					Note:   "peacesciencer's cow_mindist (computed from CShapes 2.0 polygons simplified to keep=0.1), " + rdaNote + " (CShapes 2.0: https://icr.ethz.ch/data/cshapes/)"},
 			}},
 		},
 		{
