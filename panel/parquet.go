@@ -1,0 +1,145 @@
+package panel
+
+import (
+	"fmt"
+	"io"
+	"math"
+
+	"github.com/apache/arrow-go/v18/parquet"
+	"github.com/apache/arrow-go/v18/parquet/compress"
+	"github.com/apache/arrow-go/v18/parquet/file"
+	"github.com/apache/arrow-go/v18/parquet/schema"
+)
+
+// rowGroupRows is the number of rows buffered before a Parquet row group
+// is written: years are small (a few hundred to 38,000 dyads), so batches
+// are pooled into row groups of a useful size.
+const rowGroupRows = 1 << 18
+
+// parquetWriter writes every column as OPTIONAL (nullable), Snappy
+// compressed: Int as INT64, Float as DOUBLE, Bool as BOOLEAN.
+type parquetWriter struct {
+	pw   *file.Writer
+	cols []Column
+	pend []pending
+	rows int
+}
+
+type pending struct {
+	i    []int64
+	f    []float64
+	b    []bool
+	defs []int16
+}
+
+// NewParquet returns a Parquet writer on w.
+func NewParquet(w io.Writer, cols []Column) (Writer, error) {
+	fields := make(schema.FieldList, len(cols))
+	for i, c := range cols {
+		switch c.Kind {
+		case Int:
+			fields[i] = schema.NewInt64Node(c.Name, parquet.Repetitions.Optional, -1)
+		case Float:
+			fields[i] = schema.NewFloat64Node(c.Name, parquet.Repetitions.Optional, -1)
+		case Bool:
+			fields[i] = schema.NewBooleanNode(c.Name, parquet.Repetitions.Optional, -1)
+		default:
+			return nil, fmt.Errorf("column %s: unknown kind %v", c.Name, c.Kind)
+		}
+	}
+	root, err := schema.NewGroupNode("schema", parquet.Repetitions.Required, fields, -1)
+	if err != nil {
+		return nil, fmt.Errorf("parquet schema: %w", err)
+	}
+	props := parquet.NewWriterProperties(
+		parquet.WithCompression(compress.Codecs.Snappy),
+		parquet.WithCreatedBy("entente"),
+		parquet.WithMaxRowGroupLength(math.MaxInt32),
+	)
+	pw, err := file.NewParquetWriterWithError(w, root, file.WithWriterProps(props))
+	if err != nil {
+		return nil, fmt.Errorf("parquet writer: %w", err)
+	}
+	return &parquetWriter{pw: pw, cols: cols, pend: make([]pending, len(cols))}, nil
+}
+
+func (p *parquetWriter) Write(b *Batch) error {
+	if len(b.Cols) != len(p.cols) {
+		return fmt.Errorf("batch of %d columns for %d", len(b.Cols), len(p.cols))
+	}
+	for c := range b.Cols {
+		v, pc := &b.Cols[c], &p.pend[c]
+		for r := range b.Rows {
+			if v.IsNull(r) {
+				pc.defs = append(pc.defs, 0)
+				continue
+			}
+			pc.defs = append(pc.defs, 1)
+			switch v.Kind {
+			case Float:
+				if math.IsInf(v.F[r], 0) {
+					return fmt.Errorf("column %s, year %d: infinite value", p.cols[c].Name, b.Year)
+				}
+				pc.f = append(pc.f, v.F[r])
+			case Bool:
+				pc.b = append(pc.b, v.I[r] != 0)
+			default:
+				pc.i = append(pc.i, v.I[r])
+			}
+		}
+	}
+	p.rows += b.Rows
+	if p.rows >= rowGroupRows {
+		return p.flush()
+	}
+	return nil
+}
+
+func (p *parquetWriter) flush() error {
+	if p.rows == 0 {
+		return nil
+	}
+	rg, err := p.pw.AppendRowGroupChecked()
+	if err != nil {
+		return fmt.Errorf("parquet row group: %w", err)
+	}
+	for c := range p.cols {
+		cw, err := rg.NextColumn()
+		if err != nil {
+			return fmt.Errorf("parquet column %s: %w", p.cols[c].Name, err)
+		}
+		pc := &p.pend[c]
+		switch w := cw.(type) {
+		case *file.Int64ColumnChunkWriter:
+			_, err = w.WriteBatch(pc.i, pc.defs, nil)
+		case *file.Float64ColumnChunkWriter:
+			_, err = w.WriteBatch(pc.f, pc.defs, nil)
+		case *file.BooleanColumnChunkWriter:
+			_, err = w.WriteBatch(pc.b, pc.defs, nil)
+		default:
+			err = fmt.Errorf("unexpected column writer %T", cw)
+		}
+		if err != nil {
+			return fmt.Errorf("parquet column %s: %w", p.cols[c].Name, err)
+		}
+		if err := cw.Close(); err != nil {
+			return fmt.Errorf("parquet column %s: %w", p.cols[c].Name, err)
+		}
+		pc.i, pc.f, pc.b, pc.defs = pc.i[:0], pc.f[:0], pc.b[:0], pc.defs[:0]
+	}
+	p.rows = 0
+	if err := rg.Close(); err != nil {
+		return fmt.Errorf("parquet row group: %w", err)
+	}
+	return nil
+}
+
+func (p *parquetWriter) Close() error {
+	if err := p.flush(); err != nil {
+		return err
+	}
+	if err := p.pw.Close(); err != nil {
+		return fmt.Errorf("parquet: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,209 @@
+package panel
+
+import (
+	"bufio"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// Writer writes a panel year by year. Write receives the batches in year
+// order; Close flushes and finishes the output (it does not close the
+// underlying io.Writer of NewCSV and NewParquet, but does close a file
+// opened by Create).
+type Writer interface {
+	Write(b *Batch) error
+	Close() error
+}
+
+// Format is an output format.
+type Format string
+
+const (
+	CSV     Format = "csv"
+	CSVGzip Format = "csv.gz"
+	Parquet Format = "parquet"
+)
+
+// FormatOf returns the format named by path's extension: .csv, .csv.gz or
+// .parquet.
+func FormatOf(path string) (Format, error) {
+	lower := strings.ToLower(path)
+	switch {
+	case strings.HasSuffix(lower, ".csv.gz"):
+		return CSVGzip, nil
+	case strings.HasSuffix(lower, ".csv"):
+		return CSV, nil
+	case strings.HasSuffix(lower, ".parquet"):
+		return Parquet, nil
+	}
+	return "", fmt.Errorf("output %q: unknown extension (want .csv, .csv.gz or .parquet)", path)
+}
+
+// NewWriter returns a writer of format f on w.
+func NewWriter(w io.Writer, f Format, cols []Column) (Writer, error) {
+	switch f {
+	case CSV:
+		return NewCSV(w, cols)
+	case CSVGzip:
+		zw, err := gzip.NewWriterLevel(w, gzip.BestSpeed)
+		if err != nil {
+			return nil, err
+		}
+		cw, err := NewCSV(zw, cols)
+		if err != nil {
+			return nil, err
+		}
+		return &closingWriter{Writer: cw, closers: []io.Closer{zw}}, nil
+	case Parquet:
+		return NewParquet(w, cols)
+	}
+	return nil, fmt.Errorf("unknown format %q", f)
+}
+
+// Create creates the file at path, choosing the format by its extension.
+// The file is written under a temporary name and renamed on a successful
+// Close, so a failed run never leaves a partial file under the final name.
+func Create(path string, cols []Column) (Writer, error) {
+	f, err := FormatOf(path)
+	if err != nil {
+		return nil, err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return nil, fmt.Errorf("create output: %w", err)
+	}
+	bw := bufio.NewWriterSize(tmp, 1<<20)
+	w, err := NewWriter(bw, f, cols)
+	if err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return nil, err
+	}
+	return &fileWriter{Writer: w, bw: bw, f: tmp, path: path}, nil
+}
+
+type fileWriter struct {
+	Writer
+	bw     *bufio.Writer
+	f      *os.File
+	path   string
+	failed bool
+}
+
+func (w *fileWriter) Write(b *Batch) error {
+	err := w.Writer.Write(b)
+	if err != nil {
+		w.failed = true
+	}
+	return err
+}
+
+func (w *fileWriter) Close() error {
+	err := w.Writer.Close()
+	if err == nil {
+		err = w.bw.Flush()
+	}
+	if cerr := w.f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil && w.failed {
+		err = errors.New("an earlier write failed")
+	}
+	if err != nil {
+		os.Remove(w.f.Name())
+		return fmt.Errorf("write %s: %w", w.path, err)
+	}
+	if err := os.Rename(w.f.Name(), w.path); err != nil {
+		os.Remove(w.f.Name())
+		return fmt.Errorf("write %s: %w", w.path, err)
+	}
+	return nil
+}
+
+// Abort removes a partial output written by Create; it is a no-op for
+// other writers.
+func Abort(w Writer) {
+	if fw, ok := w.(*fileWriter); ok {
+		fw.f.Close()
+		os.Remove(fw.f.Name())
+	}
+}
+
+type closingWriter struct {
+	Writer
+	closers []io.Closer
+}
+
+func (w *closingWriter) Close() error {
+	err := w.Writer.Close()
+	for _, c := range w.closers {
+		if cerr := c.Close(); err == nil {
+			err = cerr
+		}
+	}
+	return err
+}
+
+// csvWriter writes RFC 4180 CSV with a header line; a missing value is an
+// empty cell, a Bool is 0 or 1, a Float has the shortest representation
+// that reads back exactly.
+type csvWriter struct {
+	w    *bufio.Writer
+	cols []Column
+	buf  []byte
+}
+
+// NewCSV returns a CSV writer on w and writes the header line.
+func NewCSV(w io.Writer, cols []Column) (Writer, error) {
+	cw := &csvWriter{w: bufio.NewWriterSize(w, 1<<18), cols: cols}
+	for i, c := range cols {
+		if i > 0 {
+			cw.buf = append(cw.buf, ',')
+		}
+		cw.buf = append(cw.buf, c.Name...)
+	}
+	cw.buf = append(cw.buf, '\n')
+	_, err := cw.w.Write(cw.buf)
+	return cw, err
+}
+
+func (cw *csvWriter) Write(b *Batch) error {
+	if len(b.Cols) != len(cw.cols) {
+		return fmt.Errorf("batch of %d columns for %d", len(b.Cols), len(cw.cols))
+	}
+	for r := range b.Rows {
+		buf := cw.buf[:0]
+		for c := range b.Cols {
+			if c > 0 {
+				buf = append(buf, ',')
+			}
+			v := &b.Cols[c]
+			switch {
+			case v.IsNull(r):
+			case v.Kind == Float:
+				f := v.F[r]
+				if math.IsInf(f, 0) {
+					return fmt.Errorf("column %s, year %d: infinite value", cw.cols[c].Name, b.Year)
+				}
+				buf = strconv.AppendFloat(buf, f, 'g', -1, 64)
+			default:
+				buf = strconv.AppendInt(buf, v.I[r], 10)
+			}
+		}
+		buf = append(buf, '\n')
+		cw.buf = buf
+		if _, err := cw.w.Write(buf); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (cw *csvWriter) Close() error { return cw.w.Flush() }
