@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 )
 
 // ErrNotDownloadable is wrapped by NotDownloadableError.
@@ -76,12 +77,21 @@ type Fetched struct {
 	URL    string      `json:"url,omitempty"`
 }
 
+// defaultClient gives up on a server that does not answer within a minute;
+// the body itself may take as long as it needs (cancel with the context).
+var defaultClient = func() *http.Client {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.ResponseHeaderTimeout = time.Minute
+	return &http.Client{Transport: t}
+}()
+
 // DefaultMaxBytes caps a download or an extracted archive member.
 const DefaultMaxBytes = 2 << 30
 
 // Getter downloads datasets from their publishers.
 type Getter struct {
-	// Client makes the requests; nil means http.DefaultClient.
+	// Client makes the requests; nil means a client with proxy settings
+	// from the environment that waits at most a minute for response headers.
 	Client *http.Client
 	// UserAgent is sent with each request when not empty.
 	UserAgent string
@@ -311,7 +321,7 @@ func (g *Getter) open(ctx context.Context, url string) (io.ReadCloser, int64, er
 	}
 	client := g.Client
 	if client == nil {
-		client = http.DefaultClient
+		client = defaultClient
 	}
 	resp, err := client.Do(req)
 	if err != nil {
