@@ -1,0 +1,73 @@
+package align
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/entente/entente/report"
+	"github.com/entente/entente/threat"
+	"github.com/entente/entente/world"
+)
+
+func init() {
+	report.Register(report.Builder{ID: "threat", Order: 70, Build: Section})
+}
+
+// Section is the report's threat-and-alignment section: for every state of
+// w, its top threat with the four components, the predicted choice, the
+// bandwagoning conditions that fired and the best partner, under the default
+// threat and alignment options. It returns a nil Section for a World without
+// states.
+func Section(w *world.World) (*report.Section, error) {
+	if w == nil || len(w.States) < 2 {
+		return nil, nil
+	}
+	to := threat.DefaultOptions()
+	m, err := threat.Compute(w, to)
+	if err != nil {
+		return nil, fmt.Errorf("threat matrix: %w", err)
+	}
+	ps, err := Predict(w, m, DefaultOptions())
+	if err != nil {
+		return nil, fmt.Errorf("alignment: %w", err)
+	}
+	t := report.NewTable("Top threat, predicted choice and best partner of each state",
+		report.Text("State"), report.Text("Top threat"), report.Num("Threat", 2),
+		report.Num("Power", 2), report.Num("Proximity", 2), report.Num("Offense", 2), report.Num("Intent", 2),
+		report.Text("Choice"), report.Text("Conditions fired"), report.Text("Best partner"))
+	counts := map[Choice]int{}
+	for _, p := range ps {
+		counts[p.Choice]++
+		name := stateName(w, p.State)
+		if p.TopThreat == nil {
+			t.Add(name, "–", world.Missing(), world.Missing(), world.Missing(), world.Missing(), world.Missing(), string(p.Choice), "", "")
+			continue
+		}
+		th := p.TopThreat
+		partner := ""
+		if len(p.Partners) > 0 {
+			partner = stateName(w, p.Partners[0].CCode)
+		}
+		t.Add(name, stateName(w, th.From), th.Total, th.Power, th.Proximity, th.Offense, th.Intent,
+			string(p.Choice), strings.Join(p.Fired(), ", "), partner)
+	}
+	return &report.Section{
+		Title: "Balance of threat and alignment",
+		Paragraphs: []string{
+			fmt.Sprintf("Threat after Walt (1987): the sum of four components in [0,1] — aggregate power (CINC relative to the strongest), proximity (Bueno de Mesquita's loss-of-strength gradient over capital distance, land neighbours at distance 0), offensive capability (military spending, personnel, power projection, nuclear weapons) and aggressive intentions (coded hostility, rivalry, war; halved between allies). Range 0–%g.", to.MaxTotal()),
+			fmt.Sprintf("Predicted choices: %d balance, %d bandwagon, %d stay out. A state bandwagons when any of Walt's conditions fires: weakness (CINC below %g of its threat's), an overwhelming threat (at least %g of the maximum), no available allies, or a benefit of aligning with the threat above that of the best balancing partner.",
+				counts[Balance], counts[Bandwagon], counts[StayOut], DefaultOptions().Weak, DefaultOptions().Overwhelming),
+		},
+		Tables: []*report.Table{t},
+		Notes: []string{
+			"The composite, the thresholds and the partner utility are entente's construction, not Walt's; see docs/threat.md. Run 'entente threat' and 'entente align' for every component and condition.",
+		},
+	}, nil
+}
+
+func stateName(w *world.World, c int) string {
+	if s := w.State(c); s != nil && s.Name != "" {
+		return s.Name
+	}
+	return fmt.Sprintf("%d", c)
+}

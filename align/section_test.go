@@ -1,0 +1,27 @@
+package align
+
+import (
+	"testing"
+
+	"github.com/entente/entente/internal/worldfile"
+	"github.com/entente/entente/threat"
+)
+
+func TestSectionEmbeddedWorld(t *testing.T) {
+	w, err := worldfile.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Section(w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s == nil || len(s.Tables) != 1 || len(s.Tables[0].Rows) != len(w.States) {
+		t.Fatalf("section %+v: want one row per state (%d)", s, len(w.States))
+	}
+	m, _ := threat.Compute(w, threat.DefaultOptions())
+	ps, err := Predict(w, m, DefaultOptions())
+	if err != nil || len(ps) != len(w.States) {
+		t.Fatalf("Predict: %d predictions, %v", len(ps), err)
+	}
+}
