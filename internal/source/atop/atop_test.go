@@ -1,0 +1,207 @@
+package atop
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/entente/entente/internal/source/table"
+	"github.com/entente/entente/internal/testenv"
+	"github.com/entente/entente/world"
+)
+
+func TestReadDyadYearsReal(t *testing.T) {
+	rows, err := ReadDyadYears(testenv.File(t, "atop/atop_v5.1_ddyr_obligations_peacesciencer.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := len(rows), 273296; got != want {
+		t.Errorf("rows: got %d, want %d", got, want)
+	}
+	dyads := map[[2]int]bool{}
+	lo, hi := 9999, 0
+	var usCan1942 world.Obligations
+	defense := 0
+	for _, d := range rows {
+		dyads[[2]int{d.CCode1, d.CCode2}] = true
+		lo, hi = min(lo, d.Year), max(hi, d.Year)
+		if d.CCode1 == 2 && d.CCode2 == 20 && d.Year == 1942 {
+			usCan1942 = d.Obligations
+		}
+		if d.Obligations.Has(world.Defense) {
+			defense++
+		}
+	}
+	checks := []struct {
+		name      string
+		got, want any
+	}{
+		{"directed dyads", len(dyads), 10202},
+		{"first year", lo, 1815},
+		{"last year", hi, 2018},
+		{"defense rows", defense, 137762},
+		{"USA->CAN 1942", usCan1942.String(), "defense,offense"},
+	}
+	for _, c := range checks {
+		if c.got != c.want {
+			t.Errorf("%s: got %v, want %v", c.name, c.got, c.want)
+		}
+	}
+	u := Undirected(rows)
+	if got := u[DyadKey{world.MakeDyad(20, 2), 1942}]; got.String() != "defense,offense" {
+		t.Errorf("undirected 2-20 1942: got %s, want defense,offense", got)
+	}
+}
+
+func TestReadAlliancesReal(t *testing.T) {
+	as, err := ReadAlliances(testenv.File(t, "atop/atop_v4_alliance_level.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(as) != 745 {
+		t.Fatalf("alliances: got %d, want 745", len(as))
+	}
+	ongoing, lo, hi := 0, 9999, 0
+	var nato *Alliance
+	for i := range as {
+		a := &as[i]
+		if a.End.IsZero() {
+			ongoing++
+		}
+		lo, hi = min(lo, a.Begin.Year), max(hi, a.Begin.Year)
+		if a.ATOPID == 3180 {
+			nato = a
+		}
+	}
+	if ongoing != 334 || lo != 1815 || hi != 2016 {
+		t.Errorf("ongoing %d (want 334), begin years %d..%d (want 1815..2016)", ongoing, lo, hi)
+	}
+	if as[0].ATOPID != 1005 || as[len(as)-1].ATOPID != 6065 {
+		t.Errorf("atopid range: got %d..%d, want 1005..6065", as[0].ATOPID, as[len(as)-1].ATOPID)
+	}
+	if nato == nil {
+		t.Fatal("no atopid 3180 (NATO)")
+	}
+	if nato.COW4ID != 227 || nato.COWID != 3521 || nato.Begin != world.D(1949, 4, 4) || !nato.End.IsZero() ||
+		len(nato.Members) != 30 || !nato.Obligations.Has(world.Defense) || nato.ID() != "atop:3180" {
+		t.Errorf("NATO: got %+v", *nato)
+	}
+	// atopid 1115 has an unknown begin day.
+	for _, a := range as {
+		if a.ATOPID == 1115 && a.Begin != world.D(1844, 6, 0) {
+			t.Errorf("atopid 1115 begin: got %s, want 1844-06", a.Begin)
+		}
+	}
+}
+
+func TestReadMembersReal(t *testing.T) {
+	ms, err := ReadMembers(testenv.File(t, "atop/atop_v4_member_level.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) != 2398 {
+		t.Fatalf("members: got %d, want 2398", len(ms))
+	}
+	ids := map[int]bool{}
+	still := 0
+	for _, m := range ms {
+		ids[m.ATOPID] = true
+		if m.Exit.IsZero() {
+			still++
+		}
+	}
+	if len(ids) != 745 || still != 1062 {
+		t.Errorf("got %d alliances (want 745), %d ongoing memberships (want 1062)", len(ids), still)
+	}
+	var gfr *Member
+	for i := range ms {
+		if ms[i].ATOPID == 3180 && ms[i].CCode == 260 {
+			gfr = &ms[i]
+		}
+	}
+	if gfr == nil {
+		t.Fatal("no NATO membership of 260")
+	}
+	w := gfr.World()
+	if w.Spell.Start != world.D(1954, 10, 23) || w.Spell.End != world.D(1990, 10, 3) || !w.Spell.Overlaps(1990) || w.Spell.Overlaps(1991) {
+		t.Errorf("West Germany in NATO: got %+v", w)
+	}
+}
+
+const allianceHeader = "atopid,cowid,cow4id,begyr,begmo,begday,endyr,endmo,endday,ineffect,bilat,maxphase,defense,offense,neutral,nonagg,consul,specthrt,mem1,mem2\n"
+const memberHeader = "atopid,member,yrent,moent,dayent,yrexit,moexit,dayexit,ineffect,phase,maxphase,defense,offense,neutral,nonagg,consul\n"
+const dyadHeader = "ccode1,ccode2,year,atop_defense,atop_offense,atop_neutral,atop_nonagg,atop_consul\n"
+
+func TestBadInput(t *testing.T) {
+	tests := []struct {
+		name, src string
+		read      func(*table.Reader) error
+		line, col int
+		field     string
+		sentinel  error
+	}{
+		{"dyad flag 2", dyadHeader + "2,20,1942,2,0,0,0,0\n", dyads, 2, 4, "atop_defense", table.ErrRange},
+		{"dyad empty flag", dyadHeader + "2,20,1942,1,0,0,0,0\n2,20,1943,,0,0,0,0\n", dyads, 3, 4, "atop_defense", table.ErrMissingValue},
+		{"dyad self", dyadHeader + "2,2,1942,1,0,0,0,0\n", dyads, 2, 2, "ccode2", table.ErrRange},
+		{"dyad year", dyadHeader + "2,20,2019,1,0,0,0,0\n", dyads, 2, 3, "year", table.ErrRange},
+		{"dyad column", "ccode1,ccode2,year\n2,20,1942\n", dyads, 1, 0, "atop_defense", table.ErrMissingColumn},
+		{"alliance month 13", allianceHeader + "1005,,,1815,13,3,1815,2,8,0,0,0,1,0,0,0,1,0,200,210\n", alliances, 2, 5, "begmo", table.ErrRange},
+		{"alliance end before begin", allianceHeader + "1005,,,1815,1,3,1814,2,8,0,0,0,1,0,0,0,1,0,200,210\n", alliances, 2, 7, "endyr", table.ErrRange},
+		{"alliance ongoing but ended", allianceHeader + "1005,,,1815,1,3,1815,2,8,1,0,0,1,0,0,0,1,0,200,210\n", alliances, 2, 10, "ineffect", table.ErrRange},
+		{"alliance year 0 with month", allianceHeader + "1005,,,1815,1,3,0,2,0,1,0,0,1,0,0,0,1,0,200,210\n", alliances, 2, 8, "endmo", table.ErrRange},
+		{"alliance duplicate", allianceHeader + "1005,,,1815,1,3,0,0,0,1,0,0,1,0,0,0,1,0,200,210\n1005,,,1815,1,3,0,0,0,1,0,0,1,0,0,0,1,0,200,210\n", alliances, 3, 1, "atopid", table.ErrRange},
+		{"alliance member text", allianceHeader + "1005,,,1815,1,3,0,0,0,1,0,0,1,0,0,0,1,0,USA,210\n", alliances, 2, 19, "mem1", table.ErrSyntax},
+		{"member phase above max", memberHeader + "3180,2,1949,4,4,0,0,0,1,3,2,1,0,0,0,1\n", members, 2, 10, "phase", table.ErrRange},
+		{"member day 31 April", memberHeader + "3180,2,1949,4,31,0,0,0,1,0,0,1,0,0,0,1\n", members, 2, 5, "dayent", table.ErrRange},
+		{"member empty defense", memberHeader + "3180,2,1949,4,4,0,0,0,1,0,0,,0,0,0,1\n", members, 2, 12, "defense", table.ErrMissingValue},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := table.New("bad.csv", strings.NewReader(tc.src), table.Options{})
+			if err == nil {
+				err = tc.read(r)
+			}
+			var pe *table.ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("got %v, want a *table.ParseError", err)
+			}
+			if pe.File != "bad.csv" || pe.Line != tc.line || pe.Column != tc.col || pe.Field != tc.field || !errors.Is(err, tc.sentinel) {
+				t.Fatalf("got %s (line %d col %d field %q), want line %d col %d field %q wrapping %v",
+					pe, pe.Line, pe.Column, pe.Field, tc.line, tc.col, tc.field, tc.sentinel)
+			}
+		})
+	}
+}
+
+func dyads(r *table.Reader) error     { _, err := readDyadYears(r); return err }
+func alliances(r *table.Reader) error { _, err := readAlliances(r); return err }
+func members(r *table.Reader) error   { _, err := readMembers(r); return err }
+
+// FuzzReaders feeds arbitrary bytes to each ATOP reader: none may panic,
+// and each returns either records or a *table.ParseError.
+func FuzzReaders(f *testing.F) {
+	f.Add(uint8(0), dyadHeader+"2,20,1942,1,1,0,0,0\n2,20,1943,1,1,0,0,0\n200,220,1939,1,0,0,1,1\n")
+	f.Add(uint8(1), allianceHeader+"1005,,,1815,1,3,1815,2,8,0,0,0,1,0,0,0,1,0,200,210\n3180,3521,227,1949,4,4,0,0,0,1,0,2,1,0,0,0,1,0,2,20\n1115,,,1844,6,,1846,6,29,0,1,0,0,0,1,0,1,,200,365\n")
+	f.Add(uint8(2), memberHeader+"3180,260,1954,10,23,1990,10,3,0,2,2,1,0,0,0,1\n3180,2,1951,6,19,0,0,0,1,2,2,1,0,0,0,1\n")
+	readers := []func(*table.Reader) error{dyads, alliances, members}
+	f.Fuzz(func(t *testing.T, which uint8, src string) {
+		r, err := table.New("fuzz.csv", strings.NewReader(src), table.Options{})
+		if err == nil {
+			err = readers[int(which)%len(readers)](r)
+		}
+		var pe *table.ParseError
+		if err != nil && !errors.As(err, &pe) {
+			t.Fatalf("got %T %v, want nil or a *table.ParseError", err, err)
+		}
+	})
+}
+
+func BenchmarkReadDyadYears(b *testing.B) {
+	path := testenv.File(b, "atop/atop_v5.1_ddyr_obligations_peacesciencer.csv")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ReadDyadYears(path); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
