@@ -1,0 +1,87 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	// Models that add sections to the report register them on import.
+	_ "github.com/entente/entente/align"
+	"github.com/entente/entente/internal/worldfile"
+	"github.com/entente/entente/report"
+	"github.com/entente/entente/world"
+)
+
+var reportCmd = &Command{
+	UsageLine: "report [--world FILE] [--format text|markdown|json|html] [--out FILE]",
+	Short:     "describe today's alliance systems (or a world file's)",
+	Long: `Report describes the alliance systems of a world: each alliance's members,
+obligations and whether it is formal; whether it is multilateral or
+hub-and-spoke, measured by Freeman's degree centralization of its treaty
+graph; the asymmetry between its members (the largest member's share of
+their combined capability); each major state's alliance portfolio; a
+capability ranking; and burden sharing (military spending as a share of GDP
+against NATO's 2% guideline). Models add their own sections.
+
+Without --world it reports on the embedded world as of 2024-12-31, so it
+needs no dataset. See docs/report.md for how to read it.`,
+	Setup: func(fs *flag.FlagSet) RunFunc {
+		file := fs.String("world", "", "world `FILE` (YAML, entente/v1); the embedded 2024 world when empty")
+		format := fs.String("format", "text", "output `format`: text, markdown, json or html")
+		out := fs.String("out", "", "write to `FILE` instead of standard output")
+		return func(ctx context.Context, env *Env, args []string) error {
+			if len(args) > 0 {
+				return usagef("report takes no arguments")
+			}
+			if err := checkFormat(*format, report.Formats...); err != nil {
+				return err
+			}
+			w, err := worldFromFile(*file)
+			if err != nil {
+				return err
+			}
+			r, err := report.Build(w)
+			if err != nil {
+				return err
+			}
+			return writeFileOrStdout(env, *out, func(o io.Writer) error { return report.Write(o, r, *format) })
+		}
+	},
+}
+
+func init() { register(reportCmd) }
+
+// worldFromFile reads a world file, or the embedded world when path is empty.
+func worldFromFile(path string) (*world.World, error) {
+	if path == "" {
+		return worldfile.Default()
+	}
+	return worldfile.Load(path)
+}
+
+// writeFileOrStdout runs write on standard output, or on the file path (replaced
+// only when write succeeds).
+func writeFileOrStdout(env *Env, path string, write func(io.Writer) error) error {
+	if path == "" || path == "-" {
+		return write(env.Stdout)
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), ".entente-*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer os.Remove(f.Name())
+	if err := write(f); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(f.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
