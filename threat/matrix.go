@@ -341,3 +341,11 @@ func sortThreats(ts []Threat) {
 		return ts[a].From < ts[b].From
 	})
 }
+
+// ComponentsAt returns the power, proximity, offense and intent of the threat
+// from the state at position j to the state at position i (NaN when missing
+// or i == j for the dyadic components).
+func (m *Matrix) ComponentsAt(i, j int) (power, proximity, offense, intent float64) {
+	k := i*len(m.States) + j
+	return m.power[j], m.prox[k], m.offense[j], m.intent[k]
+}

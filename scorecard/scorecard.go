@@ -1,0 +1,464 @@
+package scorecard
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"sort"
+	"strings"
+
+	"github.com/entente/entente/threat"
+	"github.com/entente/entente/world"
+)
+
+// Source is an alliance dataset whose new dyads are scored. Its alliances
+// are the World's alliances whose ID starts with Prefix; Family names its
+// coverage in World.Coverage.
+type Source struct {
+	Name   string
+	Prefix string
+	Family string
+}
+
+// The two sources of the backtest.
+var (
+	COW  = Source{Name: "COW v4.1", Prefix: "cow:", Family: world.FamilyCOWAlliances}
+	ATOP = Source{Name: "ATOP", Prefix: "atop:", Family: world.FamilyATOPAlliances}
+)
+
+// Hypotheses scored, in table order.
+const (
+	BalanceOfThreat    = "balance_of_threat"
+	BalanceOfPower     = "balance_of_power"
+	BalanceOfPowerSys  = "balance_of_power_system"
+	Bandwagoning       = "bandwagoning"
+	numHyp             = 4
+	hypBoT, hypBoP     = 0, 1
+	hypBoPSys, hypBand = 2, 3
+)
+
+// Hypotheses lists the hypothesis names in table order.
+var Hypotheses = []string{BalanceOfThreat, BalanceOfPower, BalanceOfPowerSys, Bandwagoning}
+
+// Era is a span of formation years.
+type Era struct {
+	Name     string
+	From, To int
+}
+
+// Eras are the periods of the table; "all" covers every year, including the
+// world wars, which no other era holds.
+var Eras = []Era{
+	{"all", 0, 9999},
+	{"pre-1914", 0, 1913},
+	{"1919-1939", 1919, 1939},
+	{"cold war 1946-1991", 1946, 1991},
+	{"post-1991", 1992, 9999},
+}
+
+// RiskSet says which non-allied dyads form the comparison.
+type RiskSet string
+
+const (
+	// Relevant keeps politically relevant dyads (Lemke & Reed 2001):
+	// contiguous by land or by water up to 400 miles (COW types 1–5), or
+	// with a major power as a member, in year t−1.
+	Relevant RiskSet = "relevant"
+	// AllDyads keeps every dyad of system members.
+	AllDyads RiskSet = "all"
+)
+
+// Options configure the backtest.
+type Options struct {
+	Threat     threat.Options
+	Risk       RiskSet
+	Replicates int
+	Seed       uint64
+	Sources    []Source
+}
+
+// DefaultOptions returns the defaults: the default threat model, politically
+// relevant dyads, 1,000 bootstrap replicates, seed 1, COW and ATOP.
+func DefaultOptions() Options {
+	return Options{Threat: threat.DefaultOptions(), Risk: Relevant, Replicates: 1000, Seed: 1,
+		Sources: []Source{COW, ATOP}}
+}
+
+// Row is one line of the scorecard: a hypothesis's hit rate among new
+// allied dyads and among the dyads at risk that did not ally, and their
+// ratio with a bootstrap interval.
+type Row struct {
+	Source      string  `json:"source"`
+	Era         string  `json:"era"`
+	Hypothesis  string  `json:"hypothesis"`
+	New         int     `json:"new_dyads"`
+	NewHits     int     `json:"new_hits"`
+	NewRate     float64 `json:"new_rate"`
+	Control     int     `json:"control_dyad_years"`
+	ControlHits int     `json:"control_hits"`
+	ControlRate float64 `json:"control_rate"`
+	Ratio       float64 `json:"rate_ratio"`
+	Lo          float64 `json:"ci_lo"`
+	Hi          float64 `json:"ci_hi"`
+}
+
+// Result is the scorecard.
+type Result struct {
+	Rows       []Row             `json:"rows"`
+	Years      map[string][2]int `json:"years"` // per source, first and last formation year scored
+	Skipped    []string          `json:"skipped,omitempty"`
+	Risk       RiskSet           `json:"risk_set"`
+	Replicates int               `json:"replicates"`
+	Seed       uint64            `json:"seed"`
+}
+
+// Loader returns the World of a year.
+type Loader func(year int) (*world.World, error)
+
+// cluster accumulates one dyad's dyad-years in one group.
+type cluster struct {
+	n    int
+	hits [numHyp]int
+}
+
+// cell holds the clusters of one source and era: new allied dyads and the
+// controls.
+type cell struct {
+	treated, control map[world.Dyad]*cluster
+}
+
+func newCell() *cell {
+	return &cell{treated: map[world.Dyad]*cluster{}, control: map[world.Dyad]*cluster{}}
+}
+
+func (c *cell) add(treated bool, d world.Dyad, hits [numHyp]bool) {
+	m := c.control
+	if treated {
+		m = c.treated
+	}
+	cl := m[d]
+	if cl == nil {
+		cl = &cluster{}
+		m[d] = cl
+	}
+	cl.n++
+	for h, v := range hits {
+		if v {
+			cl.hits[h]++
+		}
+	}
+}
+
+// Run scores every new allied dyad formed in the years from..to (inclusive)
+// with the Worlds that load returns. Year t is scored for a source when its
+// World and the World of t−1 both exist, both lie inside the source's
+// coverage, and the World of t−1 has capability data; other years are listed
+// in Result.Skipped. ctx cancels between years.
+func Run(ctx context.Context, load Loader, from, to int, o Options) (*Result, error) {
+	if err := o.Threat.Validate(); err != nil {
+		return nil, err
+	}
+	if o.Replicates < 0 {
+		return nil, fmt.Errorf("scorecard: replicates %d: want at least 0", o.Replicates)
+	}
+	if o.Risk != Relevant && o.Risk != AllDyads {
+		return nil, fmt.Errorf("scorecard: unknown risk set %q (want relevant or all)", o.Risk)
+	}
+	if from > to {
+		return nil, fmt.Errorf("scorecard: years %d..%d: empty range", from, to)
+	}
+	cells := make([][]*cell, len(o.Sources))
+	for s := range cells {
+		cells[s] = make([]*cell, len(Eras))
+		for e := range Eras {
+			cells[s][e] = newCell()
+		}
+	}
+	res := &Result{Years: map[string][2]int{}, Risk: o.Risk, Replicates: o.Replicates, Seed: o.Seed}
+
+	var prevScore *yearScore
+	for y := from - 1; y <= to; y++ {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		w, err := load(y)
+		if err != nil {
+			if y >= from {
+				res.Skipped = append(res.Skipped, fmt.Sprintf("%d: %v", y, err))
+			}
+			prevScore = nil
+			continue
+		}
+		if y >= from && prevScore == nil {
+			res.Skipped = append(res.Skipped, fmt.Sprintf("%d: no threat matrix for %d (no World or no capability data)", y, y-1))
+		}
+		if prevScore != nil {
+			prev := prevScore.w
+			for s, src := range o.Sources {
+				if !prev.Covered(src.Family) || !w.Covered(src.Family) {
+					continue
+				}
+				r := res.Years[src.Name]
+				if r[0] == 0 || y < r[0] {
+					r[0] = y
+				}
+				if y > r[1] {
+					r[1] = y
+				}
+				res.Years[src.Name] = r
+				before, after := alliedDyads(prev, src.Prefix), alliedDyads(w, src.Prefix)
+				prevScore.each(o.Risk, before, after, func(d world.Dyad, treated bool, hits [numHyp]bool) {
+					for e, era := range Eras {
+						if y >= era.From && y <= era.To {
+							cells[s][e].add(treated, d, hits)
+						}
+					}
+				})
+			}
+		}
+		prevScore = nil
+		if w.Covered(world.FamilyCapabilities) {
+			m, err := threat.Compute(w, o.Threat)
+			if err != nil {
+				return nil, fmt.Errorf("scorecard: threat matrix %d: %w", y, err)
+			}
+			prevScore = score(w, m)
+		}
+	}
+	rng := rand.New(rand.NewPCG(o.Seed, 0x656e74656e7465))
+	for s, src := range o.Sources {
+		for e, era := range Eras {
+			res.Rows = append(res.Rows, cells[s][e].rows(src.Name, era.Name, o.Replicates, rng)...)
+		}
+	}
+	return res, nil
+}
+
+// alliedDyads returns the dyads allied in w.Year under the alliances whose
+// ID starts with prefix.
+func alliedDyads(w *world.World, prefix string) map[world.Dyad]bool {
+	out := map[world.Dyad]bool{}
+	for i := range w.Alliances {
+		a := &w.Alliances[i]
+		if !strings.HasPrefix(a.ID, prefix) {
+			continue
+		}
+		ms := a.MembersIn(w.Year)
+		for x := range ms {
+			for y := x + 1; y < len(ms); y++ {
+				out[world.MakeDyad(ms[x], ms[y])] = true
+			}
+		}
+	}
+	return out
+}
+
+// yearScore holds, for the World of year t−1, each state's top threat, its
+// strongest state as felt at its location, and the system's strongest
+// state other than itself, as positions (−1 when undefined).
+type yearScore struct {
+	w                   *world.World
+	top, target, strong []int
+	major               []bool
+}
+
+// score computes the targets of every state of w under m:
+//
+//	top(i)    = argmax_j T_ij                 (balance of threat)
+//	target(i) = argmax_{j≠i} P_j · X_ij        (the strongest state at i,
+//	            capability discounted by the loss-of-strength gradient)
+//	strong(i) = argmax_{j≠i} CINC_j            (the system's strongest state)
+func score(w *world.World, m *threat.Matrix) *yearScore {
+	n := m.Len()
+	ys := &yearScore{w: w, top: make([]int, n), target: make([]int, n), strong: make([]int, n), major: make([]bool, n)}
+	first, second := -1, -1
+	for i := range w.States {
+		ys.major[i] = w.States[i].Major
+		c := w.States[i].Capability.CINC.Float()
+		if math.IsNaN(c) {
+			continue
+		}
+		switch {
+		case first < 0 || c > w.States[first].Capability.CINC.Float():
+			first, second = i, first
+		case second < 0 || c > w.States[second].Capability.CINC.Float():
+			second = i
+		}
+	}
+	for i := 0; i < n; i++ {
+		ys.top[i] = m.TopPos(i)
+		ys.strong[i] = first
+		if i == first {
+			ys.strong[i] = second
+		}
+		best, bv := -1, math.Inf(-1)
+		for j := 0; j < n; j++ {
+			if j == i {
+				continue
+			}
+			p, x, _, _ := m.ComponentsAt(i, j)
+			v := p * x
+			if !math.IsNaN(v) && v > bv {
+				best, bv = j, v
+			}
+		}
+		ys.target[i] = best
+	}
+	return ys
+}
+
+// each calls f for every dyad at risk in year t: both members in the World
+// of t−1, not allied in t−1 (before), and in the risk set. treated says
+// whether the dyad is allied in t (after).
+func (ys *yearScore) each(risk RiskSet, before, after map[world.Dyad]bool, f func(world.Dyad, bool, [numHyp]bool)) {
+	w := ys.w
+	n := len(w.States)
+	for a := 0; a < n; a++ {
+		for b := a + 1; b < n; b++ {
+			d := world.MakeDyad(w.States[a].CCode, w.States[b].CCode)
+			if before[d] {
+				continue
+			}
+			treated := after[d]
+			if risk == Relevant && !ys.relevant(a, b) {
+				continue
+			}
+			f(d, treated, ys.hits(a, b))
+		}
+	}
+}
+
+func (ys *yearScore) relevant(a, b int) bool {
+	if ys.major[a] || ys.major[b] {
+		return true
+	}
+	c := ys.w.Relation(ys.w.States[a].CCode, ys.w.States[b].CCode).Contiguity
+	return c >= 1 && c <= 5
+}
+
+// hits codes the hypotheses for the dyad at positions a and b:
+//
+//	balance of threat: top(a) = top(b), defined and neither a nor b;
+//	balance of power: target(a) = target(b), defined and neither a nor b;
+//	system balance of power: strong(a) = strong(b), defined and neither a
+//	nor b (true unless a member is the strongest state);
+//	bandwagoning: b is top(a) or target(a), or a is top(b) or target(b).
+func (ys *yearScore) hits(a, b int) [numHyp]bool {
+	same := func(x, y int) bool { return x >= 0 && x == y && x != a && x != b }
+	var h [numHyp]bool
+	h[hypBoT] = same(ys.top[a], ys.top[b])
+	h[hypBoP] = same(ys.target[a], ys.target[b])
+	h[hypBoPSys] = same(ys.strong[a], ys.strong[b])
+	h[hypBand] = ys.top[a] == b || ys.target[a] == b || ys.top[b] == a || ys.target[b] == a
+	return h
+}
+
+// rows computes the rate ratios of one cell with the cluster bootstrap.
+func (c *cell) rows(src, era string, reps int, rng *rand.Rand) []Row {
+	tr, co := flatten(c.treated), flatten(c.control)
+	tn, th := totals(tr)
+	cn, ch := totals(co)
+	var boot [numHyp][]float64
+	if reps > 0 && len(tr) > 0 && len(co) > 0 {
+		for r := 0; r < reps; r++ {
+			bn, bh := resample(tr, rng)
+			dn, dh := resample(co, rng)
+			for h := 0; h < numHyp; h++ {
+				boot[h] = append(boot[h], ratio(bh[h], bn, dh[h], dn))
+			}
+		}
+	}
+	out := make([]Row, numHyp)
+	for h := 0; h < numHyp; h++ {
+		r := Row{Source: src, Era: era, Hypothesis: Hypotheses[h],
+			New: tn, NewHits: th[h], NewRate: rate(th[h], tn),
+			Control: cn, ControlHits: ch[h], ControlRate: rate(ch[h], cn),
+			Ratio: ratio(th[h], tn, ch[h], cn), Lo: math.NaN(), Hi: math.NaN()}
+		if len(boot[h]) > 0 {
+			r.Lo, r.Hi = percentile(boot[h], 0.025), percentile(boot[h], 0.975)
+		}
+		out[h] = r
+	}
+	return out
+}
+
+// flatten returns the clusters in a fixed order (by dyad), so that a seed
+// reproduces the bootstrap bit for bit.
+func flatten(m map[world.Dyad]*cluster) []cluster {
+	keys := make([]world.Dyad, 0, len(m))
+	for d := range m {
+		keys = append(keys, d)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].A != keys[j].A {
+			return keys[i].A < keys[j].A
+		}
+		return keys[i].B < keys[j].B
+	})
+	out := make([]cluster, len(keys))
+	for i, d := range keys {
+		out[i] = *m[d]
+	}
+	return out
+}
+
+func totals(cs []cluster) (n int, h [numHyp]int) {
+	for _, c := range cs {
+		n += c.n
+		for k := range h {
+			h[k] += c.hits[k]
+		}
+	}
+	return n, h
+}
+
+// resample draws len(cs) clusters with replacement and returns their
+// totals: the cluster (dyad) bootstrap, which keeps a dyad's years together.
+func resample(cs []cluster, rng *rand.Rand) (n int, h [numHyp]int) {
+	for range cs {
+		c := &cs[rng.IntN(len(cs))]
+		n += c.n
+		for k := range h {
+			h[k] += c.hits[k]
+		}
+	}
+	return n, h
+}
+
+func rate(h, n int) float64 {
+	if n == 0 {
+		return math.NaN()
+	}
+	return float64(h) / float64(n)
+}
+
+// ratio is (h1/n1)/(h0/n0): NaN when a group is empty or both rates are 0,
+// +Inf when only the control rate is 0.
+func ratio(h1, n1, h0, n0 int) float64 {
+	p1, p0 := rate(h1, n1), rate(h0, n0)
+	if math.IsNaN(p1) || math.IsNaN(p0) || p1 == 0 && p0 == 0 {
+		return math.NaN()
+	}
+	return p1 / p0
+}
+
+// percentile returns the q-quantile of xs (NaNs dropped; +Inf sorts last),
+// by the nearest-rank method.
+func percentile(xs []float64, q float64) float64 {
+	v := xs[:0:0]
+	for _, x := range xs {
+		if !math.IsNaN(x) {
+			v = append(v, x)
+		}
+	}
+	if len(v) == 0 {
+		return math.NaN()
+	}
+	sort.Float64s(v)
+	k := int(math.Ceil(q*float64(len(v)))) - 1
+	if k < 0 {
+		k = 0
+	}
+	return v[k]
+}
