@@ -1,0 +1,145 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/entente/entente/align"
+	"github.com/entente/entente/threat"
+	"github.com/entente/entente/world"
+)
+
+var alignCmd = &Command{
+	UsageLine: "align [--year Y] [--data DIR | --world FILE] [--state CCODE] [--format text|json]",
+	Short:     "predict balancing or bandwagoning, with the conditions that fired and the best partners",
+	Long: `Align predicts each state's alignment against its top threat (see 'entente
+threat'): balance (ally with others against it), bandwagon (align with it),
+or none when nobody threatens it enough. It bandwagons when any of Walt's
+conditions fires, each a measured value against a threshold: weakness
+(CINC below --weak of the threat's), an overwhelming threat (total at least
+--overwhelming of the maximum), no available allies (no state outside the
+threat's alliances counts it among its largest threats), and benefit over
+cost (aligning with the threat scores above the best balancing partner).
+Partners are ranked by a utility of capability aggregation against the
+threat, interests (economic size), domestic politics (regime similarity)
+and identity (common enemy, shared alliances). See docs/threat.md.
+
+JSON gives, per state: state, top_threat, choice, conditions (name, value,
+threshold, fired, rule) and partners.
+
+` + worldHelp,
+	Setup: func(fs *flag.FlagSet) RunFunc {
+		wf := addWorldFlags(fs)
+		state := fs.Int("state", 0, "only the state with COW `ccode`")
+		format := fs.String("format", "text", "output `format`: text or json")
+		d := align.DefaultOptions()
+		weak := fs.Float64("weak", d.Weak, "weakness `threshold`: CINC_i / CINC_threat below it")
+		over := fs.Float64("overwhelming", d.Overwhelming, "overwhelming-threat `threshold`, a share of the largest possible total")
+		minT := fs.Float64("min-threat", d.MinThreat, "below this `share` of the largest possible total, a state stays out")
+		partners := fs.Int("partners", d.Partners, "`number` of partners listed")
+		mf := addThreatFlags(fs)
+		return func(ctx context.Context, env *Env, args []string) error {
+			if len(args) > 0 {
+				return usagef("align takes no arguments")
+			}
+			if err := checkFormat(*format, "text", "json"); err != nil {
+				return err
+			}
+			to, err := mf.options()
+			if err != nil {
+				return err
+			}
+			o := align.DefaultOptions()
+			o.Weak, o.Overwhelming, o.MinThreat, o.Partners = *weak, *over, *minT, *partners
+			if err := o.Validate(); err != nil {
+				return usagef("%v", err)
+			}
+			w, err := wf.load(env)
+			if err != nil {
+				return err
+			}
+			m, err := threat.Compute(w, to)
+			if err != nil {
+				return err
+			}
+			ps, err := align.Predict(w, m, o)
+			if err != nil {
+				return err
+			}
+			if *state != 0 {
+				if !m.Has(*state) {
+					return fmt.Errorf("state %d is not in the world of %d", *state, w.Year)
+				}
+				for _, p := range ps {
+					if p.State == *state {
+						ps = []align.Prediction{p}
+						break
+					}
+				}
+			}
+			if *format == "json" {
+				return writeJSON(env.Stdout, ps)
+			}
+			return writeAlign(env.Stdout, w, ps, *state != 0)
+		}
+	},
+}
+
+func init() { register(alignCmd) }
+
+func writeAlign(out io.Writer, w *world.World, ps []align.Prediction, detail bool) error {
+	counts := map[align.Choice]int{}
+	for _, p := range ps {
+		counts[p.Choice]++
+	}
+	fmt.Fprintf(out, "alignment in %d: %d balance, %d bandwagon, %d none\n", w.Year,
+		counts[align.Balance], counts[align.Bandwagon], counts[align.StayOut])
+	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "state\t\ttop threat\t\ttotal\tchoice\tconditions fired\tbest partners")
+	for _, p := range ps {
+		top, total := "-\t", "NA"
+		if p.TopThreat != nil {
+			top = fmt.Sprintf("%d\t%s", p.TopThreat.From, abbrev(w, p.TopThreat.From))
+			total = fmtValue(p.TopThreat.Total)
+		}
+		var partners []string
+		for i, q := range p.Partners {
+			if i == 3 {
+				break
+			}
+			partners = append(partners, abbrev(w, q.CCode))
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", p.State, abbrev(w, p.State), top, total, p.Choice,
+			strings.Join(p.Fired(), ","), strings.Join(partners, " "))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if !detail || len(ps) != 1 {
+		return nil
+	}
+	p := ps[0]
+	if len(p.Conditions) > 0 {
+		fmt.Fprintln(out, "\nconditions:")
+		tw = tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
+		for _, c := range p.Conditions {
+			fmt.Fprintf(tw, "  %s\t%s\tthreshold %g\tfired %v\t%s\n", c.Name, fmtValue(c.Value), c.Threshold, c.Fired, c.Rule)
+		}
+		tw.Flush()
+	}
+	if len(p.Partners) > 0 {
+		fmt.Fprintln(out, "\npartners:")
+		tw = tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprintln(tw, "ccode\t\tutility\tcapability\tinterests\tdomestic\tidentity\tshares threat\t")
+		for _, q := range p.Partners {
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%v\t\n", q.CCode, abbrev(w, q.CCode), fmtValue(q.Utility),
+				fmtValue(q.Capability), fmtValue(q.Interests), fmtValue(q.Domestic), fmtValue(q.Identity), q.SharesThreat)
+		}
+		tw.Flush()
+	}
+	return nil
+}

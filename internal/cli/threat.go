@@ -1,0 +1,172 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/entente/entente/threat"
+	"github.com/entente/entente/world"
+)
+
+var threatCmd = &Command{
+	UsageLine: "threat [--year Y] [--data DIR | --world FILE] [--state CCODE] [--top K] [--format text|json]",
+	Short:     "who threatens whom: Walt's balance of threat with its components",
+	Long: `Threat computes the threat each state poses to each other state (Walt 1987):
+the composite of aggregate power (CINC relative to the strongest state),
+proximity (Bueno de Mesquita's loss-of-strength gradient over the capital
+distance, land neighbours at distance 0), offensive capability (military
+spending and personnel; power projection and nuclear weapons in world files)
+and aggressive intentions (decayed militarized disputes, coded hostility;
+lowered between allies). Each component lies in [0,1]; the default total is
+their sum (0..4). Rows are sorted by total, largest first; missing values
+print as NA (null in JSON).
+
+With --state, it lists the threats that state faces (to = CCODE). --top K
+keeps the first K rows. See docs/threat.md for the formulas and citations.
+
+` + worldHelp,
+	Setup: func(fs *flag.FlagSet) RunFunc {
+		wf := addWorldFlags(fs)
+		state := fs.Int("state", 0, "list the threats faced by the state with COW `ccode`")
+		top := fs.Int("top", 0, "keep the first `K` rows (0: all)")
+		format := fs.String("format", "text", "output `format`: text or json")
+		mf := addThreatFlags(fs)
+		return func(ctx context.Context, env *Env, args []string) error {
+			if len(args) > 0 {
+				return usagef("threat takes no arguments")
+			}
+			if err := checkFormat(*format, "text", "json"); err != nil {
+				return err
+			}
+			if *top < 0 {
+				return usagef("--top %d: want K >= 0", *top)
+			}
+			o, err := mf.options()
+			if err != nil {
+				return err
+			}
+			w, err := wf.load(env)
+			if err != nil {
+				return err
+			}
+			m, err := threat.Compute(w, o)
+			if err != nil {
+				return err
+			}
+			var rows []threat.Threat
+			if *state != 0 {
+				if !m.Has(*state) {
+					return fmt.Errorf("state %d is not in the world of %d", *state, w.Year)
+				}
+				rows = m.Faced(*state)
+			} else {
+				rows = m.All()
+			}
+			if *top > 0 && len(rows) > *top {
+				rows = rows[:*top]
+			}
+			if *format == "json" {
+				if rows == nil {
+					rows = []threat.Threat{}
+				}
+				return writeJSON(env.Stdout, rows)
+			}
+			return writeThreats(env.Stdout, w, m, rows)
+		}
+	},
+}
+
+func init() { register(threatCmd) }
+
+// threatFlags are the threat model's options as flags, shared by the
+// threat and align commands.
+type threatFlags struct {
+	weights, composite, gradient *string
+	milesPerDay, halfLife        *float64
+	allyFactor                   *float64
+	strict                       *bool
+}
+
+func addThreatFlags(fs *flag.FlagSet) threatFlags {
+	d := threat.DefaultOptions()
+	return threatFlags{
+		weights:     fs.String("weights", "1,1,1,1", "`w1,w2,w3,w4`: weights of power, proximity, offense and intent"),
+		composite:   fs.String("composite", "additive", "`rule` combining the components: additive (sum) or multiplicative (product)"),
+		gradient:    fs.String("gradient", "bdm", "loss-of-strength `gradient`: bdm (Bueno de Mesquita 1981) or boulding (linear)"),
+		milesPerDay: fs.Float64("miles-per-day", 0, "`W`, miles a day of power projection (0: 125 before 1919, 200 to 1945, 250 from 1946)"),
+		halfLife:    fs.Float64("half-life", d.HalfLife, "half-life of a dispute's weight in the intent component, in `years`"),
+		allyFactor:  fs.Float64("ally-factor", d.AllyFactor, "`factor` multiplying the intent of an ally"),
+		strict:      fs.Bool("strict", false, "make a total missing when any component is (default: rescale over the components present)"),
+	}
+}
+
+func (f threatFlags) options() (threat.Options, error) {
+	o := threat.DefaultOptions()
+	parts := strings.Split(*f.weights, ",")
+	if len(parts) != 4 {
+		return o, usagef("--weights %q: want four comma-separated numbers", *f.weights)
+	}
+	var ws [4]float64
+	for i, p := range parts {
+		v, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
+		if err != nil {
+			return o, usagef("--weights %q: %q is not a number", *f.weights, p)
+		}
+		ws[i] = v
+	}
+	o.Weights = threat.Weights{Power: ws[0], Proximity: ws[1], Offense: ws[2], Intent: ws[3]}
+	var err error
+	if o.Composite, err = threat.ParseComposite(*f.composite); err != nil {
+		return o, usagef("--composite: %v", err)
+	}
+	if o.Gradient, err = threat.ParseGradient(*f.gradient); err != nil {
+		return o, usagef("--gradient: %v", err)
+	}
+	o.MilesPerDay, o.HalfLife, o.AllyFactor = *f.milesPerDay, *f.halfLife, *f.allyFactor
+	if *f.strict {
+		o.Missing = threat.Strict
+	}
+	if err := o.Validate(); err != nil {
+		return o, usagef("%v", err)
+	}
+	return o, nil
+}
+
+func abbrev(w *world.World, c int) string {
+	if s := w.State(c); s != nil {
+		if s.Abbrev != "" {
+			return s.Abbrev
+		}
+		if s.ISO3 != "" {
+			return s.ISO3
+		}
+	}
+	return strconv.Itoa(c)
+}
+
+func fmtValue(v world.Value) string {
+	if v.IsMissing() {
+		return "NA"
+	}
+	return strconv.FormatFloat(v.Float(), 'f', 3, 64)
+}
+
+func writeThreats(out io.Writer, w *world.World, m *threat.Matrix, rows []threat.Threat) error {
+	fmt.Fprintf(out, "threats in %d (%s composite, max %g; %s gradient, W = %g miles/day)\n",
+		w.Year, m.Options.Composite, m.Options.MaxTotal(), m.Options.Gradient, m.Options.W(w.Year))
+	if !m.IntentMeasured {
+		fmt.Fprintln(out, "intent is missing: this World has no dispute data or hostility codings")
+	}
+	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "from\t\tto\t\ttotal\tpower\tproximity\toffense\tintent\t")
+	for _, t := range rows {
+		fmt.Fprintf(tw, "%d\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t\n", t.From, abbrev(w, t.From), t.To, abbrev(w, t.To),
+			fmtValue(t.Total), fmtValue(t.Power), fmtValue(t.Proximity), fmtValue(t.Offense), fmtValue(t.Intent))
+	}
+	return tw.Flush()
+}
