@@ -31,10 +31,10 @@ func Section(w *world.World) (*report.Section, error) {
 	if err != nil {
 		return nil, fmt.Errorf("alignment: %w", err)
 	}
-	t := report.NewTable("Top threat, predicted choice and best partner of each state",
+	t := report.NewTable("Top threat, predicted choice and partner of each state (a bandwagoning state aligns with its threat; a balancing one with its best partner against it)",
 		report.Text("State"), report.Text("Top threat"), report.Num("Threat", 2),
 		report.Num("Power", 2), report.Num("Proximity", 2), report.Num("Offense", 2), report.Num("Intent", 2),
-		report.Text("Choice"), report.Text("Conditions fired"), report.Text("Best partner"))
+		report.Text("Choice"), report.Text("Conditions fired"), report.Text("Aligns with"))
 	counts := map[Choice]int{}
 	for _, p := range ps {
 		counts[p.Choice]++
@@ -44,8 +44,13 @@ func Section(w *world.World) (*report.Section, error) {
 			continue
 		}
 		th := p.TopThreat
+		// A bandwagoning state aligns with its threat; a balancing one with
+		// its best partner against it.
 		partner := ""
-		if len(p.Partners) > 0 {
+		switch {
+		case p.Choice == Bandwagon:
+			partner = stateName(w, th.From)
+		case p.Choice == Balance && len(p.Partners) > 0:
 			partner = stateName(w, p.Partners[0].CCode)
 		}
 		t.Add(name, stateName(w, th.From), th.Total, th.Power, th.Proximity, th.Offense, th.Intent,

@@ -24,8 +24,9 @@
 //	      allied
 //
 // The default composite is the seed's sum T_ij = w1 P + w2 X + w3 O + w4 I
-// with equal weights 1 (range 0..4); a multiplicative variant
-// T_ij = P^w1 X^w2 O^w3 I^w4 (range 0..1) is an option. A component that
+// with equal weights 1 (range 0..4); a multiplicative variant, the weighted
+// geometric mean T_ij = (P^w1 X^w2 O^w3 I^w4)^(1/Σw) (range 0..1), is an
+// option. A component that
 // cannot be measured is missing, never zero; see Options.Missing for how the
 // composite treats it.
 //

@@ -43,7 +43,7 @@ type Matrix struct {
 // documented in the package comment and on Options:
 //
 //	additive        T_ij = w1 P_j + w2 X_ij + w3 O_j + w4 I_ij
-//	multiplicative  T_ij = P_j^w1 · X_ij^w2 · O_j^w3 · I_ij^w4
+//	multiplicative  T_ij = (P_j^w1 · X_ij^w2 · O_j^w3 · I_ij^w4)^(1/Σw)
 //
 // (Walt 1987, ch. 2; the composite is ours). X uses the distance in
 // EffectiveMiles and the gradient o.Gradient with W = o.W(w.Year). I is
@@ -151,7 +151,7 @@ func (o Options) combine(p, x, off, in float64) float64 {
 		return nan
 	}
 	if o.Composite == Multiplicative {
-		return math.Pow(acc, all/present)
+		return math.Pow(acc, 1/present)
 	}
 	return acc * all / present
 }

@@ -11,8 +11,11 @@ type Composite int
 const (
 	// Additive is the seed's sum T = w1 P + w2 X + w3 O + w4 I.
 	Additive Composite = iota
-	// Multiplicative is T = P^w1 X^w2 O^w3 I^w4: a threat needs every
-	// source at once, and a zero component gives a zero threat.
+	// Multiplicative is the weighted geometric mean
+	// T = (P^w1 X^w2 O^w3 I^w4)^(1/Σw), in [0,1]: a threat needs every
+	// source at once, and a zero component gives a zero threat. (The plain
+	// product would shrink with the number of components; the geometric
+	// mean keeps totals on the additive composite's scale divided by Σw.)
 	Multiplicative
 )
 
@@ -70,10 +73,10 @@ type MissingRule int
 const (
 	// Rescale computes the total from the components present and scales
 	// it to the full weight: T = (Σ_all w / Σ_present w) Σ_present w_k c_k
-	// (for the multiplicative composite the product is raised to that
-	// ratio). This imputes a missing component by the weighted mean of the
-	// others (geometric mean, multiplicatively). The total is missing when
-	// no component is present.
+	// (for the multiplicative composite, the geometric mean over the
+	// components present). This imputes a missing component by the
+	// weighted mean of the others (geometric mean, multiplicatively). The
+	// total is missing when no component is present.
 	Rescale MissingRule = iota
 	// Strict makes the total missing when any weighted component is.
 	Strict

@@ -262,9 +262,10 @@ func TestComposite(t *testing.T) {
 		{"sum rescales a missing component", Additive, Rescale, Weights{1, 1, 1, 1}, 1, 0.5, nan, 0, 1.5 * 4 / 3},
 		{"strict sum", Additive, Strict, Weights{1, 1, 1, 1}, 1, 0.5, nan, 0, nan},
 		{"zero weight ignores a missing component", Additive, Strict, Weights{1, 1, 0, 1}, 1, 0.5, nan, 0, 1.5},
-		{"product", Multiplicative, Rescale, Weights{1, 1, 1, 1}, 1, 0.5, 0.5, 0.8, 0.2},
+		{"product", Multiplicative, Rescale, Weights{1, 1, 1, 1}, 1, 0.5, 0.5, 0.8, math.Pow(0.2, 0.25)},
+		{"weighted product", Multiplicative, Rescale, Weights{2, 0, 1, 1}, 0.5, 0.1, 0.5, 0.8, math.Pow(0.25*0.5*0.8, 0.25)},
 		{"product with zero intent", Multiplicative, Rescale, Weights{1, 1, 1, 1}, 1, 0.5, 0.5, 0, 0},
-		{"product rescales", Multiplicative, Rescale, Weights{1, 1, 1, 1}, 1, 0.5, 0.5, nan, math.Pow(0.25, 4.0/3)},
+		{"product rescales", Multiplicative, Rescale, Weights{1, 1, 1, 1}, 1, 0.5, 0.5, nan, math.Pow(0.25, 1.0/3)},
 		{"nothing present", Additive, Rescale, Weights{1, 1, 1, 1}, nan, nan, nan, nan, nan},
 	}
 	for _, tc := range tests {

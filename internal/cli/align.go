@@ -99,7 +99,7 @@ func writeAlign(out io.Writer, w *world.World, ps []align.Prediction, detail boo
 	fmt.Fprintf(out, "alignment in %d: %d balance, %d bandwagon, %d none\n", w.Year,
 		counts[align.Balance], counts[align.Bandwagon], counts[align.StayOut])
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "state\t\ttop threat\t\ttotal\tchoice\tconditions fired\tbest partners")
+	fmt.Fprintln(tw, "state\t\ttop threat\t\ttotal\tchoice\tconditions fired\tbalancing partners")
 	for _, p := range ps {
 		top, total := "-\t", "NA"
 		if p.TopThreat != nil {
