@@ -1,0 +1,227 @@
+package geo
+
+import (
+	"errors"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/entente/entente/internal/source/table"
+	"github.com/entente/entente/internal/testenv"
+	"github.com/entente/entente/world"
+)
+
+func TestReadCapitalsReal(t *testing.T) {
+	cs, err := ReadCapitals(testenv.File(t, "capitals_distance/cow_capitals_peacesciencer.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cs.All()) != 242 || cs.States() != 217 {
+		t.Fatalf("got %d spells of %d states, want 242 of 217", len(cs.All()), cs.States())
+	}
+	tests := []struct {
+		ccode, year int
+		want        string // "" for none
+	}{
+		{2, 2000, "Washington D.C."},
+		{140, 1959, "Rio de Janeiro"},
+		{140, 1960, "Brasilia"},   // moved 21 April: more days in Brasília
+		{365, 1918, "Moscow"},     // moved 12 March
+		{220, 1940, "Paris"},      // Vichy from 9 July: 190 days Paris, 176 Vichy
+		{220, 1942, "Vichy"},      // Paris again from 28 November
+		{770, 1967, "Rawalpindi"}, // Islamabad from 14 August
+		{900, 1927, "Canberra"},   // from 9 May
+		{366, 1960, ""},           // Estonia not independent
+		{516, 2018, "Bujumbura"},  // Gitega from 24 December
+		{2, 2025, ""},             // after coverage
+	}
+	for _, tc := range tests {
+		c, ok := cs.In(tc.ccode, tc.year)
+		if got := map[bool]string{true: c.Name}[ok]; got != tc.want {
+			t.Errorf("In(%d, %d): got %q, want %q", tc.ccode, tc.year, got, tc.want)
+		}
+	}
+	if c, ok := cs.On(220, world.D(1941, 1, 1)); !ok || c.Name != "Vichy" {
+		t.Errorf("On(220, 1941-01-01): got %q, want Vichy", c.Name)
+	}
+	us, _ := cs.In(2, 2000)
+	ca, _ := cs.In(20, 2000)
+	d := world.GreatCircleKm(us.Lat, us.Lon, ca.Lat, ca.Lon)
+	if math.Abs(float64(d)-734) > 10 {
+		t.Errorf("Washington–Ottawa: got %.0f km, want 734 ± 10", float64(d))
+	}
+}
+
+func TestReadCapDistReal(t *testing.T) {
+	c, err := ReadCapDist(testenv.File(t, "capitals_distance/capdist.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Rows()) != 41006 || c.Codes() != 202 {
+		t.Fatalf("got %d rows, %d codes; want 41006, 202", len(c.Rows()), c.Codes())
+	}
+	tests := []struct {
+		name string
+		got  world.Value
+		want float64 // NaN for missing
+	}{
+		{"USA-CAN", c.Km(2, 20), 731},
+		{"CAN-USA", c.Km(20, 2), 731},
+		{"USA-CAN by COW", c.KmCOW(2, 20, 2000), 731},
+		{"Germany-France by COW 2000 (GW 260)", c.KmCOW(255, 220, 2000), c.Km(260, 220).Float()},
+		{"Serbia-Croatia by COW 2010 (capdist 345)", c.KmCOW(345, 344, 2010), c.Km(345, 344).Float()},
+		{"Yemen-Oman by COW 2000", c.KmCOW(679, 698, 2000), c.Km(678, 698).Float()},
+		{"unknown", c.Km(2, 1), math.NaN()},
+	}
+	for _, tc := range tests {
+		if math.IsNaN(tc.want) != tc.got.IsMissing() || !math.IsNaN(tc.want) && tc.got.Float() != tc.want {
+			t.Errorf("%s: got %v, want %v", tc.name, tc.got, tc.want)
+		}
+	}
+}
+
+func TestReadMinDistReal(t *testing.T) {
+	m, err := ReadMinDist(testenv.File(t, "capitals_distance/cow_mindist_cshapes2_peacesciencer.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := m.Rows()
+	states := map[int16]bool{}
+	for _, r := range rows {
+		states[r.CCode1] = true
+	}
+	if len(rows) != 952244 || len(states) != 203 || rows[0].Year != 1886 || rows[len(rows)-1].Year != 2019 {
+		t.Fatalf("got %d rows, %d states, years %d..%d; want 952244, 203, 1886..2019",
+			len(rows), len(states), rows[0].Year, rows[len(rows)-1].Year)
+	}
+	tests := []struct {
+		a, b, y int
+		want    float64
+		tol     float64
+	}{
+		{2, 41, 1886, 932.508131769762, 0},
+		{2, 70, 1886, 0, 0},
+		{2, 20, 2000, 0, 0}, // USA–Canada touch
+		{2, 2, 2000, math.NaN(), 0},
+		{2, 20, 1880, math.NaN(), 0},
+		{2, 20, 2020, math.NaN(), 0},
+		{2, 20, 40000, math.NaN(), 0},
+	}
+	for _, tc := range tests {
+		got := m.Km(tc.a, tc.b, tc.y)
+		if math.IsNaN(tc.want) != got.IsMissing() || !math.IsNaN(tc.want) && math.Abs(got.Float()-tc.want) > tc.tol {
+			t.Errorf("Km(%d, %d, %d): got %v, want %v", tc.a, tc.b, tc.y, got, tc.want)
+		}
+	}
+}
+
+func TestMinDistUnsorted(t *testing.T) {
+	src := "\xEF\xBB\xBFccode1,ccode2,year,mindist\r\n20,2,1990,0\r\n2,20,1990,0\r\n2,41,1886,\"932.5\"\r\n2,70,1886,\r\n"
+	m, err := ReadMinDistFrom("t.csv", strings.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := m.Rows()
+	if len(rows) != 4 || rows[0].CCode2 != 41 || rows[3].CCode1 != 20 {
+		t.Fatalf("got %+v, want 4 rows sorted by year, ccode1, ccode2", rows)
+	}
+	if got := m.Km(2, 41, 1886); got != 932.5 {
+		t.Errorf("quoted value: got %v, want 932.5", got)
+	}
+	if got := m.Km(2, 70, 1886); !got.IsMissing() {
+		t.Errorf("empty cell: got %v, want missing", got)
+	}
+}
+
+const capHeader = "ccode,statenme,capital,stdate,enddate,lat,lng\n"
+
+func TestBadInput(t *testing.T) {
+	tests := []struct {
+		name, src string
+		read      func(name, src string) error
+		line, col int
+		field     string
+		sentinel  error
+	}{
+		{"capital date", capHeader + "2,USA,Washington,1816-13-01,2024-12-31,38.9,-77.0\n", capitals, 2, 4, "stdate", table.ErrSyntax},
+		{"capital year only", capHeader + "2,USA,Washington,1816,2024-12-31,38.9,-77.0\n", capitals, 2, 4, "stdate", table.ErrSyntax},
+		{"capital end first", capHeader + "2,USA,Washington,1816-01-01,1815-12-31,38.9,-77.0\n", capitals, 2, 5, "enddate", table.ErrRange},
+		{"capital latitude", capHeader + "2,USA,Washington,1816-01-01,2024-12-31,98.9,-77.0\n", capitals, 2, 6, "lat", table.ErrRange},
+		{"capital overlap", capHeader + "140,Brazil,Rio,1822-01-01,1960-04-21,-22.9,-43.2\n140,Brazil,Brasilia,1960-04-21,2024-12-31,-10.3,-53.2\n", capitals, 3, 4, "stdate", table.ErrRange},
+		{"capdist negative", "numa,ida,numb,idb,kmdist,midist\n2,USA,20,CAN,-731,456\n", capdist, 2, 5, "kmdist", table.ErrRange},
+		{"capdist disagreeing duplicate", "numa,ida,numb,idb,kmdist,midist\r\n345,SER,2,USA,7000,4350\r\n345,YUG,2,USA,7001,4350\r\n", capdist, 3, 5, "kmdist", table.ErrRange},
+		{"capdist missing km", "numa,ida,numb,idb,kmdist,midist\n2,USA,20,CAN,,456\n", capdist, 2, 5, "kmdist", table.ErrMissingValue},
+		{"mindist empty file", "", mindist, 1, 0, "", table.ErrMissingColumn},
+		{"mindist no column", "ccode1,ccode2,year\n2,20,1990\n", mindist, 1, 0, "mindist", table.ErrMissingColumn},
+		{"mindist field count", "ccode1,ccode2,year,mindist\n2,20,1990,0\n2,20,1991\n", mindist, 3, 0, "", table.ErrFieldCount},
+		{"mindist trailing comma", "ccode1,ccode2,year,mindist\n2,20,1990,0,\n", mindist, 2, 0, "", table.ErrFieldCount},
+		{"mindist text code", "ccode1,ccode2,year,mindist\nUSA,20,1990,0\n", mindist, 2, 1, "ccode1", table.ErrSyntax},
+		{"mindist empty year", "ccode1,ccode2,year,mindist\n2,20,,0\n", mindist, 2, 3, "year", table.ErrMissingValue},
+		{"mindist year range", "ccode1,ccode2,year,mindist\n2,20,19900,0\n", mindist, 2, 3, "year", table.ErrRange},
+		{"mindist negative", "ccode1,ccode2,year,mindist\n2,20,1990,-1\n", mindist, 2, 4, "mindist", table.ErrRange},
+		{"mindist NaN", "ccode1,ccode2,year,mindist\n2,20,1990,NaN\n", mindist, 2, 4, "mindist", table.ErrSyntax},
+		{"mindist self", "ccode1,ccode2,year,mindist\n2,2,1990,0\n", mindist, 2, 2, "ccode2", table.ErrRange},
+		{"mindist duplicate", "ccode1,ccode2,year,mindist\n2,20,1990,0\n2,20,1990,0\n", mindist, 3, 2, "ccode2", table.ErrRange},
+		{"mindist unsorted duplicate", "ccode1,ccode2,year,mindist\n2,20,1990,0\n2,20,1980,0\n2,20,1990,0\n", mindist, 4, 2, "ccode2", table.ErrRange},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			err := tc.read("bad.csv", tc.src)
+			var pe *table.ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("got %v, want a *table.ParseError", err)
+			}
+			if pe.File != "bad.csv" || pe.Line != tc.line || pe.Column != tc.col || pe.Field != tc.field || !errors.Is(err, tc.sentinel) {
+				t.Fatalf("got %s (line %d col %d field %q), want line %d col %d field %q wrapping %v",
+					pe, pe.Line, pe.Column, pe.Field, tc.line, tc.col, tc.field, tc.sentinel)
+			}
+		})
+	}
+}
+
+func capitals(name, src string) error {
+	r, err := table.New(name, strings.NewReader(src), table.Options{})
+	if err == nil {
+		_, err = readCapitals(r)
+	}
+	return err
+}
+
+func capdist(name, src string) error {
+	r, err := table.New(name, strings.NewReader(src), table.Options{})
+	if err == nil {
+		_, err = readCapDist(r)
+	}
+	return err
+}
+
+func mindist(name, src string) error {
+	_, err := ReadMinDistFrom(name, strings.NewReader(src))
+	return err
+}
+
+// FuzzReaders feeds arbitrary bytes to each geographic reader: none may
+// panic, and each returns either records or a *table.ParseError.
+func FuzzReaders(f *testing.F) {
+	f.Add(uint8(0), capHeader+"2,United States of America,Washington D.C.,1816-01-01,2024-12-31,38.8950368,-77.0365427\n140,Brazil,Rio de Janeiro,1822-01-01,1960-04-20,-22.9110137,-43.2093727\n140,Brazil,Brasilia,1960-04-21,2024-12-31,-10.3333333,-53.2\n")
+	f.Add(uint8(1), "numa,ida,numb,idb,kmdist,midist\r\n2,USA,20,CAN,731,456\r\n2,USA,31,BHM,1623,1012\r\n")
+	f.Add(uint8(2), "ccode1,ccode2,year,mindist\n2,41,1886,932.508131769762\n2,70,1886,0\n2,90,1886,1104.09429317575\n")
+	readers := []func(string, string) error{capitals, capdist, mindist}
+	f.Fuzz(func(t *testing.T, which uint8, src string) {
+		err := readers[int(which)%len(readers)]("fuzz.csv", src)
+		var pe *table.ParseError
+		if err != nil && !errors.As(err, &pe) {
+			t.Fatalf("got %T %v, want nil or a *table.ParseError", err, err)
+		}
+	})
+}
+
+func BenchmarkReadMinDist(b *testing.B) {
+	path := testenv.File(b, "capitals_distance/cow_mindist_cshapes2_peacesciencer.csv")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ReadMinDist(path); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
