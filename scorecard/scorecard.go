@@ -12,20 +12,28 @@ import (
 	"github.com/entente/entente/world"
 )
 
-// Source is an alliance dataset whose new dyads are scored. Its alliances
-// are the World's alliances whose ID starts with Prefix; Family names its
-// coverage in World.Coverage.
+// Source is an alliance dataset whose new dyads are scored. Allied returns
+// the non-directed dyads allied in year y (both members in an alliance in
+// force, or, for directed data, either pledging anything to the other).
+// From and To bound the years the source covers: a formation year t is
+// scored when t−1 and t both lie inside.
 type Source struct {
-	Name   string
-	Prefix string
-	Family string
+	Name     string
+	From, To int
+	Allied   func(y int) (map[world.Dyad]bool, error)
 }
 
-// The two sources of the backtest.
-var (
-	COW  = Source{Name: "COW v4.1", Prefix: "cow:", Family: world.FamilyCOWAlliances}
-	ATOP = Source{Name: "ATOP", Prefix: "atop:", Family: world.FamilyATOPAlliances}
-)
+// WorldAlliances returns an Allied function that reads the alliances of
+// the Worlds load returns whose ID starts with prefix ("cow:", "atop:").
+func WorldAlliances(load Loader, prefix string) func(y int) (map[world.Dyad]bool, error) {
+	return func(y int) (map[world.Dyad]bool, error) {
+		w, err := load(y)
+		if err != nil {
+			return nil, err
+		}
+		return AlliedDyads(w, prefix), nil
+	}
+}
 
 // Hypotheses scored, in table order.
 const (
@@ -79,10 +87,9 @@ type Options struct {
 }
 
 // DefaultOptions returns the defaults: the default threat model, politically
-// relevant dyads, 1,000 bootstrap replicates, seed 1, COW and ATOP.
+// relevant dyads, 1,000 bootstrap replicates, seed 1. Sources must be set.
 func DefaultOptions() Options {
-	return Options{Threat: threat.DefaultOptions(), Risk: Relevant, Replicates: 1000, Seed: 1,
-		Sources: []Source{COW, ATOP}}
+	return Options{Threat: threat.DefaultOptions(), Risk: Relevant, Replicates: 1000, Seed: 1}
 }
 
 // Row is one line of the scorecard: a hypothesis's hit rate among new
@@ -165,6 +172,14 @@ func Run(ctx context.Context, load Loader, from, to int, o Options) (*Result, er
 	if o.Risk != Relevant && o.Risk != AllDyads {
 		return nil, fmt.Errorf("scorecard: unknown risk set %q (want relevant or all)", o.Risk)
 	}
+	if len(o.Sources) == 0 {
+		return nil, fmt.Errorf("scorecard: no alliance source")
+	}
+	for _, src := range o.Sources {
+		if src.Allied == nil {
+			return nil, fmt.Errorf("scorecard: source %s has no Allied function", src.Name)
+		}
+	}
 	if from > to {
 		return nil, fmt.Errorf("scorecard: years %d..%d: empty range", from, to)
 	}
@@ -178,25 +193,27 @@ func Run(ctx context.Context, load Loader, from, to int, o Options) (*Result, er
 	res := &Result{Years: map[string][2]int{}, Risk: o.Risk, Replicates: o.Replicates, Seed: o.Seed}
 
 	var prevScore *yearScore
+	why := ""
 	for y := from - 1; y <= to; y++ {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		w, err := load(y)
-		if err != nil {
-			if y >= from {
-				res.Skipped = append(res.Skipped, fmt.Sprintf("%d: %v", y, err))
-			}
-			prevScore = nil
-			continue
-		}
 		if y >= from && prevScore == nil {
-			res.Skipped = append(res.Skipped, fmt.Sprintf("%d: no threat matrix for %d (no World or no capability data)", y, y-1))
+			res.Skipped = append(res.Skipped, fmt.Sprintf("%d: no threat matrix for %d: %s", y, y-1, why))
 		}
-		if prevScore != nil {
-			prev := prevScore.w
+		if y >= from && prevScore != nil {
 			for s, src := range o.Sources {
-				if !prev.Covered(src.Family) || !w.Covered(src.Family) {
+				if y-1 < src.From || y > src.To {
+					continue
+				}
+				before, err := src.Allied(y - 1)
+				if err != nil {
+					res.Skipped = append(res.Skipped, fmt.Sprintf("%d: %s: %v", y, src.Name, err))
+					continue
+				}
+				after, err := src.Allied(y)
+				if err != nil {
+					res.Skipped = append(res.Skipped, fmt.Sprintf("%d: %s: %v", y, src.Name, err))
 					continue
 				}
 				r := res.Years[src.Name]
@@ -207,7 +224,6 @@ func Run(ctx context.Context, load Loader, from, to int, o Options) (*Result, er
 					r[1] = y
 				}
 				res.Years[src.Name] = r
-				before, after := alliedDyads(prev, src.Prefix), alliedDyads(w, src.Prefix)
 				prevScore.each(o.Risk, before, after, func(d world.Dyad, treated bool, hits [numHyp]bool) {
 					for e, era := range Eras {
 						if y >= era.From && y <= era.To {
@@ -217,8 +233,17 @@ func Run(ctx context.Context, load Loader, from, to int, o Options) (*Result, er
 				})
 			}
 		}
+		if y == to {
+			break
+		}
 		prevScore = nil
-		if w.Covered(world.FamilyCapabilities) {
+		w, err := load(y)
+		switch {
+		case err != nil:
+			why = err.Error()
+		case !w.Covered(world.FamilyCapabilities):
+			why = "no capability data"
+		default:
 			m, err := threat.Compute(w, o.Threat)
 			if err != nil {
 				return nil, fmt.Errorf("scorecard: threat matrix %d: %w", y, err)
@@ -235,9 +260,9 @@ func Run(ctx context.Context, load Loader, from, to int, o Options) (*Result, er
 	return res, nil
 }
 
-// alliedDyads returns the dyads allied in w.Year under the alliances whose
+// AlliedDyads returns the dyads allied in w.Year under the alliances whose
 // ID starts with prefix.
-func alliedDyads(w *world.World, prefix string) map[world.Dyad]bool {
+func AlliedDyads(w *world.World, prefix string) map[world.Dyad]bool {
 	out := map[world.Dyad]bool{}
 	for i := range w.Alliances {
 		a := &w.Alliances[i]

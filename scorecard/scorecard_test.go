@@ -59,9 +59,11 @@ func toy(y int) (*world.World, error) {
 	return w, nil
 }
 
+var cowToy = Source{Name: "COW", From: 1816, To: 2012, Allied: WorldAlliances(toy, "cow:")}
+
 func find(res *Result, era, hyp string) Row {
 	for _, r := range res.Rows {
-		if r.Era == era && r.Hypothesis == hyp && r.Source == COW.Name {
+		if r.Era == era && r.Hypothesis == hyp && r.Source == cowToy.Name {
 			return r
 		}
 	}
@@ -70,7 +72,7 @@ func find(res *Result, era, hyp string) Row {
 
 func TestRunToy(t *testing.T) {
 	o := DefaultOptions()
-	o.Sources = []Source{COW}
+	o.Sources = []Source{cowToy}
 	o.Risk = AllDyads
 	o.Replicates = 200
 	res, err := Run(context.Background(), toy, 2000, 2003, o)
@@ -81,7 +83,7 @@ func TestRunToy(t *testing.T) {
 	if len(res.Skipped) != 2 {
 		t.Errorf("skipped %v, want 2000 and 2003", res.Skipped)
 	}
-	if got := res.Years[COW.Name]; got != [2]int{2001, 2002} {
+	if got := res.Years[cowToy.Name]; got != [2]int{2001, 2002} {
 		t.Errorf("years scored %v, want 2001–2002", got)
 	}
 	// 2001: 6 dyads at risk, 1 forms (200–220); 2002: 5 at risk, 1 forms (2–365).
@@ -130,11 +132,16 @@ func TestRunToy(t *testing.T) {
 
 func TestRunErrors(t *testing.T) {
 	o := DefaultOptions()
+	o.Sources = []Source{cowToy}
 	o.Risk = "some"
 	if _, err := Run(context.Background(), toy, 2000, 2002, o); err == nil {
 		t.Errorf("unknown risk set accepted")
 	}
 	o = DefaultOptions()
+	if _, err := Run(context.Background(), toy, 2000, 2002, o); err == nil {
+		t.Errorf("no sources accepted")
+	}
+	o.Sources = []Source{cowToy}
 	if _, err := Run(context.Background(), toy, 2002, 2000, o); err == nil {
 		t.Errorf("empty year range accepted")
 	}
