@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sync"
 
+	"github.com/entente/entente/history"
 	"github.com/entente/entente/internal/worldfile"
 	"github.com/entente/entente/world"
 )
@@ -87,33 +88,23 @@ func loadWorld(env *Env, year int, dataFlag, worldFlag string) (*world.World, er
 	return w, nil
 }
 
-// yearWorlds is what loadWorld needs of a data directory's history.
-type yearWorlds interface {
-	World(year int) (*world.World, error)
-}
-
 var (
 	historyMu    sync.Mutex
-	historyCache = map[string]yearWorlds{}
+	historyCache = map[string]*history.History{}
 )
 
 // openHistoryCached opens the history of dir once per process; commands
 // and tests that read several years of the same directory share it.
-func openHistoryCached(dir string) (yearWorlds, error) {
+func openHistoryCached(dir string) (*history.History, error) {
 	historyMu.Lock()
 	defer historyMu.Unlock()
 	if h, ok := historyCache[dir]; ok {
 		return h, nil
 	}
-	h, err := openHistory(dir)
+	h, err := history.Open(dir)
 	if err != nil {
 		return nil, err
 	}
 	historyCache[dir] = h
 	return h, nil
-}
-
-// openHistory opens the year-indexed history of a data directory.
-var openHistory = func(dir string) (yearWorlds, error) {
-	return nil, fmt.Errorf("historical worlds from %s: the history package is not built yet", dir)
 }
