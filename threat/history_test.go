@@ -1,0 +1,140 @@
+package threat
+
+import (
+	"math"
+	"sync"
+	"testing"
+
+	"github.com/entente/entente/history"
+	"github.com/entente/entente/internal/testenv"
+	"github.com/entente/entente/world"
+)
+
+var (
+	worldsOnce sync.Once
+	worlds     []*world.World
+	worldsErr  error
+)
+
+// allWorlds loads the World of every year of the history once per test
+// binary.
+func allWorlds(tb testing.TB) []*world.World {
+	tb.Helper()
+	dir := testenv.DataDir(tb)
+	worldsOnce.Do(func() {
+		h, err := history.Open(dir)
+		if err != nil {
+			worldsErr = err
+			return
+		}
+		first, last := h.Span()
+		for y := first; y <= last; y++ {
+			w, err := h.World(y)
+			if err != nil {
+				worldsErr = err
+				return
+			}
+			worlds = append(worlds, w)
+		}
+	})
+	if worldsErr != nil {
+		tb.Fatal(worldsErr)
+	}
+	return worlds
+}
+
+// TestAllYears computes the threat matrix of every year 1816–2016 and
+// checks its bounds: every component in [0,1], totals in [0, 4].
+func TestAllYears(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads every year of the real data")
+	}
+	ws := allWorlds(t)
+	if len(ws) != 2016-1816+1 || ws[0].Year != 1816 {
+		t.Fatalf("%d worlds from %d, want 201 from 1816", len(ws), ws[0].Year)
+	}
+	o := DefaultOptions()
+	for _, w := range ws {
+		m, err := Compute(w, o)
+		if err != nil {
+			t.Fatalf("%d: %v", w.Year, err)
+		}
+		if !m.IntentMeasured {
+			t.Errorf("%d: intent not measured", w.Year)
+		}
+		n, present := m.Len(), 0
+		for i := 0; i < n; i++ {
+			for j := 0; j < n; j++ {
+				if i == j {
+					continue
+				}
+				p, x, off, in := m.ComponentsAt(i, j)
+				for _, v := range []float64{p, x, off, in} {
+					if v < 0 || v > 1 {
+						t.Fatalf("%d: component %v out of [0,1] at %d→%d", w.Year, v, m.States[j], m.States[i])
+					}
+				}
+				if tot := m.TotalAt(i, j); !math.IsNaN(tot) {
+					present++
+					if tot < 0 || tot > 4+1e-12 {
+						t.Fatalf("%d: total %v out of [0,4]", w.Year, tot)
+					}
+				}
+			}
+		}
+		if present < n*(n-1)*9/10 {
+			t.Errorf("%d: only %d of %d totals present", w.Year, present, n*(n-1))
+		}
+	}
+}
+
+// TestHistoricalTopThreats checks top threats every reader of the period
+// would expect: in 1914 Germany's threats are Britain, Russia and France;
+// in 1962 the United States' is the Soviet Union and the Soviet Union's the
+// United States.
+func TestHistoricalTopThreats(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads the real data")
+	}
+	ws := allWorlds(t)
+	at := func(y int) *world.World { return ws[y-ws[0].Year] }
+	tests := []struct {
+		year, to int
+		want     []int // acceptable top threats
+	}{
+		{1914, 255, []int{200, 365, 220}},
+		{1962, 2, []int{365}},
+		{1962, 365, []int{2}},
+		{1950, 713, []int{710}},
+	}
+	for _, tc := range tests {
+		m, err := Compute(at(tc.year), DefaultOptions())
+		if err != nil {
+			t.Fatal(err)
+		}
+		top, ok := m.Top(tc.to)
+		found := false
+		for _, w := range tc.want {
+			found = found || ok && top.From == w
+		}
+		if !found {
+			t.Errorf("%d: top threat to %d = %+v, want one of %v", tc.year, tc.to, top, tc.want)
+		}
+	}
+}
+
+// BenchmarkAllYears computes the full threat matrix of every year
+// 1816–2016; loading the Worlds (history's benchmark) is excluded.
+func BenchmarkAllYears(b *testing.B) {
+	ws := allWorlds(b)
+	o := DefaultOptions()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, w := range ws {
+			if _, err := Compute(w, o); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
