@@ -1,0 +1,200 @@
+package sipri
+
+import (
+	"errors"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/entente/entente/internal/source/table"
+	"github.com/entente/entente/internal/testenv"
+	"github.com/entente/entente/world"
+)
+
+func TestReadSharesReal(t *testing.T) {
+	s, err := ReadShares(testenv.File(t, "milex/military-spending-as-a-share-of-gdp-sipri.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(s.Rows) + len(s.Aggregates); n != 8245 {
+		t.Errorf("rows: got %d, want 8245", n)
+	}
+	if len(s.Aggregates) != 3 || s.Aggregates[0].Entity != "European Union (SIPRI)" {
+		t.Errorf("aggregates: got %d (%v), want the 3 EU rows", len(s.Aggregates), s.Aggregates)
+	}
+	if s.Codes() != 165 {
+		t.Errorf("codes: got %d, want 165", s.Codes())
+	}
+	const tol = 0.005 // the published figures are rounded to two decimals
+	tests := []struct {
+		iso3 string
+		year int
+		want float64 // NaN: missing
+	}{
+		{"POL", 2024, 4.15},
+		{"DEU", 2024, 1.89},
+		{"POL", 1979, math.NaN()},
+		{"", 2024, math.NaN()},
+		{"XXX", 2024, math.NaN()},
+	}
+	for _, tc := range tests[:2] {
+		if got := s.Get(tc.iso3, tc.year); math.Abs(got.Float()-tc.want) > tol {
+			t.Errorf("Get(%s, %d): got %v, want %v ± %v", tc.iso3, tc.year, got, tc.want, tol)
+		}
+	}
+	if !s.Get("USA", 2024).OK() {
+		t.Errorf("Get(USA, 2024): got missing, want a value")
+	}
+	for _, tc := range tests[2:] {
+		if got := s.Get(tc.iso3, tc.year); got.OK() {
+			t.Errorf("Get(%q, %d): got %v, want missing", tc.iso3, tc.year, got)
+		}
+	}
+	// Every NATO member reports 2014–2024 (Iceland has no armed forces).
+	nato := []string{"USA", "CAN", "GBR", "FRA", "DEU", "ITA", "ESP", "PRT", "NLD", "BEL", "LUX", "DNK", "NOR",
+		"GRC", "TUR", "POL", "CZE", "HUN", "SVK", "SVN", "EST", "LVA", "LTU", "ROU", "BGR", "HRV", "ALB", "MNE", "MKD", "FIN", "SWE"}
+	for _, c := range nato {
+		for y := 2014; y <= 2024; y++ {
+			if !s.Get(c, y).OK() {
+				t.Errorf("Get(%s, %d): missing", c, y)
+			}
+		}
+	}
+}
+
+func TestReadUSDReal(t *testing.T) {
+	u, err := ReadUSD(testenv.File(t, "milex/sipri-milex-data.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(u.Names) != 173 || len(u.Years) != 70 || u.Years[0] != 1949 || u.Years[69] != 2018 {
+		t.Fatalf("got %d rows, %d years %v..%v; want 173, 70, 1949..2018", len(u.Names), len(u.Years), u.Years[0], u.Years[len(u.Years)-1])
+	}
+	missing := 0
+	for _, row := range u.Values {
+		for _, v := range row {
+			if v.IsMissing() {
+				missing++
+			}
+		}
+	}
+	tests := []struct {
+		name string
+		got  world.Value
+		want float64 // NaN: missing
+	}{
+		{"blank cells", world.Value(missing), 4487},
+		{"USA 2018", u.Get("USA", 2018), 648798.3},
+		{"USA 2018 by name", u.ByName("USA", 2018), 648798.3},
+		{"USSR 1988 under RUS", u.Get("RUS", 1988), u.ByName("USSR", 1988).Float()},
+		{"Russia 2018", u.Get("RUS", 2018), u.ByName("Russia", 2018).Float()},
+		{"Cote d'Ivoire", u.Get("CIV", 2018), u.ByName("Côte d'Ivoire", 2018).Float()},
+		{"USA 2019", u.Get("USA", 2019), math.NaN()},
+		{"unknown", u.Get("XXX", 2000), math.NaN()},
+	}
+	for _, tc := range tests {
+		if math.IsNaN(tc.want) != tc.got.IsMissing() || !math.IsNaN(tc.want) && tc.got.Float() != tc.want {
+			t.Errorf("%s: got %v, want %v", tc.name, tc.got, tc.want)
+		}
+	}
+	if !u.Get("CIV", 2018).OK() || !u.Get("RUS", 1988).OK() {
+		t.Errorf("CIV 2018 and RUS 1988 should be present")
+	}
+}
+
+// TestNames checks that every SIPRI row name resolves to an ISO3 code that
+// the crosswalk knows, except the two states with no single continuator.
+func TestNames(t *testing.T) {
+	u, err := ReadUSD(testenv.File(t, "milex/sipri-milex-data.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, n := range u.Names {
+		code, ok := ISO3(n)
+		if !ok || code != u.ISO3[i] {
+			t.Errorf("%q: got %q, %v", n, code, ok)
+		}
+		if _, ok := world.COWFromISO3(code); !ok {
+			t.Errorf("%q (%s): no COW code", n, code)
+		}
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	const sharesHeader = "Entity,Code,Year,Military expenditure (% of GDP),World region according to OWID\n"
+	tests := []struct {
+		name, src string
+		read      func(name, src string) error
+		line, col int
+		field     string
+		sentinel  error
+	}{
+		{"share missing", sharesHeader + "Poland,POL,2024,,Europe\n", shares, 2, 4, "Military expenditure (% of GDP)", table.ErrMissingValue},
+		{"share negative", sharesHeader + "Poland,POL,2024,-4.1,Europe\n", shares, 2, 4, "Military expenditure (% of GDP)", table.ErrRange},
+		{"share year", sharesHeader + "Poland,POL,twenty,4.1,Europe\n", shares, 2, 3, "Year", table.ErrSyntax},
+		{"share duplicate", sharesHeader + "Poland,POL,2024,4.1,Europe\nPoland,POL,2024,4.2,Europe\n", shares, 3, 3, "Year", table.ErrRange},
+		{"share no column", "Entity,Code,Year\nPoland,POL,2024\n", shares, 1, 0, "Military expenditure (% of GDP)", table.ErrMissingColumn},
+		{"usd unknown name", "Country,2017,2018\nAtlantis,1, \n", usd, 2, 1, "Country", table.ErrRange},
+		{"usd text value", "Country,2017,2018\nUSA,n/a,648798.3\n", usd, 2, 2, "2017", table.ErrSyntax},
+		{"usd negative", "Country,2017,2018\nUSA,-1,648798.3\n", usd, 2, 2, "2017", table.ErrRange},
+		{"usd header year", "Country,2017,FY2018\nUSA,1,2\n", usd, 1, 3, "FY2018", table.ErrSyntax},
+		{"usd overlapping series", "Country,1990,1991\nUSSR,1, \nRussia,2,3\n", usd, 3, 2, "1990", table.ErrRange},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			err := tc.read("bad.csv", tc.src)
+			var pe *table.ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("got %v, want a *table.ParseError", err)
+			}
+			if pe.File != "bad.csv" || pe.Line != tc.line || pe.Column != tc.col || pe.Field != tc.field || !errors.Is(err, tc.sentinel) {
+				t.Fatalf("got %s (line %d col %d field %q), want line %d col %d field %q wrapping %v",
+					pe, pe.Line, pe.Column, pe.Field, tc.line, tc.col, tc.field, tc.sentinel)
+			}
+		})
+	}
+}
+
+func TestUSDWindows1252(t *testing.T) {
+	u, err := ReadUSDFrom("t.csv", strings.NewReader("Country,2018\nC\xf4te d\x92Ivoire,605.1\n\"Congo, Republic of \", \n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := u.Get("CIV", 2018); got != 605.1 {
+		t.Errorf("CIV 2018: got %v, want 605.1", got)
+	}
+	if got := u.Get("COG", 2018); got.OK() {
+		t.Errorf("COG 2018: got %v, want missing", got)
+	}
+}
+
+func shares(name, src string) error {
+	r, err := table.New(name, strings.NewReader(src), table.Options{})
+	if err == nil {
+		_, err = readShares(r)
+	}
+	return err
+}
+
+func usd(name, src string) error {
+	_, err := ReadUSDFrom(name, strings.NewReader(src))
+	return err
+}
+
+// FuzzReaders feeds arbitrary bytes to both SIPRI readers: neither may
+// panic, and each returns either records or a *table.ParseError.
+func FuzzReaders(f *testing.F) {
+	f.Add(false, "Entity,Code,Year,Military expenditure (% of GDP),World region according to OWID\nAfghanistan,AFG,1970,1.6296061,Asia\nEuropean Union (SIPRI),,2022,1.5,\nPoland,POL,2024,4.1543937,Europe\n")
+	f.Add(true, "Country,2016,2017,2018\nUSA,600106.4,605802.9,648798.3\nC\xf4te d\x92Ivoire, , ,605.1\nUSSR, , , \n")
+	f.Fuzz(func(t *testing.T, wide bool, src string) {
+		read := shares
+		if wide {
+			read = usd
+		}
+		err := read("fuzz.csv", src)
+		var pe *table.ParseError
+		if err != nil && !errors.As(err, &pe) {
+			t.Fatalf("got %T %v, want nil or a *table.ParseError", err, err)
+		}
+	})
+}
