@@ -248,6 +248,15 @@ func (d *document) validate(r *errs) {
 		if len(a.Members) < 2 {
 			r.add(where(a.at, "members"), f+".members", ErrMissing, "an alliance needs at least two members")
 		}
+		if len(a.Obligations) == 0 {
+			for j, m := range a.Members {
+				if len(m.Obligations) == 0 {
+					r.add(where(a.at, "obligations"), f+".obligations", ErrMissing,
+						"obligations are required (for the alliance, or for member %d)", j)
+					break
+				}
+			}
+		}
 		seen := map[int]bool{}
 		for j, m := range a.Members {
 			g := fmt.Sprintf("%s.members[%d]", f, j)

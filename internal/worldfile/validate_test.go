@@ -82,6 +82,8 @@ func TestParseErrors(t *testing.T) {
 			"t.yaml:11:14: states[0].gdp_usd.year: every number needs the year"},
 		{"share out of range", "hostility: {value: 0,", "hostility: {value: 2,", ErrRange,
 			"t.yaml:25:24: relations[0].hostility.value: 2 out of range [0, 1]"},
+		{"no obligations", "    obligations: [defense]\n", "", ErrMissing,
+			"t.yaml:16:5: alliances[0].obligations: obligations are required"},
 		{"format version", "format: entente/v1", "format: entente/v9", ErrFormat,
 			"t.yaml:1:9: format: format \"entente/v9\", want \"entente/v1\""},
 		{"relation to itself", "states: [2, 20]", "states: [2, 2]", ErrRange,
@@ -119,4 +121,18 @@ func TestParseSyntaxError(t *testing.T) {
 	if !errors.As(err, &e) || e.Line == 0 {
 		t.Fatalf("got %v, want an *Error with a line", err)
 	}
+}
+
+// FuzzParse checks that no input makes Parse panic.
+func FuzzParse(f *testing.F) {
+	f.Add([]byte(base))
+	f.Add([]byte("format: entente/v1\nstates: [\n"))
+	f.Add([]byte("relations:\n  - states: [1, 2, 3]\n    hostility: 7\n"))
+	f.Add([]byte("alliances:\n  - members: {ccode: x}\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		w, err := Parse("f.yaml", data)
+		if err == nil && w == nil {
+			t.Fatal("nil world without an error")
+		}
+	})
 }
