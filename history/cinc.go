@@ -1,0 +1,57 @@
+package history
+
+import "github.com/entente/entente/world"
+
+// CINC computes the Composite Index of National Capability of every state
+// in one system-year from its six NMC components (Singer, Bremer & Stuckey
+// 1972):
+//
+//	share_ic = x_ic / Σ_j x_jc   for c in {milex, milper, irst, pec, tpop, upop}
+//	CINC_i   = mean over c of i's available shares share_ic
+//
+// where the sum runs over the states in caps that have component c. caps
+// must hold every member of the system in that year and nothing else; the
+// result is aligned with caps. A component missing for state i is left
+// out of i's mean (the NMC v6.0 codebook's rule), so a state's CINC rests
+// on the shares it has; a state with no components has a missing CINC. A
+// component whose system total is zero gives no shares that year.
+//
+// out, when its capacity suffices, is reused.
+//
+// Departures: none in the formula. NMC's published cinc (v6.0) was
+// computed by COW from unrounded inputs and differs from this
+// recomputation for a few state-years; docs/history.md lists the largest
+// differences and explains them.
+func CINC(caps []world.Capability, out []world.Value) []world.Value {
+	var total [6]float64
+	var have [6]bool
+	for i := range caps {
+		for c, v := range components(&caps[i]) {
+			if v.OK() {
+				total[c] += float64(v)
+				have[c] = true
+			}
+		}
+	}
+	out = out[:0]
+	for i := range caps {
+		var sum float64
+		n := 0
+		for c, v := range components(&caps[i]) {
+			if v.OK() && have[c] && total[c] > 0 {
+				sum += float64(v) / total[c]
+				n++
+			}
+		}
+		if n == 0 {
+			out = append(out, world.Missing())
+			continue
+		}
+		out = append(out, world.Known(sum/float64(n)))
+	}
+	return out
+}
+
+func components(c *world.Capability) [6]world.Value {
+	return [6]world.Value{c.Milex, c.Milper, c.Irst, c.Pec, c.Tpop, c.Upop}
+}

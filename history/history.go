@@ -1,0 +1,335 @@
+package history
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"sync"
+
+	"github.com/entente/entente/internal/source/atop"
+	"github.com/entente/entente/internal/source/cow"
+	"github.com/entente/entente/internal/source/geo"
+	"github.com/entente/entente/internal/source/mid"
+	"github.com/entente/entente/world"
+)
+
+// Files Open reads, relative to the data directory.
+const (
+	FileStates       = "cow_states/states2016.csv"
+	FileSystem       = "cow_states/system2016.csv"
+	FileMajors       = "cow_states/majors2016.csv"
+	FileNMC          = "nmc/NMC-60-abridged.csv"
+	FileCOWMembers   = "cow_alliances_v4.1/alliance_v4.1_by_member.csv"
+	FileATOPAlliance = "atop/atop_v4_alliance_level.csv"
+	FileATOPMembers  = "atop/atop_v4_member_level.csv"
+	FileATOPDyadYear = "atop/atop_v5.1_ddyr_obligations_peacesciencer.csv"
+	FileContiguity   = "cow_contiguity_v3.2/contdird.csv"
+	FileCapitals     = "capitals_distance/cow_capitals_peacesciencer.csv"
+	FileCapDist      = "capitals_distance/capdist.csv"
+	FileMinDist      = "capitals_distance/cow_mindist_cshapes2_peacesciencer.csv"
+	FileMIDB         = "mid/MIDB_5.0.csv"
+	FileGML          = "mid/gml-ddy-disputes-2.1.1.csv"
+)
+
+// History holds the year-indexed tables built from the real datasets. It
+// is immutable after Open and safe for concurrent use.
+type History struct {
+	first, last int // span of COW system membership
+
+	years []yearData // index y-first
+	gidx  []int16    // ccode -> index into states, -1 when never a member
+	pos   []int16    // (y-first)*len(states)+g -> position in Members(y), -1
+	info  []stateInfo
+
+	cowSpells []COWMembership         // sorted by ID, CCode, start
+	cowByID   map[int][]COWMembership // views into cowSpells
+	cowAll    map[int]cow.Member      // one row per ID, for the alliance's own dates and type
+	atop      []atopAlliance          // sorted by ATOP id
+	disputes  []world.Dispute         // MIDB participations, sorted by start
+	capitals  *geo.Capitals           // capital spells
+	capdist   *geo.CapDist            // Gleditsch–Ward capital distances
+	atopDY    *DyadTable[world.Obligations]
+	contig    *DyadTable[int8]
+	mindist   *DyadTable[float64]
+	gml       *DyadTable[DisputeYear]
+	coverage  []world.Coverage
+}
+
+// yearData is one year of the state-year tables, aligned with members.
+type yearData struct {
+	members  []int
+	caps     []world.Capability
+	major    []bool
+	capitals []world.Capital
+	gw       []int
+	iso3     []string
+	cow      []COWMembership // spells overlapping the year, by ID and ccode
+}
+
+type stateInfo struct {
+	ccode        int
+	abbrev, name string
+}
+
+type atopAlliance struct {
+	alliance atop.Alliance
+	members  []world.Member
+	name     string // from Names, directly or through the COW v4.1 id
+	first    int    // first year any member's spell covers
+	last     int    // last year; 9999 while in force
+}
+
+// COWMembership is one membership spell in a COW alliance (v4.1 member
+// file) with the pledges it carries. Known marks the pledge flags the
+// file codes; a flag it leaves empty is unknown, not absent.
+type COWMembership struct {
+	ID          int // version4id
+	CCode       int
+	Spell       world.Spell
+	Obligations world.Obligations
+	Known       world.Obligations
+}
+
+// DisputeYear summarises, for a directed dyad (a, b) in one year, the
+// Gibler–Miller–Little MID 2.1.1 disputes between them (GML dyad-year
+// file, 1816–2010).
+type DisputeYear struct {
+	Disputes   uint8 // disputes between a and b ongoing in the year
+	Onsets     uint8 // of which began in the year
+	HostLev    int8  // highest hostility level a reached in them (1..5)
+	Initiator  bool  // a was on side A (the initiating side) of at least one
+	Originator bool  // a was an originator (not a joiner) of at least one
+}
+
+// Open loads every dataset World needs from dir, laid out as shared/data
+// (the Files constants name them), reading files in parallel. The error
+// names the dataset and the file, and for bad input the line, column and
+// field (*table.ParseError).
+func Open(dir string) (*History, error) {
+	h := &History{}
+	var (
+		states  []cow.StateSpell
+		system  []cow.StateYear
+		majors  []cow.MajorSpell
+		nmc     []cow.NMC
+		members []cow.Member
+		atopAl  []atop.Alliance
+		atopMem []atop.Member
+		midb    []mid.Participant
+	)
+	jobs := []struct {
+		file string
+		run  func(path string) error
+	}{
+		{FileMinDist, func(p string) (err error) { h.mindist, err = loadMinDist(p); return }},
+		{FileATOPDyadYear, func(p string) (err error) { h.atopDY, err = loadATOPDyadYears(p); return }},
+		{FileContiguity, func(p string) (err error) { h.contig, err = loadContiguity(p); return }},
+		{FileGML, func(p string) (err error) { h.gml, err = loadGML(p); return }},
+		{FileNMC, func(p string) (err error) { nmc, err = cow.ReadNMC(p); return }},
+		{FileSystem, func(p string) (err error) { system, err = cow.ReadSystem(p); return }},
+		{FileCapDist, func(p string) (err error) { h.capdist, err = geo.ReadCapDist(p); return }},
+		{FileATOPMembers, func(p string) (err error) { atopMem, err = atop.ReadMembers(p); return }},
+		{FileATOPAlliance, func(p string) (err error) { atopAl, err = atop.ReadAlliances(p); return }},
+		{FileMIDB, func(p string) (err error) { midb, err = mid.ReadParticipants(p); return }},
+		{FileCOWMembers, func(p string) (err error) { members, err = cow.ReadMembers(p); return }},
+		{FileStates, func(p string) (err error) { states, err = cow.ReadStates(p); return }},
+		{FileMajors, func(p string) (err error) { majors, err = cow.ReadMajors(p); return }},
+		{FileCapitals, func(p string) (err error) { h.capitals, err = geo.ReadCapitals(p); return }},
+	}
+	errs := make([]error, len(jobs))
+	var wg sync.WaitGroup
+	for i, j := range jobs {
+		wg.Go(func() {
+			if err := j.run(filepath.Join(dir, j.file)); err != nil {
+				errs[i] = fmt.Errorf("history: loading %s: %w", j.file, err)
+			}
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	if err := h.buildStates(system, states); err != nil {
+		return nil, err
+	}
+	h.buildCapabilities(nmc)
+	h.buildMajors(majors)
+	h.buildCapitals()
+	h.buildCOW(members)
+	h.buildATOP(atopAl, atopMem)
+	h.buildDisputes(midb)
+	h.coverage = coverage()
+	return h, nil
+}
+
+// Span returns the first and last year of COW system membership, the years
+// World accepts (1816 and 2016 with the v2016 data).
+func (h *History) Span() (first, last int) { return h.first, h.last }
+
+// year returns the tables of y, or nil outside the span.
+func (h *History) year(y int) *yearData {
+	if y < h.first || y > h.last {
+		return nil
+	}
+	return &h.years[y-h.first]
+}
+
+// Members returns the ccodes of the members of the state system in year y
+// (COW system2016), sorted; nil outside Span. The state-year tables
+// (Capabilities, Majors, Capitals) are aligned with it.
+func (h *History) Members(y int) []int {
+	if d := h.year(y); d != nil {
+		return d.members
+	}
+	return nil
+}
+
+// Pos returns the position of ccode in Members(y), or -1 when it is not a
+// member that year.
+func (h *History) Pos(y, ccode int) int {
+	if y < h.first || y > h.last || ccode < 0 || ccode >= len(h.gidx) {
+		return -1
+	}
+	g := h.gidx[ccode]
+	if g < 0 {
+		return -1
+	}
+	return int(h.pos[(y-h.first)*len(h.info)+int(g)])
+}
+
+// Capabilities returns the NMC v6.0 capabilities of the members in year y,
+// aligned with Members(y). A component NMC codes -9 is missing.
+func (h *History) Capabilities(y int) []world.Capability {
+	if d := h.year(y); d != nil {
+		return d.caps
+	}
+	return nil
+}
+
+// Capability returns the NMC v6.0 capabilities of ccode in year y, every
+// component missing when ccode is not a member or NMC has no row.
+func (h *History) Capability(y, ccode int) world.Capability {
+	if i := h.Pos(y, ccode); i >= 0 {
+		return h.years[y-h.first].caps[i]
+	}
+	return world.NoCapability()
+}
+
+// Majors returns, aligned with Members(y), whether each member is a COW
+// major power in year y (a majors2016 spell overlaps y).
+func (h *History) Majors(y int) []bool {
+	if d := h.year(y); d != nil {
+		return d.major
+	}
+	return nil
+}
+
+// Major reports whether ccode is a major power in year y.
+func (h *History) Major(y, ccode int) bool {
+	i := h.Pos(y, ccode)
+	return i >= 0 && h.years[y-h.first].major[i]
+}
+
+// Capitals returns, aligned with Members(y), each member's capital in year
+// y: the capital in force for most days of y (geo.Capitals.In). A member
+// without one has a Capital with missing coordinates.
+func (h *History) Capitals(y int) []world.Capital {
+	if d := h.year(y); d != nil {
+		return d.capitals
+	}
+	return nil
+}
+
+// Capital returns the capital of ccode in year y; coordinates are missing
+// when it is unknown.
+func (h *History) Capital(y, ccode int) world.Capital {
+	if i := h.Pos(y, ccode); i >= 0 {
+		return h.years[y-h.first].capitals[i]
+	}
+	return world.Capital{Lat: world.Missing(), Lon: world.Missing()}
+}
+
+// StateName returns the COW abbreviation and name of ccode (its latest
+// membership spell in states2016), or empty strings for a code that was
+// never a member.
+func (h *History) StateName(ccode int) (abbrev, name string) {
+	if ccode < 0 || ccode >= len(h.gidx) || h.gidx[ccode] < 0 {
+		return "", ""
+	}
+	s := h.info[h.gidx[ccode]]
+	return s.abbrev, s.name
+}
+
+// COWMemberships returns every membership spell of the COW v4.1 member
+// file, sorted by alliance, ccode and start.
+func (h *History) COWMemberships() []COWMembership { return h.cowSpells }
+
+// COWMembershipsIn returns the COW alliance membership spells that overlap
+// year y (world.Spell.Overlaps), sorted by alliance and ccode; empty
+// outside the span (COW alliances end in 2012: later years have none, and
+// World says so in its Coverage).
+func (h *History) COWMembershipsIn(y int) []COWMembership {
+	if d := h.year(y); d != nil {
+		return d.cow
+	}
+	return nil
+}
+
+// ATOP returns the ATOP 5.1 directed dyad-year obligations, 1815–2018:
+// Get(y, a, b) is what a pledged to b in y. A dyad-year without a row has
+// no obligation inside the span.
+func (h *History) ATOP() *DyadTable[world.Obligations] { return h.atopDY }
+
+// Contiguity returns the COW Direct Contiguity v3.2 dyad-years, undirected,
+// 1816–2016, valued 1..5 (world.Relation's types). Inside the span a dyad
+// without a row is not contiguous.
+func (h *History) Contiguity() *DyadTable[int8] { return h.contig }
+
+// ContiguityType returns the contiguity of a and b in year y: 1..5, 0 when
+// not contiguous, world.ContiguityMissing outside 1816–2016.
+func (h *History) ContiguityType(y, a, b int) int {
+	if !h.contig.Covers(y) {
+		return world.ContiguityMissing
+	}
+	v, _ := h.contig.Get(y, a, b)
+	return int(v)
+}
+
+// MinDist returns the minimum distance in km between the territories of
+// two states (CShapes 2.0 via peacesciencer, 1886–2019), undirected. Zero
+// means contiguous or touching; a dyad-year without a row is missing.
+func (h *History) MinDist() *DyadTable[float64] { return h.mindist }
+
+// MinDistKm returns the minimum distance of a and b in year y, or missing.
+func (h *History) MinDistKm(y, a, b int) world.Value {
+	if v, ok := h.mindist.Get(y, a, b); ok {
+		return world.Known(v)
+	}
+	return world.Missing()
+}
+
+// GMLDisputes returns the GML MID 2.1.1 dispute dyad-years, directed,
+// 1816–2010.
+func (h *History) GMLDisputes() *DyadTable[DisputeYear] { return h.gml }
+
+// CapDistKm returns the distance in km between the capitals of COW states
+// a and b from the Gleditsch–Ward capdist table, translating codes with
+// the crosswalk as they stood in year y (geo.CapDist.KmCOW). The table has
+// one capital per state and no years; World's relations leave capital
+// distance to world.World.Relation, which measures the great circle
+// between the capitals in force.
+func (h *History) CapDistKm(y, a, b int) world.Value { return h.capdist.KmCOW(a, b, y) }
+
+// Disputes returns every MIDB 5.0 participation, sorted by start date.
+func (h *History) Disputes() []world.Dispute { return h.disputes }
+
+// Coverage returns the coverage of each variable family for year y, as
+// World(y) reports it.
+func (h *History) Coverage(y int) []world.Coverage {
+	out := slices.Clone(h.coverage)
+	for i := range out {
+		out[i].Covered = y >= out[i].From && y <= out[i].To
+	}
+	return out
+}
