@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"runtime"
+	"sync"
+	"sync/atomic"
 
 	"github.com/apache/arrow-go/v18/parquet"
 	"github.com/apache/arrow-go/v18/parquet/compress"
@@ -14,7 +17,7 @@ import (
 // rowGroupRows is the number of rows buffered before a Parquet row group
 // is written: years are small (a few hundred to 38,000 dyads), so batches
 // are pooled into row groups of a useful size.
-const rowGroupRows = 1 << 18
+var rowGroupRows = 1 << 18
 
 // parquetWriter writes every column as OPTIONAL (nullable), Snappy
 // compressed: Int as INT64, Float as DOUBLE, Bool as BOOLEAN.
@@ -51,11 +54,19 @@ func NewParquet(w io.Writer, cols []Column) (Writer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parquet schema: %w", err)
 	}
-	props := parquet.NewWriterProperties(
+	popts := []parquet.WriterProperty{
 		parquet.WithCompression(compress.Codecs.Snappy),
 		parquet.WithCreatedBy("entente"),
 		parquet.WithMaxRowGroupLength(math.MaxInt32),
-	)
+	}
+	for _, c := range cols {
+		// Measured values rarely repeat: dictionary encoding only costs
+		// time before it falls back to plain.
+		if c.Kind == Float {
+			popts = append(popts, parquet.WithDictionaryFor(c.Name, false))
+		}
+	}
+	props := parquet.NewWriterProperties(popts...)
 	pw, err := file.NewParquetWriterWithError(w, root, file.WithWriterProps(props))
 	if err != nil {
 		return nil, fmt.Errorf("parquet writer: %w", err)
@@ -99,39 +110,60 @@ func (p *parquetWriter) flush() error {
 	if p.rows == 0 {
 		return nil
 	}
-	rg, err := p.pw.AppendRowGroupChecked()
+	// A buffered row group keeps each column chunk in memory until the
+	// group is closed, so the columns are encoded on all cores at once and
+	// written to the file in order by Close.
+	rg, err := p.pw.AppendBufferedRowGroupChecked()
 	if err != nil {
 		return fmt.Errorf("parquet row group: %w", err)
 	}
-	for c := range p.cols {
-		cw, err := rg.NextColumn()
+	errs := make([]error, len(p.cols))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(p.cols)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				c := int(next.Add(1) - 1)
+				if c >= len(p.cols) {
+					return
+				}
+				errs[c] = p.writeColumn(rg, c)
+			}
+		}()
+	}
+	wg.Wait()
+	for c, err := range errs {
 		if err != nil {
 			return fmt.Errorf("parquet column %s: %w", p.cols[c].Name, err)
 		}
-		pc := &p.pend[c]
-		switch w := cw.(type) {
-		case *file.Int64ColumnChunkWriter:
-			_, err = w.WriteBatch(pc.i, pc.defs, nil)
-		case *file.Float64ColumnChunkWriter:
-			_, err = w.WriteBatch(pc.f, pc.defs, nil)
-		case *file.BooleanColumnChunkWriter:
-			_, err = w.WriteBatch(pc.b, pc.defs, nil)
-		default:
-			err = fmt.Errorf("unexpected column writer %T", cw)
-		}
-		if err != nil {
-			return fmt.Errorf("parquet column %s: %w", p.cols[c].Name, err)
-		}
-		if err := cw.Close(); err != nil {
-			return fmt.Errorf("parquet column %s: %w", p.cols[c].Name, err)
-		}
-		pc.i, pc.f, pc.b, pc.defs = pc.i[:0], pc.f[:0], pc.b[:0], pc.defs[:0]
 	}
 	p.rows = 0
 	if err := rg.Close(); err != nil {
 		return fmt.Errorf("parquet row group: %w", err)
 	}
 	return nil
+}
+
+func (p *parquetWriter) writeColumn(rg file.BufferedRowGroupWriter, c int) error {
+	cw, err := rg.Column(c)
+	if err != nil {
+		return err
+	}
+	pc := &p.pend[c]
+	switch w := cw.(type) {
+	case *file.Int64ColumnChunkWriter:
+		_, err = w.WriteBatch(pc.i, pc.defs, nil)
+	case *file.Float64ColumnChunkWriter:
+		_, err = w.WriteBatch(pc.f, pc.defs, nil)
+	case *file.BooleanColumnChunkWriter:
+		_, err = w.WriteBatch(pc.b, pc.defs, nil)
+	default:
+		err = fmt.Errorf("unexpected column writer %T", cw)
+	}
+	pc.i, pc.f, pc.b, pc.defs = pc.i[:0], pc.f[:0], pc.b[:0], pc.defs[:0]
+	return err
 }
 
 func (p *parquetWriter) Close() error {

@@ -120,6 +120,10 @@ func (w *fileWriter) Close() error {
 		os.Remove(w.f.Name())
 		return fmt.Errorf("write %s: %w", w.path, err)
 	}
+	if err := os.Chmod(w.f.Name(), 0o644); err != nil {
+		os.Remove(w.f.Name())
+		return fmt.Errorf("write %s: %w", w.path, err)
+	}
 	if err := os.Rename(w.f.Name(), w.path); err != nil {
 		os.Remove(w.f.Name())
 		return fmt.Errorf("write %s: %w", w.path, err)

@@ -1,0 +1,203 @@
+package panel
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"sync/atomic"
+
+	"github.com/entente/entente/similarity"
+)
+
+// Result summarises a panel that was written.
+type Result struct {
+	Rows    int64
+	Years   int
+	Columns []Column
+}
+
+// Plan is a panel ready to build: its variables, in output order, and the
+// sources they need.
+type Plan struct {
+	kind  string // "dyad" or "state"
+	opt   Options
+	vars  []variable
+	need  Need
+	rows  func(yc *yearCtx)
+	title string
+	unit  string
+}
+
+// DyadPlan returns the plan of a dyad-year panel with opt, or an error
+// for bad options (years outside coverage, an unknown variable).
+func DyadPlan(opt Options) (*Plan, error) {
+	if err := opt.Validate(); err != nil {
+		return nil, err
+	}
+	sel, err := selectVars(dyadVars, opt.Vars, "dyad-year")
+	if err != nil {
+		return nil, err
+	}
+	vars := append(append([]variable{}, dyadKeys...), sel...)
+	p := &Plan{kind: "dyad", opt: opt, vars: vars, rows: (*yearCtx).dyadRows,
+		title: "entente dyad-year panel", unit: "directed dyad-year (ccode1, ccode2, year), both orders"}
+	if opt.Nondirected {
+		p.unit = "non-directed dyad-year (ccode1 < ccode2, year)"
+	}
+	for i := range p.vars {
+		v := &p.vars[i]
+		if v.need&simNeed != 0 && opt.Valuation == similarity.COW {
+			v.need = v.need&^NeedATOP | NeedCOW
+			v.Source = "cow-alliances+cow-states"
+			v.From, v.To = COWAllianceFrom, COWAllianceTo
+		}
+		if v.need&simNeed != 0 && v.Name == "sim_s_cinc" {
+			v.Source += "+nmc"
+			v.To = min(v.To, NMCTo)
+		}
+		p.need |= v.need
+	}
+	switch opt.Filter {
+	case Relevant:
+		p.need |= NeedMajors | NeedContiguity
+	case Contiguous:
+		p.need |= NeedContiguity
+	case Major:
+		p.need |= NeedMajors
+	}
+	return p, nil
+}
+
+// Columns returns the panel's columns, in output order.
+func (p *Plan) Columns() []Column {
+	cols := make([]Column, len(p.vars))
+	for i, v := range p.vars {
+		cols[i] = v.Column
+		cols[i].Type = v.Kind.String()
+	}
+	return cols
+}
+
+// Need returns the sources the plan reads.
+func (p *Plan) Need() Need { return p.need &^ simNeed }
+
+// Codebook returns the plan's codebook (without the row count, which
+// Result gives).
+func (p *Plan) Codebook() *Codebook {
+	cb := NewCodebook(p.title, p.unit, p.Columns())
+	cb.From, cb.To = p.opt.From, p.opt.To
+	cb.Options = map[string]string{
+		"years": fmt.Sprintf("%d-%d", p.opt.From, p.opt.To),
+	}
+	if p.kind == "dyad" {
+		cb.Options["directed"] = fmt.Sprint(!p.opt.Nondirected)
+		cb.Options["filter"] = p.opt.Filter.String()
+		if p.need&simNeed != 0 {
+			cb.Options["valuation"] = p.opt.Valuation.String()
+			dw := "quadratic"
+			if p.opt.Disagreement == similarity.Linear {
+				dw = "linear"
+			}
+			cb.Options["disagreement"] = dw
+		}
+	}
+	cb.Notes = []string{
+		"Rows: every member of the COW state system in the year (system2016.csv); a dyad-year panel has n(n-1) directed or n(n-1)/2 non-directed rows for the year's n members before filtering.",
+		"Missing is not zero: a variable is missing in years outside its source's coverage and where the source codes it missing (COW's -9, an empty cell).",
+		"Directed ATOP and COW obligations: ccode1 towards ccode2. The non-directed view takes, per obligation, the maximum over both directions.",
+	}
+	return cb
+}
+
+// Build builds the plan's panel over d year by year, several years at
+// once, and writes the years in order to w. It never holds more than a few
+// years in memory.
+func (p *Plan) Build(ctx context.Context, d *Data, w Writer) (Result, error) {
+	if missing := p.Need() &^ d.Loaded; missing != 0 {
+		return Result{}, fmt.Errorf("panel: data not loaded for the selected variables (sources %b)", missing)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	opt := &p.opt
+	years := opt.To - opt.From + 1
+	workers := min(opt.workers(), years)
+	results := make([]chan *Batch, years)
+	for i := range results {
+		results[i] = make(chan *Batch, 1)
+	}
+	// A slot is taken before a year index is claimed and given back once
+	// the year is written, so the years in flight are always the lowest
+	// unwritten ones and the writer can never starve.
+	slots := make(chan struct{}, 2*workers)
+	pool := sync.Pool{New: func() any { return new(Batch) }}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				select {
+				case slots <- struct{}{}:
+				case <-ctx.Done():
+					return
+				}
+				idx := int(next.Add(1) - 1)
+				if idx >= years {
+					<-slots
+					return
+				}
+				b := pool.Get().(*Batch)
+				p.buildYear(d, opt.From+idx, b)
+				results[idx] <- b
+			}
+		}()
+	}
+	res := Result{Columns: p.Columns()}
+	var err error
+	for idx := range years {
+		var b *Batch
+		select {
+		case b = <-results[idx]:
+		case <-ctx.Done():
+			err = ctx.Err()
+		}
+		if err != nil {
+			break
+		}
+		if err = w.Write(b); err != nil {
+			break
+		}
+		res.Rows += int64(b.Rows)
+		res.Years++
+		if opt.Progress != nil {
+			opt.Progress(b.Year, res.Years, res.Rows)
+		}
+		pool.Put(b)
+		<-slots
+	}
+	cancel()
+	wg.Wait()
+	if err != nil {
+		return res, err
+	}
+	return res, nil
+}
+
+func (p *Plan) buildYear(d *Data, year int, b *Batch) {
+	yc := newYearCtx(d, &p.opt, year, p.need)
+	p.rows(yc)
+	if p.need&simNeed != 0 {
+		yc.computeSimilarity()
+	}
+	rows := len(yc.p1)
+	b.Year, b.Rows = year, rows
+	if cap(b.Cols) < len(p.vars) {
+		b.Cols = make([]Vec, len(p.vars))
+	}
+	b.Cols = b.Cols[:len(p.vars)]
+	for c, v := range p.vars {
+		b.Cols[c].reset(v.Kind, rows)
+		v.fill(yc, &b.Cols[c])
+	}
+}

@@ -1,0 +1,36 @@
+// Package panel builds entente's state-year and dyad-year panels and writes
+// them as CSV, gzip-compressed CSV or Parquet, each with a codebook.
+//
+// A panel is planned, then built over the loaded data, then written year by
+// year through a Writer:
+//
+//	plan, err := panel.DyadPlan(panel.DefaultOptions())
+//	data, err := panel.Load(ctx, dir, plan.Need())
+//	w, err := panel.Create("dyads.parquet", plan.Columns())
+//	res, err := plan.Build(ctx, data, w)
+//	err = w.Close()
+//	_, err = plan.Codebook().WriteFiles("dyads.parquet")
+//
+// The rows of a year are the members of the COW state system that year
+// (system2016.csv): a directed dyad-year panel has n(n−1) rows for the
+// year's n members, 1,912,350 over 1816–2016; a non-directed panel has
+// n(n−1)/2, with ccode1 < ccode2.
+//
+// Build works on several years at once (one per core) and hands them to
+// the Writer in year order; it never holds the whole panel in memory. Each
+// year spreads the dyad-year sources (ATOP obligations, COW pledges,
+// contiguity, minimum distance, GML disputes) into dense matrices over the
+// year's members, so every join is an array lookup.
+//
+// Missing is not zero. A variable is missing in years outside its source's
+// coverage (COW alliances after 2012, ATOP after 2018, NMC and contiguity
+// after 2016, CShapes distances before 1886, GML disputes after 2010) and
+// where the source codes it missing; missing values are empty CSV cells and
+// Parquet nulls. Each column's source, version, coverage and citation are
+// in the codebook, written beside the output as FILE.codebook.md and
+// FILE.codebook.json.
+//
+// See docs/panel.md for the variables, the rules that expand COW
+// membership spells into dyad-years, and how to reproduce a peacesciencer
+// pipeline.
+package panel

@@ -1,0 +1,239 @@
+package panel
+
+import (
+	"math"
+
+	"github.com/entente/entente/similarity"
+	"github.com/entente/entente/world"
+)
+
+// yearCtx is one year of a panel: its members, the rows to write (as
+// positions in members) and the dense matrices of the dyad-year sources,
+// built only for the sources the selected variables need.
+type yearCtx struct {
+	d       *Data
+	opt     *Options
+	year    int
+	members []int
+	n       int
+	pos     [1000]int16 // position of a ccode in members, or -1
+
+	p1, p2 []int16 // rows: positions of ccode1 and ccode2 (p2 unused for states)
+
+	major    []bool
+	caps     []world.Capability // per member; components missing when unknown
+	cowSet   []world.Obligations
+	cowUnk   []world.Obligations
+	atop     []world.Obligations
+	cont     []int8
+	mindist  []float64
+	gmlOn    []bool
+	gmlOng   []bool
+	gmlHost  []int8
+	lat, lon []world.Value
+	sim      []similarity.Measures // by row
+}
+
+func newYearCtx(d *Data, opt *Options, year int, need Need) *yearCtx {
+	yc := &yearCtx{d: d, opt: opt, year: year, members: d.Members(year)}
+	yc.n = len(yc.members)
+	for i := range yc.pos {
+		yc.pos[i] = -1
+	}
+	for i, c := range yc.members {
+		yc.pos[c] = int16(i)
+	}
+	n, yi := yc.n, year-SystemFrom
+	if need&NeedMajors != 0 {
+		yc.major = make([]bool, n)
+		for i, c := range yc.members {
+			for _, s := range d.majors[c] {
+				if s.Overlaps(year) {
+					yc.major[i] = true
+				}
+			}
+		}
+	}
+	if need&NeedNMC != 0 {
+		yc.caps = make([]world.Capability, n)
+		for i, c := range yc.members {
+			k := yi*1000 + c
+			if year >= NMCFrom && year <= NMCTo && d.nmcKnown[k] {
+				yc.caps[i] = d.nmc[k]
+			} else {
+				yc.caps[i] = world.NoCapability()
+			}
+		}
+	}
+	if need&NeedCOW != 0 && year >= COWAllianceFrom && year <= COWAllianceTo {
+		yc.cowSet = make([]world.Obligations, n*n)
+		yc.cowUnk = make([]world.Obligations, n*n)
+		const four = world.Obligations(world.Defense | world.Neutrality | world.Nonaggression | world.Entente)
+		for _, r := range d.cow[yi] {
+			if k := yc.cell(r.c1, r.c2); k >= 0 {
+				yc.cowSet[k] |= r.set
+				yc.cowUnk[k] |= four &^ r.known
+			}
+		}
+	}
+	if need&NeedATOP != 0 && year >= ATOPFrom && year <= ATOPTo {
+		yc.atop = make([]world.Obligations, n*n)
+		for _, r := range d.atop[yi] {
+			if k := yc.cell(r.c1, r.c2); k >= 0 {
+				yc.atop[k] |= r.o
+			}
+		}
+	}
+	if need&NeedContiguity != 0 && year >= ContiguityFrom && year <= ContiguityTo {
+		yc.cont = make([]int8, n*n)
+		for _, r := range d.cont[yi] {
+			if k := yc.cell(r.c1, r.c2); k >= 0 {
+				yc.cont[k] = r.t
+			}
+		}
+	}
+	if need&NeedMinDist != 0 && year >= MinDistFrom && year <= MinDistTo {
+		yc.mindist = make([]float64, n*n)
+		for k := range yc.mindist {
+			yc.mindist[k] = math.NaN()
+		}
+		for _, r := range d.mindist[yi] {
+			if k := yc.cell(r.c1, r.c2); k >= 0 {
+				yc.mindist[k] = r.km
+			}
+		}
+	}
+	if need&NeedGML != 0 && year >= GMLFrom && year <= GMLTo {
+		yc.gmlOn, yc.gmlOng, yc.gmlHost = make([]bool, n*n), make([]bool, n*n), make([]int8, n*n)
+		for _, r := range d.gml[yi] {
+			if k := yc.cell(r.c1, r.c2); k >= 0 {
+				yc.gmlOn[k] = yc.gmlOn[k] || r.onset
+				yc.gmlOng[k] = yc.gmlOng[k] || r.ongoing
+				yc.gmlHost[k] = max(yc.gmlHost[k], r.hostlev)
+			}
+		}
+	}
+	if need&NeedCapitals != 0 && year >= CapitalsFrom && year <= CapitalsTo {
+		yc.lat, yc.lon = make([]world.Value, n), make([]world.Value, n)
+		for i, c := range yc.members {
+			yc.lat[i], yc.lon[i] = d.capital(c, year)
+		}
+	}
+	return yc
+}
+
+// cell returns the index of the directed dyad (c1, c2) in the n×n
+// matrices, or -1 when either is not a member this year.
+func (yc *yearCtx) cell(c1, c2 int16) int {
+	if c1 < 0 || c2 < 0 || int(c1) >= len(yc.pos) || int(c2) >= len(yc.pos) {
+		return -1
+	}
+	i, j := yc.pos[c1], yc.pos[c2]
+	if i < 0 || j < 0 {
+		return -1
+	}
+	return int(i)*yc.n + int(j)
+}
+
+// dyadRows sets the rows of a dyad-year panel: every ordered pair of
+// members (or, non-directed, every pair with ccode1 < ccode2) that passes
+// the filter, ordered by ccode1 then ccode2.
+func (yc *yearCtx) dyadRows() {
+	n := yc.n
+	rows := n * (n - 1)
+	if yc.opt.Nondirected {
+		rows /= 2
+	}
+	if yc.opt.Filter != All {
+		rows = 0
+	}
+	yc.p1, yc.p2 = make([]int16, 0, rows), make([]int16, 0, rows)
+	for i := range n {
+		for j := range n {
+			if i == j || (yc.opt.Nondirected && j < i) {
+				continue
+			}
+			if !yc.keep(i, j) {
+				continue
+			}
+			yc.p1 = append(yc.p1, int16(i))
+			yc.p2 = append(yc.p2, int16(j))
+		}
+	}
+}
+
+func (yc *yearCtx) keep(i, j int) bool {
+	f := yc.opt.Filter
+	if f == All {
+		return true
+	}
+	maj := yc.major[i] || yc.major[j]
+	cont := yc.cont != nil && (yc.cont[i*yc.n+j] > 0 || yc.cont[j*yc.n+i] > 0)
+	switch f {
+	case Relevant:
+		return maj || cont
+	case Contiguous:
+		return cont
+	case Major:
+		return maj
+	}
+	return true
+}
+
+// portfolios builds the alliance portfolios of the year's members under
+// the chosen valuation, and computes the similarity measures of every row.
+// The measures stay missing outside the valuation's source coverage.
+func (yc *yearCtx) computeSimilarity() {
+	rows := len(yc.p1)
+	yc.sim = make([]similarity.Measures, rows)
+	missing := similarity.Measures{TauB: world.Missing(), S: world.Missing(), SCINC: world.Missing(),
+		SSq: world.Missing(), Kappa: world.Missing(), Pi: world.Missing()}
+	var ties []world.Obligations
+	if yc.opt.Valuation == similarity.COW {
+		ties = yc.cowSet
+	} else {
+		ties = yc.atop
+	}
+	if ties == nil {
+		for r := range yc.sim {
+			yc.sim[r] = missing
+		}
+		return
+	}
+	n := yc.n
+	p := similarity.NewPortfolios(n, yc.opt.Valuation)
+	for i := range n {
+		for k := range n {
+			if o := ties[i*n+k]; o != 0 {
+				p.Tie(i, k, o) // positions are in range: cannot fail
+			}
+		}
+	}
+	if yc.caps != nil {
+		w := make([]world.Value, n)
+		for i := range n {
+			w[i] = yc.caps[i].CINC
+		}
+		p.SetWeights(w)
+	}
+	p.Freeze()
+	// Measures are symmetric: compute each unordered dyad once.
+	var done []int32
+	if !yc.opt.Nondirected {
+		done = make([]int32, n*n)
+	}
+	for r := range rows {
+		i, j := int(yc.p1[r]), int(yc.p2[r])
+		if j < i {
+			i, j = j, i
+		}
+		if done != nil {
+			if k := done[i*n+j]; k > 0 {
+				yc.sim[r] = yc.sim[k-1]
+				continue
+			}
+			done[i*n+j] = int32(r + 1)
+		}
+		yc.sim[r] = p.Measures(i, j, yc.opt.Disagreement)
+	}
+}
