@@ -1,0 +1,236 @@
+package worldfile
+
+import (
+	"fmt"
+
+	"github.com/entente/entente/world"
+)
+
+// checker validates a document's meaning: the format version, required
+// fields, duplicate keys, references, date order and bounds. It records
+// every problem it finds, in document order.
+type checker struct {
+	*errs
+	sources  map[string]bool
+	states   map[int]bool
+	iso3     map[string]bool
+	alliance map[string]bool
+}
+
+const idHint = "want lower-case letters, digits, '.', '_' or '-'"
+
+func (d *document) validate(r *errs) {
+	c := &checker{errs: r, sources: map[string]bool{}, states: map[int]bool{}, iso3: map[string]bool{}, alliance: map[string]bool{}}
+	if d.Format != Version {
+		r.add(where(d.at, "format"), "format", ErrFormat, "format %q, want %q", d.Format, Version)
+	}
+	if d.AsOf.IsZero() {
+		r.add(where(d.at, "as_of"), "as_of", ErrMissing, "as_of is required (the date the world describes)")
+	}
+	for i, s := range d.Sources {
+		c.source(fmt.Sprintf("sources[%d]", i), s)
+	}
+	for i, s := range d.States {
+		c.state(fmt.Sprintf("states[%d]", i), s)
+	}
+	for i, a := range d.Alliances {
+		c.allianceRecord(fmt.Sprintf("alliances[%d]", i), a)
+	}
+	seen := map[string]bool{}
+	for i, s := range d.Systems {
+		c.system(fmt.Sprintf("systems[%d]", i), s, seen)
+	}
+	for i, p := range d.Partnerships {
+		c.partnership(fmt.Sprintf("partnerships[%d]", i), p)
+	}
+	dyads := map[world.Dyad]bool{}
+	for i, rel := range d.Relations {
+		c.relation(fmt.Sprintf("relations[%d]", i), rel, dyads)
+	}
+}
+
+// id checks an id's spelling and uniqueness in seen.
+func (c *checker) id(at map[string]pos, f, kind, id string, seen map[string]bool) {
+	switch {
+	case !idPattern.MatchString(id):
+		c.add(where(at, "id"), f+".id", ErrType, "id %q: %s", id, idHint)
+	case seen[id]:
+		c.add(where(at, "id"), f+".id", ErrDuplicate, "duplicate %s id %q", kind, id)
+	}
+	seen[id] = true
+}
+
+func (c *checker) source(f string, s source) {
+	c.id(s.at, f, "source", s.ID, c.sources)
+	if s.Citation == "" {
+		c.add(where(s.at, "citation"), f+".citation", ErrMissing, "citation is required")
+	}
+}
+
+// refs checks that every id in a record's sources list names a source.
+func (c *checker) refs(at map[string]pos, field string, ids []string) {
+	for i, id := range ids {
+		if !c.sources[id] {
+			c.add(where(at, fmt.Sprintf("sources[%d]", i)), fmt.Sprintf("%s[%d]", field, i), ErrUnknownRef, "unknown source %q", id)
+		}
+	}
+}
+
+// number checks a figure's bounds, source and year.
+func (c *checker) number(n *number, field string, lo, hi float64) {
+	if !n.present() {
+		return
+	}
+	if n.Value < lo || n.Value > hi {
+		c.add(where(n.at, "value"), field+".value", ErrRange, "%v out of range [%v, %v]", n.Value, lo, hi)
+	}
+	if n.Source == "" {
+		c.add(where(n.at, "source"), field+".source", ErrMissing, "every number needs a source")
+	} else if !c.sources[n.Source] {
+		c.add(where(n.at, "source"), field+".source", ErrUnknownRef, "unknown source %q", n.Source)
+	}
+	if n.Year == 0 {
+		c.add(where(n.at, "year"), field+".year", ErrMissing, "every number needs the year it refers to")
+	}
+}
+
+// known checks that ccode names a state of the document.
+func (c *checker) known(at map[string]pos, key, field string, ccode int) {
+	if !c.states[ccode] {
+		c.add(where(at, key), field, ErrUnknownRef, "unknown state %d (not among states)", ccode)
+	}
+}
+
+func (c *checker) state(f string, s state) {
+	switch {
+	case s.CCode <= 0:
+		c.add(where(s.at, "ccode"), f+".ccode", ErrMissing, "a positive COW ccode is required")
+	case c.states[s.CCode]:
+		c.add(where(s.at, "ccode"), f+".ccode", ErrDuplicate, "duplicate ccode %d", s.CCode)
+	}
+	c.states[s.CCode] = true
+	if s.ISO3 != "" {
+		if !iso3Pattern.MatchString(s.ISO3) {
+			c.add(where(s.at, "iso3"), f+".iso3", ErrType, "iso3 %q: want three capital letters", s.ISO3)
+		} else if c.iso3[s.ISO3] {
+			c.add(where(s.at, "iso3"), f+".iso3", ErrDuplicate, "duplicate iso3 %q", s.ISO3)
+		}
+		c.iso3[s.ISO3] = true
+	}
+	if s.Name == "" {
+		c.add(where(s.at, "name"), f+".name", ErrMissing, "name is required")
+	}
+	if s.Lat < -90 || s.Lat > 90 {
+		c.add(where(s.at, "capital.lat"), f+".capital.lat", ErrRange, "latitude %v out of range [-90, 90]", s.Lat)
+	}
+	if s.Lon < -180 || s.Lon > 180 {
+		c.add(where(s.at, "capital.lon"), f+".capital.lon", ErrRange, "longitude %v out of range [-180, 180]", s.Lon)
+	}
+	if !oneOf(world.Nuclear(s.Nuclear), nuclears) {
+		c.add(where(s.at, "nuclear"), f+".nuclear", ErrRange, "nuclear %q: want weapons, shared, umbrella or nothing", s.Nuclear)
+	}
+	for _, nf := range numberFields {
+		c.number(s.Numbers[nf.key], f+"."+nf.key, nf.min, nf.max)
+	}
+	c.refs(s.at, f+".sources", s.Sources)
+}
+
+func (c *checker) allianceRecord(f string, a alliance) {
+	c.id(a.at, f, "alliance", a.ID, c.alliance)
+	c.obligations(a.at, f+".obligations", a.Obligations)
+	if a.Structure != "" && !oneOf(world.Structure(a.Structure), structures) {
+		c.add(where(a.at, "structure"), f+".structure", ErrRange, "structure %q: want multilateral, bilateral or hub-and-spoke", a.Structure)
+	}
+	if a.Hub != 0 {
+		c.known(a.at, "hub", f+".hub", a.Hub)
+	}
+	if a.Start.IsZero() {
+		c.add(where(a.at, "start"), f+".start", ErrMissing, "start is required")
+	}
+	if !a.End.IsZero() && a.End.Before(a.Start) {
+		c.add(where(a.at, "end"), f+".end", ErrOrder, "end %s before start %s", a.End, a.Start)
+	}
+	if len(a.Members) < 2 {
+		c.add(where(a.at, "members"), f+".members", ErrMissing, "an alliance needs at least two members")
+	}
+	if len(a.Obligations) == 0 {
+		for j, m := range a.Members {
+			if len(m.Obligations) == 0 {
+				c.add(where(a.at, "obligations"), f+".obligations", ErrMissing,
+					"obligations are required (for the alliance, or for member %d)", j)
+				break
+			}
+		}
+	}
+	seen := map[int]bool{}
+	for j, m := range a.Members {
+		g := fmt.Sprintf("%s.members[%d]", f, j)
+		c.known(m.at, "ccode", g+".ccode", m.CCode)
+		if seen[m.CCode] {
+			c.add(where(m.at, "ccode"), g+".ccode", ErrDuplicate, "state %d listed twice", m.CCode)
+		}
+		seen[m.CCode] = true
+		if m.Joined.IsZero() {
+			c.add(where(m.at, "joined"), g+".joined", ErrMissing, "joined is required")
+		} else if m.Joined.Before(a.Start) {
+			c.add(where(m.at, "joined"), g+".joined", ErrOrder, "joined %s before the alliance began %s", m.Joined, a.Start)
+		}
+		if !m.Left.IsZero() && m.Left.Before(m.Joined) {
+			c.add(where(m.at, "left"), g+".left", ErrOrder, "end %s before start %s", m.Left, m.Joined)
+		}
+		c.obligations(m.at, g+".obligations", m.Obligations)
+	}
+	c.refs(a.at, f+".sources", a.Sources)
+}
+
+func (c *checker) obligations(at map[string]pos, field string, names []string) {
+	for i, n := range names {
+		if _, err := world.ParseObligation(n); err != nil {
+			c.add(where(at, fmt.Sprintf("obligations[%d]", i)), fmt.Sprintf("%s[%d]", field, i), ErrRange, "%v", err)
+		}
+	}
+}
+
+func (c *checker) system(f string, s system, seen map[string]bool) {
+	c.id(s.at, f, "system", s.ID, seen)
+	if s.Hub != 0 {
+		c.known(s.at, "hub", f+".hub", s.Hub)
+	}
+	for j, id := range s.Alliances {
+		if !c.alliance[id] {
+			c.add(where(s.at, fmt.Sprintf("alliances[%d]", j)), fmt.Sprintf("%s.alliances[%d]", f, j), ErrUnknownRef, "unknown alliance %q", id)
+		}
+	}
+}
+
+func (c *checker) partnership(f string, p partnership) {
+	if !idPattern.MatchString(p.ID) {
+		c.add(where(p.at, "id"), f+".id", ErrType, "id %q: %s", p.ID, idHint)
+	}
+	if len(p.Members) < 2 {
+		c.add(where(p.at, "members"), f+".members", ErrMissing, "a partnership needs at least two members")
+	}
+	for j, m := range p.Members {
+		c.known(p.at, fmt.Sprintf("members[%d]", j), fmt.Sprintf("%s.members[%d]", f, j), m)
+	}
+	c.refs(p.at, f+".sources", p.Sources)
+}
+
+func (c *checker) relation(f string, rel relation, dyads map[world.Dyad]bool) {
+	a, b := rel.States[0], rel.States[1]
+	c.known(rel.at, "states[0]", f+".states[0]", a)
+	c.known(rel.at, "states[1]", f+".states[1]", b)
+	dy := world.MakeDyad(a, b)
+	switch {
+	case a == b:
+		c.add(where(rel.at, "states"), f+".states", ErrRange, "a relation joins two different states")
+	case dyads[dy]:
+		c.add(where(rel.at, "states"), f+".states", ErrDuplicate, "duplicate relation %d–%d", dy.A, dy.B)
+	}
+	dyads[dy] = true
+	if rel.Contiguity < world.ContiguityMissing || rel.Contiguity > 5 {
+		c.add(where(rel.at, "contiguity"), f+".contiguity", ErrRange, "contiguity %d: want 0 (none) or a COW type 1..5", rel.Contiguity)
+	}
+	c.number(rel.Hostility, f+".hostility", 0, 1)
+	c.refs(rel.at, f+".sources", rel.Sources)
+}
