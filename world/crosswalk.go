@@ -43,6 +43,10 @@ var (
 	crosswalkOnce sync.Once
 	crosswalkRows []CodeMapping
 	crosswalkErr  error
+	// Row positions by code, so that a lookup scans a state's few rows.
+	byCCode = map[int][]int{}
+	byGW    = map[int][]int{}
+	byISO3  = map[string][]int{}
 )
 
 // Crosswalk returns the rows of the embedded crosswalk, in file order.
@@ -52,7 +56,14 @@ func Crosswalk() []CodeMapping {
 }
 
 func loadCrosswalk() []CodeMapping {
-	crosswalkOnce.Do(func() { crosswalkRows, crosswalkErr = parseCrosswalk(crosswalkCSV) })
+	crosswalkOnce.Do(func() {
+		crosswalkRows, crosswalkErr = parseCrosswalk(crosswalkCSV)
+		for i, m := range crosswalkRows {
+			byCCode[m.CCode] = append(byCCode[m.CCode], i)
+			byGW[m.GWCode] = append(byGW[m.GWCode], i)
+			byISO3[m.ISO3] = append(byISO3[m.ISO3], i)
+		}
+	})
 	if crosswalkErr != nil {
 		// The file is compiled in; a bad row is a programmer error that
 		// TestCrosswalkParses catches.
@@ -159,10 +170,12 @@ func yearDay(y, m, d int) int {
 // the row with the latest start (a state's present-day code), preferring
 // primary rows over decode aliases. With a year it returns the row that
 // covers most days of that year; a tie goes to the later start.
-func pick(match func(CodeMapping) bool, year int) (CodeMapping, bool) {
+func pick(candidates []int, match func(CodeMapping) bool, year int) (CodeMapping, bool) {
 	var best CodeMapping
 	bestScore, found := -1, false
-	for _, m := range loadCrosswalk() {
+	rows := loadCrosswalk()
+	for _, i := range candidates {
+		m := rows[i]
 		if !match(m) {
 			continue
 		}
@@ -191,7 +204,8 @@ func GWFromCOW(ccode int) (int, bool) { return GWFromCOWIn(ccode, 0) }
 // code in force for most days of y (GWFromCOWIn(345, 1914) is 340 Serbia,
 // GWFromCOWIn(345, 1950) is 345 Yugoslavia). Year 0 means today.
 func GWFromCOWIn(ccode, y int) (int, bool) {
-	m, ok := pick(func(m CodeMapping) bool { return !m.Decode && m.CCode == ccode && ccode != 0 && m.GWCode != 0 }, y)
+	loadCrosswalk()
+	m, ok := pick(byCCode[ccode], func(m CodeMapping) bool { return !m.Decode && ccode != 0 && m.GWCode != 0 }, y)
 	return m.GWCode, ok
 }
 
@@ -205,7 +219,8 @@ func COWFromGW(gw int) (int, bool) { return COWFromGWIn(gw, 0) }
 // means today. GW states outside the COW system (Tibet 711, Transvaal 563,
 // ...) have none.
 func COWFromGWIn(gw, y int) (int, bool) {
-	m, ok := pick(func(m CodeMapping) bool { return m.GWCode == gw && gw != 0 && m.CCode != 0 }, y)
+	loadCrosswalk()
+	m, ok := pick(byGW[gw], func(m CodeMapping) bool { return gw != 0 && m.CCode != 0 }, y)
 	return m.CCode, ok
 }
 
@@ -219,7 +234,8 @@ func ISO3FromCOW(ccode int) (string, bool) { return ISO3FromCOWIn(ccode, 0) }
 // ISO3FromCOWIn returns the ISO3 code of a COW state in year y; year 0
 // means today.
 func ISO3FromCOWIn(ccode, y int) (string, bool) {
-	m, ok := pick(func(m CodeMapping) bool { return !m.Decode && m.CCode == ccode && ccode != 0 && m.ISO3 != "" }, y)
+	loadCrosswalk()
+	m, ok := pick(byCCode[ccode], func(m CodeMapping) bool { return !m.Decode && ccode != 0 && m.ISO3 != "" }, y)
 	return m.ISO3, ok
 }
 
@@ -234,6 +250,7 @@ func COWFromISO3(iso3 string) (int, bool) { return COWFromISO3In(iso3, 0) }
 // means today.
 func COWFromISO3In(iso3 string, y int) (int, bool) {
 	iso3 = strings.ToUpper(strings.TrimSpace(iso3))
-	m, ok := pick(func(m CodeMapping) bool { return m.ISO3 == iso3 && iso3 != "" && m.CCode != 0 }, y)
+	loadCrosswalk()
+	m, ok := pick(byISO3[iso3], func(m CodeMapping) bool { return iso3 != "" && m.CCode != 0 }, y)
 	return m.CCode, ok
 }
