@@ -176,8 +176,8 @@ func TestStayOut(t *testing.T) {
 	if p.Choice != StayOut || len(p.Conditions) != 0 || len(p.Partners) != 0 {
 		t.Fatalf("prediction %+v, want none with no conditions or partners", p)
 	}
-	if p.TopThreat == nil || p.TopThreat.Total != 0 {
-		t.Fatalf("top threat %+v, want one with total 0", p.TopThreat)
+	if p.TopThreat != nil {
+		t.Fatalf("top threat %+v, want none: zero totals are no threat", p.TopThreat)
 	}
 	// A lone state faces nobody.
 	lone := &world.World{Year: 2000, States: []world.State{st(2, 1, 1, 1, 1)}}

@@ -294,6 +294,9 @@ type yearScore struct {
 //	target(i) = argmax_{j≠i} P_j · X_ij        (the strongest state at i,
 //	            capability discounted by the loss-of-strength gradient)
 //	strong(i) = argmax_{j≠i} CINC_j            (the system's strongest state)
+//
+// top and target are undefined (−1) when no value is positive, so that
+// states facing no threat share no top threat.
 func score(w *world.World, m *threat.Matrix) *yearScore {
 	n := m.Len()
 	ys := &yearScore{w: w, top: make([]int, n), target: make([]int, n), strong: make([]int, n), major: make([]bool, n)}
@@ -317,7 +320,7 @@ func score(w *world.World, m *threat.Matrix) *yearScore {
 		if i == first {
 			ys.strong[i] = second
 		}
-		best, bv := -1, math.Inf(-1)
+		best, bv := -1, 0.0
 		for j := 0; j < n; j++ {
 			if j == i {
 				continue

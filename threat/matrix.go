@@ -292,11 +292,13 @@ func (m *Matrix) All() []Threat {
 }
 
 // TopPos returns the position of the largest present total threat faced by
-// the state at position i, or -1 when none is present. Ties go to the
-// smaller ccode (States are sorted by ccode in a World).
+// the state at position i, or -1 when no total is present and positive (a
+// zero total, which the multiplicative composite gives a state without
+// hostile intent, is no threat). Ties go to the smaller position (the
+// smaller ccode, as a World sorts its States).
 func (m *Matrix) TopPos(i int) int {
 	n := len(m.States)
-	best, bv := -1, math.Inf(-1)
+	best, bv := -1, 0.0
 	row := m.total[i*n : (i+1)*n]
 	for j, v := range row {
 		if j == i || math.IsNaN(v) {
@@ -310,7 +312,7 @@ func (m *Matrix) TopPos(i int) int {
 }
 
 // Top returns the largest threat state to faces; ok is false when to is not
-// in the matrix or faces no threat with a present total.
+// in the matrix or faces no threat with a present, positive total.
 func (m *Matrix) Top(to int) (Threat, bool) {
 	i, ok := m.pos[to]
 	if !ok {
