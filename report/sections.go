@@ -478,7 +478,11 @@ func Burden(w *world.World) (*Section, error) {
 			} else {
 				missing = append(missing, st.Name)
 			}
-			t.Add(i+1, st.Name, share, meets, st.MilexUSD/1e9, figureYear(st, "milex_share_gdp", w.Year))
+			var year any = math.NaN()
+			if share.OK() {
+				year = figureYear(st, "milex_share_gdp", w.Year)
+			}
+			t.Add(i+1, st.Name, share, meets, st.MilexUSD/1e9, year)
 		}
 		p := fmt.Sprintf("%s: %d of the %d members with a figure spent at least %.0f%% of GDP on the military.", g.name, meet, known, NATOGuideline)
 		if len(missing) > 0 {
