@@ -103,15 +103,17 @@ func TestReadMembersReal(t *testing.T) {
 		t.Fatalf("members: got %d, want 2398", len(ms))
 	}
 	ids := map[int]bool{}
-	still := 0
+	still, lo, hi := 0, 9999, 0
 	for _, m := range ms {
 		ids[m.ATOPID] = true
 		if m.Exit.IsZero() {
 			still++
 		}
+		lo, hi = min(lo, m.Entry.Year), max(hi, m.Entry.Year)
 	}
-	if len(ids) != 745 || still != 1062 {
-		t.Errorf("got %d alliances (want 745), %d ongoing memberships (want 1062)", len(ids), still)
+	if len(ids) != 745 || still != 1062 || lo != 1815 || hi != 2016 {
+		t.Errorf("got %d alliances (want 745), %d ongoing memberships (want 1062), entry years %d..%d (want 1815..2016)",
+			len(ids), still, lo, hi)
 	}
 	var gfr *Member
 	for i := range ms {

@@ -19,6 +19,18 @@ func TestReadCapitalsReal(t *testing.T) {
 	if len(cs.All()) != 242 || cs.States() != 217 {
 		t.Fatalf("got %d spells of %d states, want 242 of 217", len(cs.All()), cs.States())
 	}
+	first, last := cs.All()[0].Start, cs.All()[0].End
+	for _, c := range cs.All() {
+		if c.Start.Before(first) {
+			first = c.Start
+		}
+		if last.Before(c.End) {
+			last = c.End
+		}
+	}
+	if first != world.D(1816, 1, 1) || last != world.D(2024, 12, 31) {
+		t.Errorf("coverage: got %s..%s, want 1816-01-01..2024-12-31", first, last)
+	}
 	tests := []struct {
 		ccode, year int
 		want        string // "" for none
@@ -59,6 +71,13 @@ func TestReadCapDistReal(t *testing.T) {
 	}
 	if len(c.Rows()) != 41006 || c.Codes() != 202 {
 		t.Fatalf("got %d rows, %d codes; want 41006, 202", len(c.Rows()), c.Codes())
+	}
+	lo, hi := math.Inf(1), 0.0
+	for _, r := range c.Rows() {
+		lo, hi = min(lo, r.Km), max(hi, r.Km)
+	}
+	if lo != 0 || hi != 19918 {
+		t.Errorf("km range: got %g..%g, want 0..19918", lo, hi)
 	}
 	tests := []struct {
 		name string

@@ -44,15 +44,23 @@ func TestReadReal(t *testing.T) {
 		}
 	}
 	pDisp := map[int]bool{}
+	pLo, pHi := 9999, 0
 	for _, p := range ps {
 		pDisp[p.DispNum] = true
+		pLo, pHi = min(pLo, p.Start.Year), max(pHi, p.Start.Year)
 	}
-	iLo := 9999
+	iLo, iHi := 9999, 0
 	for _, in := range is {
-		iLo = min(iLo, in.Start.Year)
+		iLo, iHi = min(iLo, in.Start.Year), max(iHi, in.Start.Year)
+	}
+	ipLo, ipHi := 9999, 0
+	for _, ip := range ips {
+		ipLo, ipHi = min(ipLo, ip.Start.Year), max(ipHi, ip.Start.Year)
 	}
 	revMissing, gmlEndUnknown := 0, 0
+	gLo, gHi := 9999, 0
 	for _, g := range gml {
+		gLo, gHi = min(gLo, g.Year), max(gHi, g.Year)
 		if g.RevState1.IsMissing() {
 			revMissing++
 		}
@@ -74,9 +82,12 @@ func TestReadReal(t *testing.T) {
 		{"MIDB disputes", len(pDisp), 2436},
 		{"MIDB first", ps[0].World(), world.Dispute{ID: 2, CCode: 200, Start: world.D(1902, 7, 0), End: world.D(1903, 1, 24), HostLev: 1, Originator: true, Fatality: 0}},
 		{"MIDI rows", len(is), 4483},
-		{"MIDI first styear", iLo, 1992},
+		{"MIDB styears", [2]int{pLo, pHi}, [2]int{1816, 2014}},
+		{"MIDI styears", [2]int{iLo, iHi}, [2]int{1992, 2014}},
 		{"MIDIP rows", len(ips), 9619},
+		{"MIDIP styears", [2]int{ipLo, ipHi}, [2]int{1992, 2014}},
 		{"GML rows", len(gml), 10330},
+		{"GML years", [2]int{gLo, gHi}, [2]int{1816, 2010}},
 		{"GML revstate missing", revMissing, 84},
 		{"GML endmon unknown (erratum 3514)", gmlEndUnknown, 12},
 	}

@@ -25,6 +25,13 @@ func TestReadSharesReal(t *testing.T) {
 	if s.Codes() != 165 {
 		t.Errorf("codes: got %d, want 165", s.Codes())
 	}
+	lo, hi := 9999, 0
+	for _, r := range s.Rows {
+		lo, hi = min(lo, r.Year), max(hi, r.Year)
+	}
+	if lo != 1949 || hi != 2024 {
+		t.Errorf("years: got %d..%d, want 1949..2024", lo, hi)
+	}
 	const tol = 0.005 // the published figures are rounded to two decimals
 	tests := []struct {
 		iso3 string
