@@ -1,10 +1,26 @@
 package history
 
 // Names gives well-known alliances their common names, keyed by alliance
-// ID. Neither COW nor ATOP names its alliances; each entry here says how
-// the identification was made. An ATOP alliance without an entry takes
+// ID. Neither COW nor ATOP names its alliances. NATO's id is documented
+// (PROVENANCE.md: version4id 227); each other entry was identified by
+// matching the treaty's signing date (the alliance start, all_st_*, in
+// alliance_v4.1_by_member.csv) and its signatories against the member
+// file, as the comments record. An ATOP alliance without an entry takes
 // the name of the COW alliance its cow4id links it to.
 var Names = map[string]string{
-	// PROVENANCE.md (COW Formal Alliances v4.1): NATO is version4id 227.
-	"cow:227": "NATO",
+	"cow:6":   "Quadruple Alliance",       // 1815-11-20: UK, Prussia, Austria, Russia
+	"cow:64":  "Dual Alliance",            // 1879-10-07: Germany, Austria-Hungary
+	"cow:67":  "Triple Alliance",          // 1882-05-20: Germany, Austria-Hungary, Italy
+	"cow:77":  "Anglo-Japanese Alliance",  // 1902-01-30: UK, Japan
+	"cow:175": "Pact of Steel",            // 1939-05-22: Germany, Italy
+	"cow:180": "Molotov–Ribbentrop Pact",  // 1939-08-23: Germany, USSR
+	"cow:189": "Tripartite Pact",          // 1940-09-27: Germany, Italy, Japan (+ Hungary, Romania, Bulgaria)
+	"cow:199": "Arab League",              // 1945-03-22: Egypt, Syria, Iraq, ... (22 members over time)
+	"cow:210": "Rio Pact",                 // 1947-09-02: Inter-American Treaty of Reciprocal Assistance
+	"cow:227": "NATO",                     // 1949-04-04: North Atlantic Treaty
+	"cow:232": "ANZUS",                    // 1951-09-01: USA, Australia, New Zealand
+	"cow:233": "US–Japan Security Treaty", // 1951-09-08: USA, Japan
+	"cow:238": "SEATO",                    // 1954-09-08: Manila Pact
+	"cow:241": "Baghdad Pact (CENTO)",     // 1955-02-24: Iraq, Turkey, UK, Iran, Pakistan (+ USA as coded by COW)
+	"cow:243": "Warsaw Pact",              // 1955-05-14: USSR and seven East European states
 }
