@@ -34,7 +34,10 @@
 // left out is missing, never zero.
 //
 // Parse and Load check the whole document and report every problem as an
-// ErrorList of *Error, each naming the file, line, column and field path:
+// ErrorList of *Error, each naming the file, line, column and field path.
+// Problems of form (wrong types, unknown fields, bad dates) are reported
+// first; when there are none, problems of meaning (duplicates, unknown
+// references, dates out of order, bounds):
 //
 //	world.yaml:412:7: alliances[3].members[12].left: end 1999-01-01 before start 2004-03-29
 //
