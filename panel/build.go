@@ -201,3 +201,10 @@ func (p *Plan) buildYear(d *Data, year int, b *Batch) {
 		v.fill(yc, &b.Cols[c])
 	}
 }
+
+// Options returns the plan's options.
+func (p *Plan) Options() Options { return p.opt }
+
+// SetProgress sets the function called after each year is written (see
+// Options.Progress).
+func (p *Plan) SetProgress(f func(year, yearsDone int, rows int64)) { p.opt.Progress = f }

@@ -77,6 +77,9 @@ func (o *Options) Validate() error {
 	if o.From > o.To {
 		return fmt.Errorf("years %d-%d: the first year is after the last", o.From, o.To)
 	}
+	if o.From == o.To && (o.From < SystemFrom || o.To > SystemTo) {
+		return fmt.Errorf("year %d outside the coverage of the COW state system membership data (%d-%d)", o.From, SystemFrom, SystemTo)
+	}
 	if o.From < SystemFrom || o.To > SystemTo {
 		return fmt.Errorf("years %d-%d outside the coverage of the COW state system membership data (%d-%d)", o.From, o.To, SystemFrom, SystemTo)
 	}

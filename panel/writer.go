@@ -75,9 +75,13 @@ func Create(path string, cols []Column) (Writer, error) {
 	if err != nil {
 		return nil, err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	dir := filepath.Dir(path)
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return nil, fmt.Errorf("output %s: directory %s does not exist", path, dir)
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
 	if err != nil {
-		return nil, fmt.Errorf("create output: %w", err)
+		return nil, fmt.Errorf("output %s: %w", path, err)
 	}
 	bw := bufio.NewWriterSize(tmp, 1<<20)
 	w, err := NewWriter(bw, f, cols)

@@ -1,0 +1,244 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/entente/entente/panel"
+	"github.com/entente/entente/similarity"
+)
+
+var panelCmd = &Command{
+	UsageLine: "panel",
+	Short:     "build dyad-year and state-year panels (CSV, CSV.gz, Parquet) with a codebook",
+	Long: `Panel builds the tables quantitative IR research starts from, in one command:
+every dyad-year or state-year of the COW state system with alliance
+obligations (COW and ATOP), capabilities, major-power status, contiguity,
+capital and minimum distance, disputes and alliance-portfolio similarity.
+A codebook (Markdown and JSON) is written beside the output.`,
+	Sub: []*Command{panelDyadsCmd, panelStatesCmd},
+}
+
+func init() { register(panelCmd) }
+
+var panelDyadsCmd = &Command{
+	UsageLine: "panel dyads [--data DIR] [--years 1816-2016] [--nondirected] [--filter all|relevant|contiguous|major] [--vars LIST] [--valuation atop|cow|binary] [--out FILE]",
+	Short:     "write the dyad-year panel",
+	Long: `Dyads writes one row per dyad-year of the COW state system: for each year,
+every ordered pair of the year's members (n(n-1) rows; --nondirected: one
+row per pair with ccode1 < ccode2, directed obligations taken as the
+maximum over both directions).
+
+--filter keeps all dyads, politically relevant ones (contiguous of any COW
+type, or with a major power), contiguous ones or those with a major power.
+--vars lists the variables to write (comma-separated; default all); the
+keys ccode1, ccode2 and year are always written.
+
+--out FILE writes FILE.csv, FILE.csv.gz or FILE.parquet (by extension) and
+the codebook FILE.codebook.md and FILE.codebook.json beside it; without
+--out, CSV goes to stdout and the codebook is written only with
+--codebook PATH.
+
+Variables: ` + strings.Join(panel.DyadVariables(), ", ") + `.
+
+Similarity (sim_*) uses --valuation (atop by default: defense or offense 3,
+neutrality or consultation 2, nonaggression 1) and quadratic disagreement
+weights for kappa and pi (--disagreement linear for linear ones); see
+docs/similarity.md.`,
+	Setup: func(fs *flag.FlagSet) RunFunc { return setupPanel(fs, "dyads") },
+}
+
+var panelStatesCmd = &Command{
+	UsageLine: "panel states [--data DIR] [--years 1816-2016] [--vars LIST] [--out FILE]",
+	Short:     "write the state-year panel",
+	Long: `States writes one row per member of the COW state system per year, with
+capabilities, major-power status, alliance counts and contiguity counts.
+--vars, --out and --codebook work as for 'entente panel dyads'.
+
+Variables: ` + strings.Join(panel.StateVariables(), ", ") + `.`,
+	Setup: func(fs *flag.FlagSet) RunFunc { return setupPanel(fs, "states") },
+}
+
+func setupPanel(fs *flag.FlagSet, kind string) RunFunc {
+	data := fs.String("data", "", "the data `directory` (default $ENTENTE_DATA)")
+	years := fs.String("years", fmt.Sprintf("%d-%d", panel.SystemFrom, panel.SystemTo), "a `range` of years FROM-TO, or one year")
+	vars := fs.String("vars", "", "comma-separated `list` of variables (default all)")
+	out := fs.String("out", "", "output `file` (.csv, .csv.gz or .parquet); CSV to stdout when omitted")
+	codebook := fs.String("codebook", "", "with output to stdout, write the codebook to `PATH`.codebook.md and .json")
+	workers := fs.Int("workers", 0, "years built at once (default: one per core)")
+	var directed, nondirected *bool
+	var filter, valuation, disagreement *string
+	if kind == "dyads" {
+		directed = fs.Bool("directed", true, "directed dyads: both orders of each pair (the default)")
+		nondirected = fs.Bool("nondirected", false, "non-directed dyads: one row per pair, ccode1 < ccode2")
+		filter = fs.String("filter", "all", "dyads to keep: all, relevant, contiguous or major")
+		valuation = fs.String("valuation", "atop", "tie valuation for similarity: atop, cow or binary")
+		disagreement = fs.String("disagreement", "quadratic", "disagreement weights of sim_kappa and sim_pi: quadratic or linear")
+	}
+	return func(ctx context.Context, env *Env, args []string) error {
+		if len(args) > 0 {
+			return usagef("panel %s takes no arguments (got %q)", kind, args[0])
+		}
+		opt := panel.DefaultOptions()
+		var err error
+		if opt.From, opt.To, err = parseYears(*years); err != nil {
+			return usagef("--years: %v", err)
+		}
+		if *vars != "" {
+			opt.Vars = strings.Split(*vars, ",")
+		}
+		if *workers < 0 {
+			return usagef("--workers %d: want 0 or more", *workers)
+		}
+		opt.Workers = *workers
+		var plan *panel.Plan
+		if kind == "dyads" {
+			if *nondirected && directedSet(fs) && *directed {
+				return usagef("--directed and --nondirected contradict each other")
+			}
+			opt.Nondirected = *nondirected || !*directed
+			if opt.Filter, err = panel.ParseFilter(*filter); err != nil {
+				return usagef("--filter: %v", err)
+			}
+			if opt.Valuation, err = similarity.ParseValuation(*valuation); err != nil {
+				return usagef("--valuation: %v", err)
+			}
+			switch *disagreement {
+			case "quadratic":
+				opt.Disagreement = similarity.Quadratic
+			case "linear":
+				opt.Disagreement = similarity.Linear
+			default:
+				return usagef("--disagreement: unknown weighting %q (want quadratic or linear)", *disagreement)
+			}
+			plan, err = panel.DyadPlan(opt)
+		} else {
+			plan, err = panel.StatePlan(opt)
+		}
+		if err != nil {
+			return usagef("%v", err)
+		}
+		dir, err := dataDir(env, *data)
+		if err != nil {
+			return err
+		}
+		return runPanel(ctx, env, kind, plan, dir, *out, *codebook, fs)
+	}
+}
+
+func directedSet(fs *flag.FlagSet) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "directed" {
+			set = true
+		}
+	})
+	return set
+}
+
+func runPanel(ctx context.Context, env *Env, kind string, plan *panel.Plan, dir, out, codebook string, fs *flag.FlagSet) error {
+	start := time.Now()
+	data, err := panel.Load(ctx, dir, plan.Need())
+	if err != nil {
+		return err
+	}
+	var w panel.Writer
+	if out == "" || out == "-" {
+		w, err = panel.NewCSV(env.Stdout, plan.Columns())
+	} else {
+		w, err = panel.Create(out, plan.Columns())
+	}
+	if err != nil {
+		return err
+	}
+	var bar *panelProgress
+	if isTerminal(env.Stderr) {
+		bar = &panelProgress{w: env.Stderr, kind: kind}
+		opt := plan.Options()
+		total := opt.To - opt.From + 1
+		plan.SetProgress(func(year, done int, rows int64) { bar.update(year, done, total, rows) })
+	}
+	res, err := plan.Build(ctx, data, w)
+	bar.finish()
+	if err != nil {
+		panel.Abort(w)
+		return err
+	}
+	if err := w.Close(); err != nil {
+		return err
+	}
+	cb := plan.Codebook()
+	cb.Rows = res.Rows
+	cb.Command = "entente panel " + kind + flagSummary(fs)
+	base := out
+	if out == "" || out == "-" {
+		base = codebook
+	}
+	if base == "" {
+		fmt.Fprintf(env.Stderr, "entente: codebook not written (CSV went to stdout); pass --codebook PATH or --out FILE to write it\n")
+		return nil
+	}
+	paths, err := cb.WriteFiles(base)
+	if err != nil {
+		return err
+	}
+	if out != "" && out != "-" {
+		fmt.Fprintf(env.Stderr, "wrote %d rows, %d columns, %d years to %s in %.1fs; codebook %s\n",
+			res.Rows, len(res.Columns), res.Years, out, time.Since(start).Seconds(), strings.Join(paths, ", "))
+	}
+	return nil
+}
+
+// flagSummary returns the flags set on the command line, for the codebook.
+func flagSummary(fs *flag.FlagSet) string {
+	var b strings.Builder
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "data" {
+			return
+		}
+		fmt.Fprintf(&b, " --%s %s", f.Name, f.Value.String())
+	})
+	return b.String()
+}
+
+// parseYears parses "FROM-TO" or a single year.
+func parseYears(s string) (from, to int, err error) {
+	s = strings.TrimSpace(s)
+	a, b, ok := strings.Cut(s, "-")
+	if !ok {
+		b = a
+	}
+	from, err1 := strconv.Atoi(strings.TrimSpace(a))
+	to, err2 := strconv.Atoi(strings.TrimSpace(b))
+	if err1 != nil || err2 != nil {
+		return 0, 0, fmt.Errorf("%q: want FROM-TO or one year, such as 1816-2016 or 1914", s)
+	}
+	return from, to, nil
+}
+
+// panelProgress draws the years written on one terminal line.
+type panelProgress struct {
+	w     io.Writer
+	kind  string
+	last  time.Time
+	drawn bool
+}
+
+func (p *panelProgress) update(year, done, total int, rows int64) {
+	if now := time.Now(); now.Sub(p.last) >= 100*time.Millisecond || done == total {
+		p.last = now
+		fmt.Fprintf(p.w, "\rpanel %s: %d (%d/%d years, %d rows)", p.kind, year, done, total, rows)
+		p.drawn = true
+	}
+}
+
+func (p *panelProgress) finish() {
+	if p != nil && p.drawn {
+		fmt.Fprintln(p.w)
+	}
+}
