@@ -2,6 +2,7 @@ package world_test
 
 import (
 	"encoding/csv"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -191,4 +192,22 @@ func BenchmarkGWFromCOWIn(b *testing.B) {
 	for i := 0; b.Loop(); i++ {
 		world.GWFromCOWIn(345, 1900+i%120)
 	}
+}
+
+func ExampleGWFromCOWIn() {
+	for _, y := range []int{1914, 1950, 2010} {
+		gw, _ := world.GWFromCOWIn(345, y)
+		fmt.Println(y, gw)
+	}
+	// Output:
+	// 1914 340
+	// 1950 345
+	// 2010 340
+}
+
+func ExampleCOWFromISO3In() {
+	before, _ := world.COWFromISO3In("DEU", 1980)
+	after, _ := world.COWFromISO3In("DEU", 2000)
+	fmt.Println(before, after)
+	// Output: 260 255
 }

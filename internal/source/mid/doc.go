@@ -9,14 +9,16 @@
 //	dispnum,stday,stmon,styear,endday,endmon,endyear,outcome,settle,fatality,...
 //	2,-9,7,1902,24,1,1903,6,1,0,...
 //
-// Missing codes. The MID codebooks code an unknown value as -9; some
-// releases also use -8 ("not applicable") and -7. The loaders read all
-// three as missing wherever a field may be missing (world.Value NaN), and
-// as an error where it may not (a dispute number, a year, a hostility
-// level). The MID 5.0 and GML 2.1.1 files shipped with entente contain
-// only -9. An unknown day or month of a date (-9) is read as 0, the
-// "unknown" of world.Date; a day known while its month is unknown (never
-// seen in the files) is dropped to unknown too.
+// Missing codes. The MID files code an unknown value as -9, and other
+// negative codes (-8, -7) are reported in some fields of some releases. The
+// loaders read all three as missing wherever a field may be missing
+// (world.Value NaN), and as an error where it may not (a dispute number, a
+// year, a hostility level). The MID 5.0 and GML 2.1.1 files entente reads
+// contain only -9 (checked column by column).
+//
+// Dates. An unknown day or month (-9) is read as 0, the "unknown" of
+// world.Date; a day known while its month is unknown (never seen in the
+// files) is dropped to unknown too. A start and end year must be in order.
 //
 // The MID 5.0 files have CRLF line endings; the GML file LF. Both are
 // handled by the table reader.
