@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/entente/entente/threat"
@@ -96,18 +97,31 @@ func DefaultOptions() Options {
 // allied dyads and among the dyads at risk that did not ally, and their
 // ratio with a bootstrap interval.
 type Row struct {
-	Source      string  `json:"source"`
-	Era         string  `json:"era"`
-	Hypothesis  string  `json:"hypothesis"`
-	New         int     `json:"new_dyads"`
-	NewHits     int     `json:"new_hits"`
-	NewRate     float64 `json:"new_rate"`
-	Control     int     `json:"control_dyad_years"`
-	ControlHits int     `json:"control_hits"`
-	ControlRate float64 `json:"control_rate"`
-	Ratio       float64 `json:"rate_ratio"`
-	Lo          float64 `json:"ci_lo"`
-	Hi          float64 `json:"ci_hi"`
+	Source      string `json:"source"`
+	Era         string `json:"era"`
+	Hypothesis  string `json:"hypothesis"`
+	New         int    `json:"new_dyads"`
+	NewHits     int    `json:"new_hits"`
+	NewRate     Number `json:"new_rate"`
+	Control     int    `json:"control_dyad_years"`
+	ControlHits int    `json:"control_hits"`
+	ControlRate Number `json:"control_rate"`
+	Ratio       Number `json:"rate_ratio"`
+	Lo          Number `json:"ci_lo"`
+	Hi          Number `json:"ci_hi"`
+}
+
+// Number is a float that JSON writes as null when it is NaN (undefined:
+// an empty group) or infinite (a ratio over a zero control rate).
+type Number float64
+
+// MarshalJSON writes NaN and ±Inf as null.
+func (n Number) MarshalJSON() ([]byte, error) {
+	f := float64(n)
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return []byte("null"), nil
+	}
+	return strconv.AppendFloat(nil, f, 'g', -1, 64), nil
 }
 
 // Result is the scorecard.
@@ -400,11 +414,11 @@ func (c *cell) rows(src, era string, reps int, rng *rand.Rand) []Row {
 	out := make([]Row, numHyp)
 	for h := 0; h < numHyp; h++ {
 		r := Row{Source: src, Era: era, Hypothesis: Hypotheses[h],
-			New: tn, NewHits: th[h], NewRate: rate(th[h], tn),
-			Control: cn, ControlHits: ch[h], ControlRate: rate(ch[h], cn),
-			Ratio: ratio(th[h], tn, ch[h], cn), Lo: math.NaN(), Hi: math.NaN()}
+			New: tn, NewHits: th[h], NewRate: Number(rate(th[h], tn)),
+			Control: cn, ControlHits: ch[h], ControlRate: Number(rate(ch[h], cn)),
+			Ratio: Number(ratio(th[h], tn, ch[h], cn)), Lo: Number(math.NaN()), Hi: Number(math.NaN())}
 		if len(boot[h]) > 0 {
-			r.Lo, r.Hi = percentile(boot[h], 0.025), percentile(boot[h], 0.975)
+			r.Lo, r.Hi = Number(percentile(boot[h], 0.025)), Number(percentile(boot[h], 0.975))
 		}
 		out[h] = r
 	}

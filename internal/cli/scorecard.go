@@ -95,7 +95,8 @@ func init() { register(scorecardCmd) }
 var scorecardHeader = []string{"source", "era", "hypothesis", "new_dyads", "new_hits", "new_rate",
 	"control_dyad_years", "control_hits", "control_rate", "rate_ratio", "ci_lo", "ci_hi"}
 
-func fmtFloat(x float64, digits int) string {
+func fmtFloat(n scorecard.Number, digits int) string {
+	x := float64(n)
 	if math.IsNaN(x) {
 		return "NA"
 	}
