@@ -16,7 +16,7 @@ import (
 )
 
 var reportCmd = &Command{
-	UsageLine: "report [--world FILE] [--format text|markdown|json|html] [--out FILE]",
+	UsageLine: "report [--world FILE | --year Y [--data DIR]] [--format text|markdown|json|html] [--out FILE]",
 	Short:     "describe today's alliance systems (or a world file's)",
 	Long: `Report describes the alliance systems of a world: each alliance's members,
 obligations and whether it is formal; whether it is multilateral or
@@ -26,10 +26,12 @@ their combined capability); each major state's alliance portfolio; a
 capability ranking; and burden sharing (military spending as a share of GDP
 against NATO's 2% guideline). Models add their own sections.
 
-Without --world it reports on the embedded world as of 2024-12-31, so it
-needs no dataset. See docs/report.md for how to read it.`,
+Without flags it reports on the embedded world as of 2024-12-31, so it
+needs no dataset. See docs/report.md for how to read it.
+
+` + worldHelp,
 	Setup: func(fs *flag.FlagSet) RunFunc {
-		file := fs.String("world", "", "world `FILE` (YAML, entente/v1); the embedded 2024 world when empty")
+		wf := addWorldFlags(fs)
 		format := fs.String("format", "text", "output `format`: text, markdown, json or html")
 		out := fs.String("out", "", "write to `FILE` instead of standard output")
 		return func(ctx context.Context, env *Env, args []string) error {
@@ -39,7 +41,7 @@ needs no dataset. See docs/report.md for how to read it.`,
 			if err := checkFormat(*format, report.Formats...); err != nil {
 				return err
 			}
-			w, err := worldFromFile(*file)
+			w, err := wf.load(env)
 			if err != nil {
 				return err
 			}

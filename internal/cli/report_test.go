@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/entente/entente/internal/testenv"
 )
 
 func TestReportCommand(t *testing.T) {
@@ -126,5 +128,19 @@ func TestWorldExportImport(t *testing.T) {
 	_, err := runWorldIO(t, "import", "--from", tables)
 	if err == nil || !strings.Contains(err.Error(), "states.csv:2:1: states[0].ccode: want an integer") {
 		t.Errorf("bad table: got %v", err)
+	}
+}
+
+// TestReportHistorical runs the report on a World built from the real data.
+func TestReportHistorical(t *testing.T) {
+	dir := testenv.DataDir(t)
+	out, errs, code := runCLI(t, nil, "report", "--year", "1914", "--data", dir, "--format", "markdown")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"*As of 1914-12-31*", "Triple Alliance", "## Capability ranking"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report of 1914 lacks %q", want)
+		}
 	}
 }
