@@ -97,20 +97,31 @@ func writeText(out io.Writer, r *Report) error {
 	return e.err
 }
 
+// maxTextWidth is the widest a text column grows in the text format;
+// longer cells wrap onto further lines.
+const maxTextWidth = 44
+
 func textTable(e *errWriter, t *Table) {
 	if t.Caption != "" {
 		e.printf("%s\n", t.Caption)
 	}
-	cells := make([][]string, len(t.Rows))
 	width := make([]int, len(t.Columns))
 	for i, c := range t.Columns {
 		width[i] = utf8.RuneCountInString(c.Name)
 	}
+	cells := make([][][]string, len(t.Rows)) // row, column, line
 	for r, row := range t.Rows {
-		cells[r] = make([]string, len(row))
+		cells[r] = make([][]string, len(row))
 		for i, c := range row {
-			cells[r][i] = c.format(t.Columns[i])
-			width[i] = max(width[i], utf8.RuneCountInString(cells[r][i]))
+			s := c.format(t.Columns[i])
+			lines := []string{s}
+			if !t.Columns[i].numeric() && utf8.RuneCountInString(s) > maxTextWidth {
+				lines = wrap(s, maxTextWidth)
+			}
+			cells[r][i] = lines
+			for _, l := range lines {
+				width[i] = max(width[i], utf8.RuneCountInString(l))
+			}
 		}
 	}
 	line := func(vals []string) {
@@ -128,7 +139,19 @@ func textTable(e *errWriter, t *Table) {
 	line(head)
 	line(rule)
 	for _, row := range cells {
-		line(row)
+		height := 1
+		for _, c := range row {
+			height = max(height, len(c))
+		}
+		for k := 0; k < height; k++ {
+			vals := make([]string, len(row))
+			for i, c := range row {
+				if k < len(c) {
+					vals[i] = c[k]
+				}
+			}
+			line(vals)
+		}
 	}
 }
 
