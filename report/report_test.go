@@ -233,3 +233,25 @@ func BenchmarkReport(b *testing.B) {
 		}
 	}
 }
+
+func TestTextWraps(t *testing.T) {
+	tb := NewTable("", Text("Pair"), Text("Rationale"))
+	tb.Add("A – B", strings.Repeat("word ", 30))
+	var b bytes.Buffer
+	if err := Write(&b, &Report{Title: "t", Sections: []*Section{{Title: "s", Tables: []*Table{tb}}}}, "text"); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
+	rows := 0
+	for _, l := range lines {
+		if strings.Contains(l, "word") {
+			rows++
+			if n := len([]rune(l)); n > 2+5+2+maxTextWidth {
+				t.Errorf("line of %d runes: %q", n, l)
+			}
+		}
+	}
+	if rows != 4 {
+		t.Errorf("got the cell on %d lines, want 4 (150 runes at %d a line)", rows, maxTextWidth)
+	}
+}
