@@ -1,0 +1,684 @@
+package panel
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/apache/arrow-go/v18/parquet/file"
+
+	"github.com/entente/entente/internal/source/atop"
+	"github.com/entente/entente/internal/source/cow"
+	"github.com/entente/entente/internal/testenv"
+	"github.com/entente/entente/similarity"
+	"github.com/entente/entente/world"
+)
+
+// testColumns and testBatch are a tiny hand-made panel with a missing
+// value in every kind of column.
+var testColumns = []Column{
+	{Name: "id", Kind: Int}, {Name: "x", Kind: Float}, {Name: "flag", Kind: Bool},
+}
+
+func testBatch() *Batch {
+	b := &Batch{Year: 2000, Rows: 3, Cols: make([]Vec, 3)}
+	b.Cols[0].reset(Int, 3)
+	b.Cols[1].reset(Float, 3)
+	b.Cols[2].reset(Bool, 3)
+	copy(b.Cols[0].I, []int64{1, 2, 3})
+	copy(b.Cols[1].F, []float64{0.5, math.NaN(), 1e-7})
+	copy(b.Cols[2].I, []int64{1, 0, 0})
+	b.Cols[0].SetNull(1)
+	b.Cols[2].SetNull(2)
+	return b
+}
+
+const wantCSV = "id,x,flag\n1,0.5,1\n,,0\n3,1e-07,\n"
+
+func TestCSVWriter(t *testing.T) {
+	var buf bytes.Buffer
+	w, err := NewCSV(&buf, testColumns)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Write(testBatch()); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if got := buf.String(); got != wantCSV {
+		t.Fatalf("got\n%s\nwant\n%s", got, wantCSV)
+	}
+}
+
+func TestCreateFormats(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name string
+		read func(t *testing.T, path string)
+	}{
+		{"out.csv", func(t *testing.T, path string) {
+			b, _ := os.ReadFile(path)
+			if string(b) != wantCSV {
+				t.Fatalf("got %q", b)
+			}
+		}},
+		{"out.csv.gz", func(t *testing.T, path string) {
+			f, _ := os.Open(path)
+			defer f.Close()
+			zr, err := gzip.NewReader(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := io.ReadAll(zr)
+			if string(b) != wantCSV {
+				t.Fatalf("got %q", b)
+			}
+		}},
+		{"out.parquet", func(t *testing.T, path string) {
+			ints, floats, bools := readParquet(t, path)
+			if got := ints["id"]; len(got) != 3 || got[0] == nil || *got[0] != 1 || got[1] != nil || *got[2] != 3 {
+				t.Errorf("id = %v", got)
+			}
+			if got := floats["x"]; len(got) != 3 || *got[0] != 0.5 || got[1] != nil || *got[2] != 1e-7 {
+				t.Errorf("x = %v", got)
+			}
+			if got := bools["flag"]; len(got) != 3 || !*got[0] || *got[1] || got[2] != nil {
+				t.Errorf("flag = %v", got)
+			}
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(dir, tc.name)
+			w, err := Create(path, testColumns)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := w.Write(testBatch()); err != nil {
+				t.Fatal(err)
+			}
+			if err := w.Close(); err != nil {
+				t.Fatal(err)
+			}
+			tc.read(t, path)
+			left, _ := filepath.Glob(filepath.Join(dir, ".*tmp*"))
+			if len(left) > 0 {
+				t.Errorf("temporary files left: %v", left)
+			}
+		})
+	}
+	if _, err := Create(filepath.Join(dir, "out.xlsx"), testColumns); err == nil || !strings.Contains(err.Error(), ".parquet") {
+		t.Errorf("unknown extension: %v", err)
+	}
+	if _, err := Create(filepath.Join(dir, "nope", "out.csv"), testColumns); err == nil || !strings.Contains(err.Error(), "does not exist") {
+		t.Errorf("missing directory: %v", err)
+	}
+}
+
+// readParquet reads a whole Parquet file written by NewParquet, nulls as
+// nil pointers.
+func readParquet(t *testing.T, path string) (map[string][]*int64, map[string][]*float64, map[string][]*bool) {
+	t.Helper()
+	r, err := file.OpenParquetFile(path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	ints, floats, bools := map[string][]*int64{}, map[string][]*float64{}, map[string][]*bool{}
+	sc := r.MetaData().Schema
+	for g := range r.NumRowGroups() {
+		rg := r.RowGroup(g)
+		n := rg.NumRows()
+		defs := make([]int16, n)
+		for c := range sc.NumColumns() {
+			name := sc.Column(c).Name()
+			cr, err := rg.Column(c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			switch cr := cr.(type) {
+			case *file.Int64ColumnChunkReader:
+				vals := make([]int64, n)
+				_, nv, err := cr.ReadBatch(n, vals, defs, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				ints[name] = append(ints[name], spread(vals[:nv], defs)...)
+			case *file.Float64ColumnChunkReader:
+				vals := make([]float64, n)
+				_, nv, err := cr.ReadBatch(n, vals, defs, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				floats[name] = append(floats[name], spread(vals[:nv], defs)...)
+			case *file.BooleanColumnChunkReader:
+				vals := make([]bool, n)
+				_, nv, err := cr.ReadBatch(n, vals, defs, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				bools[name] = append(bools[name], spread(vals[:nv], defs)...)
+			default:
+				t.Fatalf("column %s: reader %T", name, cr)
+			}
+		}
+	}
+	return ints, floats, bools
+}
+
+func spread[T any](vals []T, defs []int16) []*T {
+	out := make([]*T, len(defs))
+	k := 0
+	for i, d := range defs {
+		if d == 1 {
+			v := vals[k]
+			out[i] = &v
+			k++
+		}
+	}
+	return out
+}
+
+func TestCodebook(t *testing.T) {
+	p, err := DyadPlan(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cb := p.Codebook()
+	cb.Rows = 42
+	base := filepath.Join(t.TempDir(), "d.parquet")
+	paths, err := cb.WriteFiles(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	md, _ := os.ReadFile(paths[0])
+	for _, c := range p.Columns() {
+		if !strings.Contains(string(md), "`"+c.Name+"`") {
+			t.Errorf("markdown codebook lacks column %s", c.Name)
+		}
+	}
+	for _, want := range []string{"Leeds", "Gibler", "Singer", "Stinnett", "4.1", "v2016", "1816–2012"} {
+		if !strings.Contains(string(md), want) {
+			t.Errorf("markdown codebook lacks %q", want)
+		}
+	}
+	var got Codebook
+	b, _ := os.ReadFile(paths[1])
+	if err := json.Unmarshal(b, &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Columns) != len(p.Columns()) || got.Rows != 42 {
+		t.Fatalf("json codebook: %d columns, %d rows", len(got.Columns), got.Rows)
+	}
+	for _, c := range got.Columns {
+		if c.Name == "atop_defense" && (c.SourceVersion == "" || c.Citation == "" || c.To != 2018) {
+			t.Errorf("atop_defense codebook entry: %+v", c)
+		}
+		if c.Name == "cow_defense" && c.To != 2012 {
+			t.Errorf("cow_defense coverage ends %d, want 2012", c.To)
+		}
+	}
+}
+
+func TestPlanErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		opt  func(o *Options)
+		want string
+	}{
+		{"unknown variable", func(o *Options) { o.Vars = []string{"cinc1", "atop_defence"} }, "valid variables: cow_defense"},
+		{"year after coverage", func(o *Options) { o.From, o.To = 2017, 2017 }, "year 2017 outside"},
+		{"range before coverage", func(o *Options) { o.From = 1800 }, "outside the coverage"},
+		{"reversed range", func(o *Options) { o.From, o.To = 1900, 1850 }, "after the last"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			opt := DefaultOptions()
+			tc.opt(&opt)
+			_, err := DyadPlan(opt)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("error %v, want it to contain %q", err, tc.want)
+			}
+		})
+	}
+	if _, err := StatePlan(Options{From: 1900, To: 1900, Vars: []string{"cinc1"}}); err == nil || !strings.Contains(err.Error(), "valid variables: cowmaj") {
+		t.Errorf("state plan with a dyad variable: %v", err)
+	}
+}
+
+func TestLoadMissingFile(t *testing.T) {
+	_, err := Load(context.Background(), t.TempDir(), NeedATOP)
+	if err == nil || !strings.Contains(err.Error(), "system2016.csv") || !strings.Contains(err.Error(), "entente data get atop-ddyr-peacesciencer") {
+		t.Fatalf("error %v", err)
+	}
+}
+
+// collector is a Writer that hands each batch to check.
+type collector struct {
+	cols  []Column
+	check func(b *Batch, col func(name string) *Vec)
+}
+
+func (c *collector) Write(b *Batch) error {
+	c.check(b, func(name string) *Vec {
+		for i, col := range c.cols {
+			if col.Name == name {
+				return &b.Cols[i]
+			}
+		}
+		panic("no column " + name)
+	})
+	return nil
+}
+
+func (c *collector) Close() error { return nil }
+
+var (
+	dataOnce sync.Once
+	allData  *Data
+	dataErr  error
+)
+
+// realData loads every source once for the tests.
+func realData(t *testing.T) *Data {
+	t.Helper()
+	dir := testenv.DataDir(t)
+	dataOnce.Do(func() {
+		allData, dataErr = Load(context.Background(), dir, NeedSystem|NeedMajors|NeedNMC|NeedCOW|NeedATOP|NeedContiguity|NeedCapitals|NeedMinDist|NeedGML)
+	})
+	if dataErr != nil {
+		t.Fatal(dataErr)
+	}
+	return allData
+}
+
+func build(t *testing.T, opt Options, check func(b *Batch, col func(string) *Vec)) Result {
+	t.Helper()
+	p, err := DyadPlan(opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := p.Build(context.Background(), realData(t), &collector{cols: p.Columns(), check: check})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func TestRowCounts(t *testing.T) {
+	d := realData(t)
+	opt := DefaultOptions()
+	opt.Vars = []string{}
+	var total, nondir int64
+	res := build(t, opt, func(b *Batch, col func(string) *Vec) {
+		n := len(d.Members(b.Year))
+		if b.Rows != n*(n-1) {
+			t.Errorf("%d: %d rows, want n(n-1) = %d", b.Year, b.Rows, n*(n-1))
+		}
+		total += int64(b.Rows)
+	})
+	if total != 1912350 || res.Rows != 1912350 || res.Years != 201 {
+		t.Fatalf("directed 1816-2016: %d rows (result %d, %d years), want 1,912,350", total, res.Rows, res.Years)
+	}
+	opt.Nondirected = true
+	build(t, opt, func(b *Batch, col func(string) *Vec) {
+		c1, c2 := col("ccode1"), col("ccode2")
+		for r := range b.Rows {
+			if c1.I[r] >= c2.I[r] {
+				t.Fatalf("%d: non-directed row %d-%d not ordered", b.Year, c1.I[r], c2.I[r])
+			}
+		}
+		nondir += int64(b.Rows)
+	})
+	if nondir != 1912350/2 {
+		t.Fatalf("non-directed: %d rows, want %d", nondir, 1912350/2)
+	}
+}
+
+// TestATOPJoin checks every ATOP flag of the directed panel against the
+// ATOP dyad-year file, both ways: each row's flags equal the file's, and
+// every file row between two system members appears.
+func TestATOPJoin(t *testing.T) {
+	rows, err := atop.ReadDyadYears(testenv.File(t, "atop/atop_v5.1_ddyr_obligations_peacesciencer.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	type key struct{ a, b, y int }
+	want := map[key]world.Obligations{}
+	for _, r := range rows {
+		want[key{r.CCode1, r.CCode2, r.Year}] = r.Obligations
+	}
+	d := realData(t)
+	expected := 0
+	for k := range want {
+		if k.y >= SystemFrom && k.y <= SystemTo && member(d, k.y, k.a) && member(d, k.y, k.b) {
+			expected++
+		}
+	}
+	flags := []struct {
+		name string
+		o    world.Obligation
+	}{{"atop_defense", world.Defense}, {"atop_offense", world.Offense}, {"atop_neutral", world.Neutrality},
+		{"atop_nonagg", world.Nonaggression}, {"atop_consul", world.Consultation}}
+	opt := DefaultOptions()
+	for _, f := range flags {
+		opt.Vars = append(opt.Vars, f.name)
+	}
+	found, bad := 0, 0
+	build(t, opt, func(b *Batch, col func(string) *Vec) {
+		c1, c2 := col("ccode1"), col("ccode2")
+		for r := range b.Rows {
+			o, ok := want[key{int(c1.I[r]), int(c2.I[r]), b.Year}]
+			if ok {
+				found++
+			}
+			for _, f := range flags {
+				v := col(f.name)
+				if v.IsNull(r) || (v.I[r] == 1) != o.Has(f.o) {
+					if bad++; bad < 5 {
+						t.Errorf("%d %d-%d %s = %d (null %v), file says %v", b.Year, c1.I[r], c2.I[r], f.name, v.I[r], v.IsNull(r), o.Has(f.o))
+					}
+				}
+			}
+		}
+	})
+	if found != expected || bad > 0 {
+		t.Fatalf("%d of %d file rows between members found; %d flags disagree", found, expected, bad)
+	}
+}
+
+func member(d *Data, y, c int) bool {
+	for _, m := range d.Members(y) {
+		if m == c {
+			return true
+		}
+	}
+	return false
+}
+
+// TestContiguityJoin checks conttype against contdird.csv both ways.
+func TestContiguityJoin(t *testing.T) {
+	rows, err := cow.ReadContiguityYears(testenv.File(t, "cow_contiguity_v3.2/contdird.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	type key struct{ a, b, y int }
+	want := map[key]int{}
+	for _, r := range rows {
+		want[key{r.State1, r.State2, r.Year}] = r.Type
+	}
+	d := realData(t)
+	expected := 0
+	for k := range want {
+		if member(d, k.y, k.a) && member(d, k.y, k.b) {
+			expected++
+		}
+	}
+	opt := DefaultOptions()
+	opt.Vars = []string{"conttype"}
+	found, bad := 0, 0
+	build(t, opt, func(b *Batch, col func(string) *Vec) {
+		c1, c2, ct := col("ccode1"), col("ccode2"), col("conttype")
+		for r := range b.Rows {
+			w, ok := want[key{int(c1.I[r]), int(c2.I[r]), b.Year}]
+			if ok {
+				found++
+			}
+			if ct.IsNull(r) || int(ct.I[r]) != w {
+				if bad++; bad < 5 {
+					t.Errorf("%d %d-%d conttype %d, contdird %d", b.Year, c1.I[r], c2.I[r], ct.I[r], w)
+				}
+			}
+		}
+	})
+	if found != expected || bad > 0 {
+		t.Fatalf("%d of %d contdird rows between members found; %d disagree", found, expected, bad)
+	}
+}
+
+// TestMissingOutsideCoverage checks that each source's variables are
+// missing, not zero, outside its coverage and present inside it.
+func TestMissingOutsideCoverage(t *testing.T) {
+	tests := []struct {
+		name     string
+		from, to int // coverage inside the panel's years
+	}{
+		{"cow_defense", 1816, 2012}, {"cow_entente", 1816, 2012},
+		{"atop_defense", 1816, 2016}, {"conttype", 1816, 2016},
+		{"gmlmidonset", 1816, 2010}, {"gmlhostlev", 1816, 2010},
+		{"sim_s", 1816, 2016}, {"capdist_km", 1816, 2016},
+	}
+	opt := DefaultOptions()
+	opt.From = 1885
+	for _, tc := range tests {
+		opt.Vars = append(opt.Vars, tc.name)
+	}
+	opt.Vars = append(opt.Vars, "mindist_km")
+	build(t, opt, func(b *Batch, col func(string) *Vec) {
+		for _, tc := range tests {
+			v := col(tc.name)
+			inside := b.Year >= tc.from && b.Year <= tc.to
+			nulls := 0
+			for r := range b.Rows {
+				if v.IsNull(r) {
+					nulls++
+				}
+			}
+			if !inside && nulls != b.Rows {
+				t.Errorf("%s in %d: %d of %d rows present outside coverage", tc.name, b.Year, b.Rows-nulls, b.Rows)
+			}
+			if inside && nulls == b.Rows {
+				t.Errorf("%s in %d: every row missing inside coverage", tc.name, b.Year)
+			}
+		}
+		if md := col("mindist_km"); b.Year < 1886 && !md.IsNull(0) {
+			t.Errorf("mindist_km present in %d, before CShapes 2.0 begins", b.Year)
+		}
+	})
+}
+
+// TestNondirectedIsMaximum checks that the non-directed view takes each
+// flag's maximum over both directions.
+func TestNondirectedIsMaximum(t *testing.T) {
+	type key struct{ a, b int }
+	vars := []string{"atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_consul", "cow_defense", "cow_neutrality", "cow_nonaggression", "cow_entente"}
+	for _, year := range []int{1914, 1939, 1985, 2010} {
+		opt := Options{From: year, To: year, Vars: vars}
+		dir := map[key][]int64{}
+		build(t, opt, func(b *Batch, col func(string) *Vec) {
+			c1, c2 := col("ccode1"), col("ccode2")
+			for r := range b.Rows {
+				var vals []int64
+				for _, n := range vars {
+					v := col(n)
+					x := v.I[r]
+					if v.IsNull(r) {
+						x = -1
+					}
+					vals = append(vals, x)
+				}
+				dir[key{int(c1.I[r]), int(c2.I[r])}] = vals
+			}
+		})
+		opt.Nondirected = true
+		build(t, opt, func(b *Batch, col func(string) *Vec) {
+			c1, c2 := col("ccode1"), col("ccode2")
+			for r := range b.Rows {
+				ab, ba := dir[key{int(c1.I[r]), int(c2.I[r])}], dir[key{int(c2.I[r]), int(c1.I[r])}]
+				for i, n := range vars {
+					v := col(n)
+					want := max(ab[i], ba[i])
+					if min(ab[i], ba[i]) == -1 && want == 0 {
+						want = -1
+					}
+					got := v.I[r]
+					if v.IsNull(r) {
+						got = -1
+					}
+					if got != want {
+						t.Fatalf("%d %d-%d %s: non-directed %d, directed %d and %d", year, c1.I[r], c2.I[r], n, got, ab[i], ba[i])
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestFilters(t *testing.T) {
+	opt := Options{From: 1950, To: 1950, Vars: []string{"conttype", "cowmaj1", "cowmaj2"}}
+	all := 0
+	build(t, opt, func(b *Batch, col func(string) *Vec) { all = b.Rows })
+	tests := []struct {
+		f    Filter
+		keep func(cont int64, maj bool) bool
+	}{
+		{Relevant, func(c int64, m bool) bool { return c > 0 || m }},
+		{Contiguous, func(c int64, m bool) bool { return c > 0 }},
+		{Major, func(c int64, m bool) bool { return m }},
+	}
+	for _, tc := range tests {
+		t.Run(tc.f.String(), func(t *testing.T) {
+			opt.Filter = tc.f
+			build(t, opt, func(b *Batch, col func(string) *Vec) {
+				if b.Rows == 0 || b.Rows >= all {
+					t.Errorf("%d rows of %d", b.Rows, all)
+				}
+				ct, m1, m2 := col("conttype"), col("cowmaj1"), col("cowmaj2")
+				for r := range b.Rows {
+					if !tc.keep(ct.I[r], m1.I[r] == 1 || m2.I[r] == 1) {
+						t.Fatalf("row %d kept: conttype %d, majors %d %d", r, ct.I[r], m1.I[r], m2.I[r])
+					}
+				}
+			})
+		})
+	}
+}
+
+// TestSimilarityReference recomputes sim_* for whole years straight from
+// the ATOP file, with dense portfolios and the vector formulas, and
+// compares with the panel.
+func TestSimilarityReference(t *testing.T) {
+	rows, err := atop.ReadDyadYears(testenv.File(t, "atop/atop_v5.1_ddyr_obligations_peacesciencer.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := realData(t)
+	for _, year := range []int{1816, 1914, 1962, 2016} {
+		ms := d.Members(year)
+		n := len(ms)
+		pos := map[int]int{}
+		for i, c := range ms {
+			pos[c] = i
+		}
+		level := make([][]int, n)
+		for i := range level {
+			level[i] = make([]int, n)
+			level[i][i] = 3
+		}
+		for _, r := range rows {
+			i, ok1 := pos[r.CCode1]
+			j, ok2 := pos[r.CCode2]
+			if r.Year != year || !ok1 || !ok2 {
+				continue
+			}
+			l := similarity.ATOP.Level(r.Obligations)
+			level[i][j] = max(level[i][j], l)
+			level[j][i] = max(level[j][i], l)
+		}
+		cinc := make([]float64, n)
+		for i, c := range ms {
+			cinc[i] = float64(d.nmc[(year-SystemFrom)*1000+c].CINC)
+			if math.IsNaN(cinc[i]) {
+				cinc[i] = 0
+			}
+		}
+		opt := Options{From: year, To: year, Vars: []string{"sim_taub", "sim_s", "sim_s_cinc", "sim_s_sq", "sim_kappa", "sim_pi"}}
+		build(t, opt, func(b *Batch, col func(string) *Vec) {
+			c1, c2 := col("ccode1"), col("ccode2")
+			for r := 0; r < b.Rows; r += 7 {
+				x, y := level[pos[int(c1.I[r])]], level[pos[int(c2.I[r])]]
+				tb, _ := similarity.Tally(x, y, nil)
+				wt, _ := similarity.Tally(x, y, cinc)
+				want := map[string]world.Value{
+					"sim_taub": tb.TauB(), "sim_s": tb.S(similarity.Absolute, 3), "sim_s_sq": tb.S(similarity.Squared, 3),
+					"sim_s_cinc": wt.S(similarity.Absolute, 3), "sim_kappa": tb.Kappa(similarity.Quadratic), "sim_pi": tb.Pi(similarity.Quadratic),
+				}
+				for name, w := range want {
+					got := col(name).F[r]
+					if w.IsMissing() != math.IsNaN(got) || (w.OK() && math.Abs(got-float64(w)) > 1e-9) {
+						t.Fatalf("%d %d-%d %s = %v, reference %v", year, c1.I[r], c2.I[r], name, got, w)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestStatesPanel(t *testing.T) {
+	p, err := StatePlan(Options{From: 2000, To: 2000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := realData(t)
+	var got map[int64][]int64
+	_, err = p.Build(context.Background(), d, &collector{cols: p.Columns(), check: func(b *Batch, col func(string) *Vec) {
+		if b.Rows != len(d.Members(2000)) {
+			t.Errorf("%d rows, want %d members", b.Rows, len(d.Members(2000)))
+		}
+		got = map[int64][]int64{}
+		cc := col("ccode")
+		for r := range b.Rows {
+			got[cc.I[r]] = []int64{col("cowmaj").I[r], col("nland").I[r], col("atop_ndefense").I[r]}
+		}
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The United States in 2000: a major power with two land neighbours.
+	if us := got[2]; us[0] != 1 || us[1] != 2 || us[2] < 20 {
+		t.Errorf("USA 2000: cowmaj %d, nland %d, atop_ndefense %d", us[0], us[1], us[2])
+	}
+}
+
+// TestCSVOutputParses writes a year to CSV and reads it back with
+// encoding/csv: nulls are empty cells.
+func TestCSVOutputParses(t *testing.T) {
+	p, err := DyadPlan(Options{From: 2012, To: 2013})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	w, _ := NewCSV(&buf, p.Columns())
+	res, err := p.Build(context.Background(), realData(t), w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	recs, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if int64(len(recs)-1) != res.Rows {
+		t.Fatalf("%d records, %d rows", len(recs)-1, res.Rows)
+	}
+	hdr := recs[0]
+	idx := map[string]int{}
+	for i, h := range hdr {
+		idx[h] = i
+	}
+	last := recs[len(recs)-1]
+	if last[idx["year"]] != "2013" || last[idx["cow_defense"]] != "" || last[idx["gmlmidonset"]] != "" || last[idx["atop_defense"]] == "" {
+		t.Fatalf("2013 row: cow_defense %q, gmlmidonset %q, atop_defense %q", last[idx["cow_defense"]], last[idx["gmlmidonset"]], last[idx["atop_defense"]])
+	}
+}
