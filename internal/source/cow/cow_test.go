@@ -311,3 +311,66 @@ func decodeErr[T any](f format[T]) func(string) error {
 		return err
 	}
 }
+
+// TestSystemMatchesSpells checks that system2016's state-years are the
+// expansion of states2016's spells by world.Spell.Overlaps.
+func TestSystemMatchesSpells(t *testing.T) {
+	states, err := ReadStates(file(t, "cow_states", "states2016.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sys, err := ReadSystem(file(t, "cow_states", "system2016.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	type key struct{ ccode, year int }
+	fromSpells := map[key]bool{}
+	for _, s := range states {
+		for y := s.Spell.Start.Year; s.Spell.Overlaps(y); y++ {
+			fromSpells[key{s.CCode, y}] = true
+		}
+	}
+	var diff []key
+	for _, s := range sys {
+		if !fromSpells[key{s.CCode, s.Year}] {
+			diff = append(diff, key{s.CCode, s.Year})
+		}
+	}
+	if len(diff) != 0 || len(fromSpells) != len(sys) {
+		t.Errorf("spells give %d state-years, system2016 %d; system rows not in a spell: %v", len(fromSpells), len(sys), diff)
+	}
+}
+
+// TestMemberYearsSpells checks that, once the yearly file's filled-in 2012
+// end is read as "in force", every member-year carries a spell of the
+// member file.
+func TestMemberYearsSpells(t *testing.T) {
+	ms, err := ReadMembers(file(t, "cow_alliances_v4.1", "alliance_v4.1_by_member.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ys, err := ReadMemberYears(file(t, "cow_alliances_v4.1", "alliance_v4.1_by_member_yearly.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	type key struct {
+		id, ccode int
+		spell     world.Spell
+	}
+	spells := map[key]bool{}
+	for _, m := range ms {
+		spells[key{m.ID, m.CCode, m.Spell}] = true
+	}
+	bad := 0
+	for _, y := range ys {
+		if !spells[key{y.ID, y.CCode, y.Spell}] {
+			if bad < 5 {
+				t.Errorf("version4id %d ccode %d year %d: spell %v–%v not in the member file", y.ID, y.CCode, y.Year, y.Spell.Start, y.Spell.End)
+			}
+			bad++
+		}
+	}
+	if bad > 0 {
+		t.Errorf("%d member-years without a member-file spell", bad)
+	}
+}
