@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -141,6 +142,15 @@ func TestReportHistorical(t *testing.T) {
 	for _, want := range []string{"*As of 1914-12-31*", "Triple Alliance", "## Capability ranking"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("report of 1914 lacks %q", want)
+		}
+	}
+}
+
+func TestWorldIOHelp(t *testing.T) {
+	for _, sub := range []string{"import", "export"} {
+		out, err := runWorldIO(t, sub, "-h")
+		if !errors.Is(err, flag.ErrHelp) || !strings.Contains(out, "usage: entente world "+sub) {
+			t.Errorf("world %s -h: got %v, output %q", sub, err, out)
 		}
 	}
 }
