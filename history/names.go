@@ -11,7 +11,9 @@ var Names = map[string]string{
 	"cow:6":   "Quadruple Alliance",       // 1815-11-20: UK, Prussia, Austria, Russia
 	"cow:64":  "Dual Alliance",            // 1879-10-07: Germany, Austria-Hungary
 	"cow:67":  "Triple Alliance",          // 1882-05-20: Germany, Austria-Hungary, Italy
+	"cow:74":  "Franco-Russian Alliance",  // 1893-12-27: France, Russia
 	"cow:77":  "Anglo-Japanese Alliance",  // 1902-01-30: UK, Japan
+	"cow:85":  "Root–Takahira Agreement",  // 1908-11-30: USA, Japan
 	"cow:175": "Pact of Steel",            // 1939-05-22: Germany, Italy
 	"cow:180": "Molotov–Ribbentrop Pact",  // 1939-08-23: Germany, USSR
 	"cow:189": "Tripartite Pact",          // 1940-09-27: Germany, Italy, Japan (+ Hungary, Romania, Bulgaria)
