@@ -1,0 +1,168 @@
+package landscape
+
+import (
+	"errors"
+	"fmt"
+	"math"
+)
+
+// Problem is a landscape-theory instance: n actors with sizes s_i > 0 and a
+// symmetric propensity matrix p_ij (p_ii = 0) stored row-major in P.
+//
+// Positive p_ij means i and j would rather be on the same side; negative
+// means they would rather be apart.
+type Problem struct {
+	Names []string
+	Sizes []float64
+	P     []float64 // n×n, row-major
+
+	integral bool // every s_i and p_ij is an integer small enough for exact int64 arithmetic
+}
+
+// N returns the number of actors.
+func (p *Problem) N() int { return len(p.Sizes) }
+
+// At returns p_ij.
+func (p *Problem) At(i, j int) float64 { return p.P[i*len(p.Sizes)+j] }
+
+// Integral reports whether every size and propensity is an integer small
+// enough that energies are computed exactly in int64 arithmetic.
+func (p *Problem) Integral() bool { return p.integral }
+
+// ErrInvalid is wrapped by the errors New returns.
+var ErrInvalid = errors.New("invalid landscape problem")
+
+// New checks names, sizes and the propensity matrix (n×n, row-major) and
+// returns the Problem. The matrix must be symmetric (exactly: landscape
+// theory's energy is defined for symmetric propensities, and a one-sided
+// propensity has no single meaning), with a zero diagonal; sizes must be
+// finite and positive. New copies its inputs.
+func New(names []string, sizes, p []float64) (*Problem, error) {
+	n := len(sizes)
+	if n < 2 {
+		return nil, fmt.Errorf("%w: %d actors, need at least 2", ErrInvalid, n)
+	}
+	if names != nil && len(names) != n {
+		return nil, fmt.Errorf("%w: %d names for %d sizes", ErrInvalid, len(names), n)
+	}
+	if len(p) != n*n {
+		return nil, fmt.Errorf("%w: propensity matrix has %d cells, want %d×%d", ErrInvalid, len(p), n, n)
+	}
+	pr := &Problem{Names: make([]string, n), Sizes: append([]float64(nil), sizes...), P: append([]float64(nil), p...)}
+	seen := map[string]int{}
+	for i := range n {
+		name := fmt.Sprint(i)
+		if names != nil {
+			name = names[i]
+		}
+		if name == "" {
+			return nil, fmt.Errorf("%w: actor %d has no name", ErrInvalid, i+1)
+		}
+		if k, dup := seen[name]; dup {
+			return nil, fmt.Errorf("%w: actors %d and %d are both named %q", ErrInvalid, k+1, i+1, name)
+		}
+		seen[name] = i
+		pr.Names[i] = name
+		if s := sizes[i]; !(s > 0) || math.IsInf(s, 0) {
+			return nil, fmt.Errorf("%w: actor %q has size %v, want a finite positive number", ErrInvalid, name, s)
+		}
+	}
+	for i := range n {
+		if pr.P[i*n+i] != 0 {
+			return nil, fmt.Errorf("%w: p(%s,%s) = %v, want 0 on the diagonal", ErrInvalid, pr.Names[i], pr.Names[i], pr.P[i*n+i])
+		}
+		for j := i + 1; j < n; j++ {
+			a, b := pr.P[i*n+j], pr.P[j*n+i]
+			if math.IsNaN(a) || math.IsInf(a, 0) || math.IsNaN(b) || math.IsInf(b, 0) {
+				return nil, fmt.Errorf("%w: p(%s,%s) is not a finite number", ErrInvalid, pr.Names[i], pr.Names[j])
+			}
+			if a != b {
+				return nil, fmt.Errorf("%w: not symmetric: p(%s,%s) = %v but p(%s,%s) = %v", ErrInvalid,
+					pr.Names[i], pr.Names[j], a, pr.Names[j], pr.Names[i], b)
+			}
+		}
+	}
+	pr.integral = pr.checkIntegral()
+	return pr, nil
+}
+
+// MustNew is New for hand-written problems; it panics on error.
+func MustNew(names []string, sizes, p []float64) *Problem {
+	pr, err := New(names, sizes, p)
+	if err != nil {
+		panic(err)
+	}
+	return pr
+}
+
+// checkIntegral reports whether all inputs are integers and the largest
+// possible |E| stays below 2^52, so that int64 and float64 arithmetic on
+// them are both exact.
+func (p *Problem) checkIntegral() bool {
+	var total float64
+	n := p.N()
+	for i, s := range p.Sizes {
+		if s != math.Trunc(s) {
+			return false
+		}
+		for j := range n {
+			x := p.P[i*n+j]
+			if x != math.Trunc(x) {
+				return false
+			}
+			total += math.Abs(s * p.Sizes[j] * x)
+		}
+	}
+	return 4*total < 1<<52
+}
+
+// Frustration returns F_i = Σ_j s_j p_ij d_ij for every actor, where
+// d_ij = 0 when sides[i] == sides[j] and 1 otherwise (Axelrod & Bennett
+// 1993, eq. 1). sides holds any coalition labels; it panics if its length
+// is not N.
+func (p *Problem) Frustration(sides []int) []float64 {
+	n := p.N()
+	if len(sides) != n {
+		panic(fmt.Sprintf("landscape: %d sides for %d actors", len(sides), n))
+	}
+	f := make([]float64, n)
+	for i := range n {
+		row := p.P[i*n : (i+1)*n]
+		var s float64
+		for j, x := range row {
+			if sides[j] != sides[i] {
+				s += p.Sizes[j] * x
+			}
+		}
+		f[i] = s
+	}
+	return f
+}
+
+// Energy returns E = Σ_i s_i F_i = Σ_{i≠j} s_i s_j p_ij d_ij over ordered
+// pairs (Axelrod & Bennett 1993, eq. 2). Lower energy is a more stable
+// configuration. It panics if len(sides) is not N.
+func (p *Problem) Energy(sides []int) float64 {
+	var e float64
+	for i, f := range p.Frustration(sides) {
+		e += p.Sizes[i] * f
+	}
+	return e
+}
+
+// Canonical relabels sides in place so that labels appear in the order of
+// the actors: actor 0 is on side 0, the first actor not with it on side 1,
+// and so on. Two configurations that differ only by the names of the sides
+// have the same canonical form. It returns the number of sides used.
+func Canonical(sides []int) int {
+	m := map[int]int{}
+	for i, c := range sides {
+		l, ok := m[c]
+		if !ok {
+			l = len(m)
+			m[c] = l
+		}
+		sides[i] = l
+	}
+	return len(m)
+}
