@@ -1,0 +1,136 @@
+package panel
+
+import (
+	"fmt"
+	"sort"
+	"testing"
+
+	"github.com/entente/entente/internal/source/cow"
+	"github.com/entente/entente/internal/testenv"
+	"github.com/entente/entente/world"
+)
+
+type cowKey struct{ id, a, b, y int }
+
+func years(s world.Spell) (from, to int) {
+	from, to = max(s.Start.Year, COWAllianceFrom), COWAllianceTo
+	if !s.End.IsZero() {
+		to = min(to, s.End.Year)
+	}
+	return from, to
+}
+
+// TestCOWExpansion compares the expansion of COW's member-level spells
+// (what the panel uses) with COW's directed dyad file expanded by the same
+// year rule, and COW's own yearly member file with the member spells. The
+// disagreements are listed in docs/panel.md; the test fails if they change.
+func TestCOWExpansion(t *testing.T) {
+	members, err := cow.ReadMembers(testenv.File(t, "cow_alliances_v4.1/alliance_v4.1_by_member.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	directed, err := cow.ReadDirected(testenv.File(t, "cow_alliances_v4.1/alliance_v4.1_by_directed.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ours := map[cowKey]cow.Pledges{}
+	for _, ds := range ExpandCOW(members) {
+		from, to := years(ds.Spell)
+		for y := from; y <= to; y++ {
+			k := cowKey{ds.ID, ds.CCode1, ds.CCode2, y}
+			p := ours[k]
+			p.Set |= ds.Pledges.Set
+			p.Known |= ds.Pledges.Known
+			ours[k] = p
+		}
+	}
+	theirs := map[cowKey]cow.Pledges{}
+	for _, d := range directed {
+		from, to := years(d.Spell)
+		for y := from; y <= to; y++ {
+			k := cowKey{d.ID, d.CCode1, d.CCode2, y}
+			p := theirs[k]
+			p.Set |= d.Pledges.Set
+			p.Known |= d.Pledges.Known
+			theirs[k] = p
+		}
+	}
+	var onlyOurs, onlyTheirs, pledgeDiff []string
+	for k, p := range ours {
+		q, ok := theirs[k]
+		switch {
+		case !ok:
+			onlyOurs = append(onlyOurs, fmt.Sprintf("%d:%d-%d:%d", k.id, k.a, k.b, k.y))
+		case p != q:
+			pledgeDiff = append(pledgeDiff, fmt.Sprintf("%d:%d-%d:%d", k.id, k.a, k.b, k.y))
+		}
+	}
+	for k := range theirs {
+		if _, ok := ours[k]; !ok {
+			onlyTheirs = append(onlyTheirs, fmt.Sprintf("%d:%d-%d:%d", k.id, k.a, k.b, k.y))
+		}
+	}
+	sort.Strings(onlyOurs)
+	sort.Strings(onlyTheirs)
+	sort.Strings(pledgeDiff)
+	t.Logf("directed dyad-years: %d from member spells, %d from by_directed", len(ours), len(theirs))
+	t.Logf("only from member spells (%d): %v", len(onlyOurs), head(onlyOurs))
+	t.Logf("only from by_directed (%d): %v", len(onlyTheirs), head(onlyTheirs))
+	t.Logf("pledges differ (%d): %v", len(pledgeDiff), head(pledgeDiff))
+	// by_directed keeps ten 1990 dyad-years (Yemen's and Germany's
+	// unifications) in which one member's spell ended the day before the
+	// other's began: the member spells do not intersect.
+	if len(onlyOurs) != 0 || len(pledgeDiff) != 0 || len(onlyTheirs) != 10 {
+		t.Errorf("the expansion of the member spells departs from by_directed in new ways")
+	}
+	for _, s := range onlyTheirs {
+		if s[len(s)-4:] != "1990" {
+			t.Errorf("unexpected disagreement with by_directed: %s", s)
+		}
+	}
+
+	yearly, err := cow.ReadMemberYears(testenv.File(t, "cow_alliances_v4.1/alliance_v4.1_by_member_yearly.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	type my struct{ id, c, y int }
+	spellYears := map[my]bool{}
+	for _, m := range members {
+		from, to := years(m.Spell)
+		for y := from; y <= to; y++ {
+			spellYears[my{m.ID, m.CCode, y}] = true
+		}
+	}
+	fileYears := map[my]bool{}
+	for _, m := range yearly {
+		fileYears[my{m.ID, m.CCode, m.Year}] = true
+	}
+	var extraFile, extraSpell []string
+	for k := range fileYears {
+		if !spellYears[k] {
+			extraFile = append(extraFile, fmt.Sprintf("%d:%d:%d", k.id, k.c, k.y))
+		}
+	}
+	for k := range spellYears {
+		if !fileYears[k] {
+			extraSpell = append(extraSpell, fmt.Sprintf("%d:%d:%d", k.id, k.c, k.y))
+		}
+	}
+	sort.Strings(extraFile)
+	sort.Strings(extraSpell)
+	t.Logf("member-years: %d from spells, %d in by_member_yearly", len(spellYears), len(fileYears))
+	t.Logf("only in by_member_yearly (%d): %v", len(extraFile), head(extraFile))
+	t.Logf("only from spells (%d): %v", len(extraSpell), head(extraSpell))
+	// COW's yearly file shifts the later spells of members that left and
+	// rejoined (see docs/panel.md).
+	if len(extraFile) != 61 || len(extraSpell) != 58 {
+		t.Errorf("member-years differ from by_member_yearly in new ways: %d and %d, want 61 and 58", len(extraFile), len(extraSpell))
+	}
+}
+
+func head(s []string) []string {
+	if len(s) > 40 {
+		return s[:40]
+	}
+	return s
+}
