@@ -160,9 +160,10 @@ type model struct {
 //     no_allies      no state other than i and j, not allied with j, counts
 //     j among its CommonThreatRank largest threats (value: the count),
 //     benefit_over_cost  B_ij − U_ik* > 0, where U_ik* is the utility of the
-//     best balancing partner and B_ij the utility of aligning with j, the
-//     partner utility with its capability term replaced by the threat
-//     removed, T_ij / Tmax (value: the difference);
+//     best balancing partner and B_ij the utility of aligning with j: the
+//     partner utility with its capability term replaced by the security
+//     bandwagoning buys, T_ij/Tmax · (1 − I_ij) — the threat removed, as far
+//     as j's intentions are not hostile (value: the difference);
 //   - Balance otherwise.
 //
 // Walt (1987: 29–33, 173–178) states the conditions; the measures and
@@ -449,7 +450,11 @@ func (md *model) predict(i int) Prediction {
 	if md.ties[i*n+j] {
 		ti = 1
 	}
-	bw := md.o.utility(tij, md.econ[j], RegimeSimilarity(md.w.States[i].Regime, md.w.States[j].Regime), ti)
+	// Aligning with j buys security only insofar as j is not hostile:
+	// bandwagoning trusts the threat's continued forbearance (Walt 1987:
+	// 29), so its security term is T_ij/Tmax · (1 − I_ij).
+	security := tij * (1 - top.Intent.Float())
+	bw := md.o.utility(security, md.econ[j], RegimeSimilarity(md.w.States[i].Regime, md.w.States[j].Regime), ti)
 
 	weak := md.cinc[i] / md.cinc[j]
 	if md.cinc[j] <= 0 {

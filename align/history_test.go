@@ -1,0 +1,52 @@
+package align
+
+import (
+	"testing"
+
+	"github.com/entente/entente/history"
+	"github.com/entente/entente/internal/testenv"
+	"github.com/entente/entente/threat"
+)
+
+// TestAllYears predicts every state's alignment in every year 1816–2016 of
+// the real data without error, and checks that every prediction that
+// balances or bandwagons names a top threat and its four conditions.
+func TestAllYears(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads every year of the real data")
+	}
+	h, err := history.Open(testenv.DataDir(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, last := h.Span()
+	if first != 1816 || last != 2016 {
+		t.Fatalf("span %d–%d, want 1816–2016", first, last)
+	}
+	counts := map[Choice]int{}
+	fired := map[string]int{}
+	for y := first; y <= last; y++ {
+		w, err := h.World(y)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := threat.Compute(w, threat.DefaultOptions())
+		if err != nil {
+			t.Fatal(err)
+		}
+		ps, err := Predict(w, m, DefaultOptions())
+		if err != nil {
+			t.Fatalf("%d: %v", y, err)
+		}
+		for _, p := range ps {
+			counts[p.Choice]++
+			for _, c := range p.Fired() {
+				fired[c]++
+			}
+			if p.Choice != StayOut && (p.TopThreat == nil || len(p.Conditions) != 4) {
+				t.Fatalf("%d: state %d: %s without a top threat or conditions", y, p.State, p.Choice)
+			}
+		}
+	}
+	t.Logf("state-years: %d balance, %d bandwagon, %d none; conditions fired: %v", counts[Balance], counts[Bandwagon], counts[StayOut], fired)
+}
