@@ -201,21 +201,38 @@ func (h *History) buildDisputes(midb []mid.Participant) {
 	})
 }
 
+// loadMinDist reads the minimum distances into an undirected table. The
+// file lists each dyad once, ccode1 < ccode2, sorted by year, ccode1 and
+// ccode2 (the order of geo.MinDist.Rows and of the table), so the table is
+// laid out without sorting; a file with rows in both directions takes the
+// general path.
 func loadMinDist(path string) (*DyadTable[float64], error) {
 	md, err := geo.ReadMinDist(path)
 	if err != nil {
 		return nil, err
 	}
 	rows := md.Rows()
-	if len(rows) == 0 {
-		return &DyadTable[float64]{first: 0, last: -1, directed: true, off: []int32{0}}, nil
+	oneWay := true
+	for _, r := range rows {
+		if r.CCode1 >= r.CCode2 {
+			oneWay = false
+			break
+		}
 	}
-	// Rows come sorted by year, ccode1, ccode2, the table's own order.
+	if !oneWay || len(rows) == 0 {
+		in := make([]dyadRow[float64], 0, len(rows))
+		for _, r := range rows {
+			if r.Km == r.Km { // a missing distance is no row
+				in = append(in, dyadRow[float64]{int(r.Year), Key(int(r.CCode1), int(r.CCode2)), r.Km})
+			}
+		}
+		return buildDyadTable(minDistFirst, minDistLast, false, in, func(a, b float64) float64 { return min(a, b) }), nil
+	}
 	first, last := int(rows[0].Year), int(rows[len(rows)-1].Year)
-	t := &DyadTable[float64]{first: first, last: last, directed: true,
+	t := &DyadTable[float64]{first: first, last: last,
 		off: make([]int32, last-first+2), keys: make([]DyadKey, 0, len(rows)), vals: make([]float64, 0, len(rows))}
 	for _, r := range rows {
-		if r.Km != r.Km { // a missing distance is no row
+		if r.Km != r.Km {
 			continue
 		}
 		t.off[int(r.Year)-first+1]++

@@ -297,8 +297,9 @@ func (h *History) ContiguityType(y, a, b int) int {
 }
 
 // MinDist returns the minimum distance in km between the territories of
-// two states (CShapes 2.0 via peacesciencer, 1886–2019), undirected. Zero
-// means contiguous or touching; a dyad-year without a row is missing.
+// two states (CShapes 2.0 via peacesciencer, 1886–2019), undirected: the
+// file lists each dyad once, ccode1 < ccode2. Zero means contiguous or
+// touching; a dyad-year without a row is missing.
 func (h *History) MinDist() *DyadTable[float64] { return h.mindist }
 
 // MinDistKm returns the minimum distance of a and b in year y, or missing.

@@ -450,3 +450,31 @@ func TestOpenErrors(t *testing.T) {
 	}
 	t.Logf("bad file: %v", err)
 }
+
+// TestMinDist checks the minimum-distance table: undirected, 1886–2019,
+// one row per dyad-year of the file (which lists each dyad once, ccode1 <
+// ccode2, although PROVENANCE.md calls it directed).
+func TestMinDist(t *testing.T) {
+	h := open(t)
+	tab := h.MinDist()
+	first, last := tab.Span()
+	if first != 1886 || last != 2019 || tab.Directed() || tab.Len() != 952244 {
+		t.Errorf("got %d–%d directed=%v with %d rows, want 1886–2019 undirected with 952,244", first, last, tab.Directed(), tab.Len())
+	}
+	tests := []struct {
+		y, a, b int
+		want    float64 // NaN: missing
+	}{
+		{1886, 2, 70, 0},
+		{1886, 70, 2, 0},
+		{1886, 2, 90, 1104.09429317575},
+		{1886, 90, 2, 1104.09429317575},
+		{1885, 2, 70, math.NaN()},
+	}
+	for _, tc := range tests {
+		got := h.MinDistKm(tc.y, tc.a, tc.b)
+		if math.IsNaN(tc.want) != got.IsMissing() || (!math.IsNaN(tc.want) && float64(got) != tc.want) {
+			t.Errorf("MinDistKm(%d, %d, %d): got %v, want %v", tc.y, tc.a, tc.b, got, tc.want)
+		}
+	}
+}

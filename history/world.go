@@ -109,8 +109,8 @@ func (h *History) cowAlliance(id int) world.Alliance {
 func (h *History) relations(y int, d *yearData) map[world.Dyad]*world.Relation {
 	ck, cv := h.contig.Year(y)
 	mk, mv := h.mindist.Year(y)
-	rels := make(map[world.Dyad]*world.Relation, len(ck)+len(mk)/2)
-	store := make([]world.Relation, 0, len(ck)+len(mk)/2)
+	rels := make(map[world.Dyad]*world.Relation, len(ck)+len(mk))
+	store := make([]world.Relation, 0, len(ck)+len(mk))
 	inContig := h.contig.Covers(y)
 	get := func(a, b int) *world.Relation {
 		dy := world.MakeDyad(a, b)
@@ -136,16 +136,8 @@ func (h *History) relations(y int, d *yearData) map[world.Dyad]*world.Relation {
 		}
 	}
 	for i, k := range mk {
-		if a, b := k.A(), k.B(); a < b && member(a) && member(b) {
+		if a, b := k.A(), k.B(); member(a) && member(b) {
 			get(a, b).MinDistKm = world.Known(mv[i])
-		}
-	}
-	// Directed rows present in one direction only.
-	for i, k := range mk {
-		if a, b := k.A(), k.B(); a > b && member(a) && member(b) {
-			if r := get(a, b); r.MinDistKm.IsMissing() {
-				r.MinDistKm = world.Known(mv[i])
-			}
 		}
 	}
 	return rels
