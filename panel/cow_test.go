@@ -134,3 +134,59 @@ func head(s []string) []string {
 	}
 	return s
 }
+
+// TestCOWJoin checks every COW pledge of the directed panel against the
+// expansion of the member spells, summed over alliances.
+func TestCOWJoin(t *testing.T) {
+	members, err := cow.ReadMembers(testenv.File(t, "cow_alliances_v4.1/alliance_v4.1_by_member.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	type key struct{ a, b, y int }
+	set, unk := map[key]world.Obligations{}, map[key]world.Obligations{}
+	const four = world.Obligations(world.Defense | world.Neutrality | world.Nonaggression | world.Entente)
+	for _, ds := range ExpandCOW(members) {
+		from, to := years(ds.Spell)
+		for y := from; y <= to; y++ {
+			k := key{ds.CCode1, ds.CCode2, y}
+			set[k] |= ds.Pledges.Set
+			unk[k] |= four &^ ds.Pledges.Known
+		}
+	}
+	flags := []struct {
+		name string
+		o    world.Obligation
+	}{{"cow_defense", world.Defense}, {"cow_neutrality", world.Neutrality},
+		{"cow_nonaggression", world.Nonaggression}, {"cow_entente", world.Entente}}
+	opt := Options{From: COWAllianceFrom, To: COWAllianceTo}
+	for _, f := range flags {
+		opt.Vars = append(opt.Vars, f.name)
+	}
+	ones, nulls := 0, 0
+	build(t, opt, func(b *Batch, col func(string) *Vec) {
+		c1, c2 := col("ccode1"), col("ccode2")
+		for r := range b.Rows {
+			k := key{int(c1.I[r]), int(c2.I[r]), b.Year}
+			for _, f := range flags {
+				v := col(f.name)
+				want := int64(0)
+				wantNull := false
+				switch {
+				case set[k].Has(f.o):
+					want = 1
+					ones++
+				case unk[k].Has(f.o):
+					wantNull = true
+					nulls++
+				}
+				if v.IsNull(r) != wantNull || (!wantNull && v.I[r] != want) {
+					t.Fatalf("%d %d-%d %s = %d (null %v), want %d (null %v)", b.Year, k.a, k.b, f.name, v.I[r], v.IsNull(r), want, wantNull)
+				}
+			}
+		}
+	})
+	t.Logf("%d pledges on, %d missing (empty flags in the member file)", ones, nulls)
+	if ones == 0 || nulls == 0 {
+		t.Errorf("%d pledges on and %d missing: want both", ones, nulls)
+	}
+}
