@@ -3,6 +3,7 @@ package geo
 import (
 	"errors"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -243,4 +244,46 @@ func BenchmarkReadMinDist(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// FuzzMinDistAgrees checks the hand-written minimum-distance parser against
+// the table reader: whenever the fast parser accepts an input, the table
+// reader reads the same rows (after sorting) from it.
+func FuzzMinDistAgrees(f *testing.F) {
+	f.Add("ccode1,ccode2,year,mindist\n2,41,1886,932.508131769762\n2,70,1886,0\n2,90,1886,1104.09429317575\n")
+	f.Add("\xEF\xBB\xBFyear,mindist,ccode2,ccode1\r\n1990,\"0\",20,2\r\n1980,,2,20\r\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		m, err := ReadMinDistFrom("fuzz.csv", strings.NewReader(src))
+		if err != nil {
+			return
+		}
+		r, err := table.New("fuzz.csv", strings.NewReader(src), table.Options{})
+		if err != nil {
+			t.Fatalf("fast parser accepted, table reader: %v", err)
+		}
+		var want []MinDistRow
+		for r.Next() {
+			row := MinDistRow{CCode1: int16(r.Int("ccode1")), CCode2: int16(r.Int("ccode2")), Year: int16(r.Int("year"))}
+			row.Km = r.Value("mindist").Float()
+			if r.Err() != nil {
+				break
+			}
+			want = append(want, row)
+		}
+		if r.Err() != nil {
+			t.Fatalf("fast parser accepted, table reader: %v", r.Err())
+		}
+		slices.SortStableFunc(want, compareRows)
+		got := m.Rows()
+		if len(got) != len(want) {
+			t.Fatalf("got %d rows, table reader %d", len(got), len(want))
+		}
+		for i := range got {
+			g, w := got[i], want[i]
+			if g.CCode1 != w.CCode1 || g.CCode2 != w.CCode2 || g.Year != w.Year ||
+				math.IsNaN(g.Km) != math.IsNaN(w.Km) || !math.IsNaN(g.Km) && g.Km != w.Km {
+				t.Fatalf("row %d: got %+v, table reader %+v", i, g, w)
+			}
+		}
+	})
 }

@@ -130,17 +130,24 @@ func parseMinDist(name string, b []byte) (*MinDist, error) {
 	return &MinDist{rows: rows}, nil
 }
 
+// nextLine returns the next non-empty line. Lines end at LF, CRLF or a
+// lone CR (classic Mac), as in the table reader.
 func (p *minDistParser) nextLine() ([]byte, bool) {
 	for p.pos < len(p.b) {
-		end := bytes.IndexByte(p.b[p.pos:], '\n')
-		var ln []byte
-		if end < 0 {
-			ln, p.pos = p.b[p.pos:], len(p.b)
-		} else {
-			ln, p.pos = p.b[p.pos:p.pos+end], p.pos+end+1
+		start := p.pos
+		ln := p.b[start:]
+		p.pos = len(p.b)
+		if end := bytes.IndexByte(ln, '\n'); end >= 0 {
+			ln, p.pos = ln[:end], start+end+1
+		}
+		switch i := bytes.IndexByte(ln, '\r'); {
+		case i < 0:
+		case i == len(ln)-1:
+			ln = ln[:i]
+		default:
+			ln, p.pos = ln[:i], start+i+1
 		}
 		p.line++
-		ln = bytes.TrimSuffix(ln, []byte{'\r'})
 		if len(ln) > 0 {
 			return ln, true
 		}
@@ -153,8 +160,16 @@ func (p *minDistParser) header() error {
 	if !ok {
 		return &table.ParseError{File: p.file, Line: 1, Err: table.ErrMissingColumn, Expected: "a header line"}
 	}
-	for _, h := range strings.Split(string(ln), ",") {
-		p.hdr = append(p.hdr, strings.Trim(strings.TrimSpace(h), `"`))
+	for i, h := range strings.Split(string(ln), ",") {
+		name := strings.TrimSpace(h)
+		if len(name) >= 2 && name[0] == '"' && name[len(name)-1] == '"' {
+			name = name[1 : len(name)-1]
+		}
+		if strings.Contains(name, `"`) {
+			return &table.ParseError{File: p.file, Line: p.line, Column: i + 1, Err: table.ErrCSV,
+				Expected: "a column name, plain or in double quotes", Found: h}
+		}
+		p.hdr = append(p.hdr, strings.TrimSpace(name))
 	}
 	for k, name := range minDistCols {
 		p.col[k] = slices.Index(p.hdr, name)
