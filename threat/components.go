@@ -228,6 +228,9 @@ func disputeScores(w *world.World, pos map[int]int, o Options) []float64 {
 // rivalry and TerritorialFloor for an active territorial dispute; NaN when
 // the relation codes none of them.
 func CodedHostility(r *world.Relation, o Options) float64 {
+	if r.Hostility.IsMissing() && !r.War && !r.Rivalry && !r.Territorial {
+		return nan
+	}
 	h := nan
 	up := func(v float64) {
 		if math.IsNaN(h) || v > h {

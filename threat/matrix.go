@@ -88,10 +88,10 @@ func Compute(w *world.World, o Options) (*Matrix, error) {
 	for i := range w.States {
 		cinc[i] = w.States[i].Capability.CINC.Float()
 	}
+	rel := newRelations(w)
 	for i := 0; i < n; i++ {
 		for j := i + 1; j < n; j++ {
-			r := w.Relation(m.States[i], m.States[j])
-			miles := EffectiveMiles(r)
+			miles := EffectiveMiles(rel.get(i, j))
 			for _, p := range [2][2]int{{i, j}, {j, i}} {
 				to, from := p[0], p[1]
 				k := to*n + from
@@ -350,4 +350,57 @@ func sortThreats(ts []Threat) {
 func (m *Matrix) ComponentsAt(i, j int) (power, proximity, offense, intent float64) {
 	k := i*len(m.States) + j
 	return m.power[j], m.prox[k], m.offense[j], m.intent[k]
+}
+
+// relations reads the Relation of each dyad of a World as World.Relation
+// does (stored facts; contiguity 0 inside the contiguity data's coverage and
+// missing outside; capital distance from the capitals in force when not
+// stored), with the trigonometry of each capital computed once.
+type relations struct {
+	w                *world.World
+	contigCovered    bool
+	lat, lon, cosLat []float64 // radians; NaN when unknown
+}
+
+func newRelations(w *world.World) *relations {
+	n := len(w.States)
+	r := &relations{w: w, contigCovered: w.Covered(world.FamilyContiguity),
+		lat: make([]float64, n), lon: make([]float64, n), cosLat: make([]float64, n)}
+	const rad = math.Pi / 180
+	for i := range w.States {
+		c := w.States[i].Capital
+		r.lat[i], r.lon[i] = c.Lat.Float()*rad, c.Lon.Float()*rad
+		r.cosLat[i] = math.Cos(r.lat[i])
+	}
+	return r
+}
+
+// get returns the relation of the states at positions i and j.
+func (r *relations) get(i, j int) world.Relation {
+	d := world.MakeDyad(r.w.States[i].CCode, r.w.States[j].CCode)
+	var out world.Relation
+	if p, ok := r.w.Relations[d]; ok && p != nil {
+		out = *p
+	} else {
+		out = world.NewRelation(d)
+		if r.contigCovered {
+			out.Contiguity = world.NotContiguous
+		}
+	}
+	if out.CapDistKm.IsMissing() {
+		out.CapDistKm = world.Value(r.haversine(i, j))
+	}
+	return out
+}
+
+// haversine is world.GreatCircleKm over the precomputed capitals.
+func (r *relations) haversine(i, j int) float64 {
+	dφ := r.lat[j] - r.lat[i]
+	dλ := r.lon[j] - r.lon[i]
+	if math.IsNaN(dφ) || math.IsNaN(dλ) {
+		return nan
+	}
+	sφ, sλ := math.Sin(dφ/2), math.Sin(dλ/2)
+	h := sφ*sφ + r.cosLat[i]*r.cosLat[j]*sλ*sλ
+	return 2 * world.EarthRadiusKm * math.Asin(math.Min(1, math.Sqrt(h)))
 }
