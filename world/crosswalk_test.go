@@ -29,6 +29,33 @@ func TestCrosswalkParses(t *testing.T) {
 	}
 }
 
+// TestCrosswalkUnambiguous checks that no two rows claim the same code on
+// the same day with different answers: for a ccode, primary rows with
+// different GW or ISO3 codes; for a GW or ISO3 code, rows with different
+// ccodes.
+func TestCrosswalkUnambiguous(t *testing.T) {
+	rows := world.Crosswalk()
+	overlap := func(a, b world.CodeMapping) bool {
+		return (a.End.IsZero() || !a.End.Before(b.Start)) && (b.End.IsZero() || !b.End.Before(a.Start))
+	}
+	for i, a := range rows {
+		for _, b := range rows[i+1:] {
+			if !overlap(a, b) {
+				continue
+			}
+			if !a.Decode && !b.Decode && a.CCode != 0 && a.CCode == b.CCode && (a.GWCode != b.GWCode || a.ISO3 != b.ISO3) {
+				t.Errorf("ccode %d: rows %d/%s and %d/%s overlap", a.CCode, a.GWCode, a.ISO3, b.GWCode, b.ISO3)
+			}
+			if a.GWCode != 0 && a.GWCode == b.GWCode && a.CCode != b.CCode {
+				t.Errorf("gwcode %d: ccodes %d and %d overlap", a.GWCode, a.CCode, b.CCode)
+			}
+			if a.ISO3 != "" && a.ISO3 == b.ISO3 && a.CCode != b.CCode {
+				t.Errorf("iso3 %s: ccodes %d and %d overlap", a.ISO3, a.CCode, b.CCode)
+			}
+		}
+	}
+}
+
 func TestCrosswalk(t *testing.T) {
 	type fn func() (any, bool)
 	tests := []struct {
