@@ -37,6 +37,17 @@ func (s *Shares) Get(iso3 string, y int) world.Value {
 	return world.Missing()
 }
 
+// GetCOW returns the share of GDP of COW state ccode in year y, through
+// world.ISO3FromCOWIn: GetCOW(260, 1980) is West Germany's DEU series. In a
+// year when a code changes hands (Yemen 1990) both states read the series.
+func (s *Shares) GetCOW(ccode, y int) world.Value {
+	iso3, ok := world.ISO3FromCOWIn(ccode, y)
+	if !ok {
+		return world.Missing()
+	}
+	return s.Get(iso3, y)
+}
+
 // Codes returns the number of distinct ISO3 codes.
 func (s *Shares) Codes() int {
 	seen := map[string]bool{}

@@ -57,6 +57,12 @@ func TestReadSharesReal(t *testing.T) {
 			t.Errorf("Get(%q, %d): got %v, want missing", tc.iso3, tc.year, got)
 		}
 	}
+	if s.GetCOW(290, 2024) != s.Get("POL", 2024) || s.GetCOW(260, 1980) != s.Get("DEU", 1980) || !s.GetCOW(260, 1980).OK() {
+		t.Errorf("GetCOW: got POL 2024 %v, GFR 1980 %v", s.GetCOW(290, 2024), s.GetCOW(260, 1980))
+	}
+	if got := s.GetCOW(245, 1850); got.OK() {
+		t.Errorf("GetCOW(Bavaria, 1850): got %v, want missing", got)
+	}
 	// Every NATO member reports 2014–2024 (Iceland has no armed forces).
 	nato := []string{"USA", "CAN", "GBR", "FRA", "DEU", "ITA", "ESP", "PRT", "NLD", "BEL", "LUX", "DNK", "NOR",
 		"GRC", "TUR", "POL", "CZE", "HUN", "SVK", "SVN", "EST", "LVA", "LTU", "ROU", "BGR", "HRV", "ALB", "MNE", "MKD", "FIN", "SWE"}
@@ -97,6 +103,8 @@ func TestReadUSDReal(t *testing.T) {
 		{"Russia 2018", u.Get("RUS", 2018), u.ByName("Russia", 2018).Float()},
 		{"Cote d'Ivoire", u.Get("CIV", 2018), u.ByName("Côte d'Ivoire", 2018).Float()},
 		{"USA 2019", u.Get("USA", 2019), math.NaN()},
+		{"COW 365 in 1988 (USSR)", u.GetCOW(365, 1988), u.ByName("USSR", 1988).Float()},
+		{"COW 2 in 2018", u.GetCOW(2, 2018), 648798.3},
 		{"unknown", u.Get("XXX", 2000), math.NaN()},
 	}
 	for _, tc := range tests {

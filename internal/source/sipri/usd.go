@@ -89,6 +89,16 @@ func (u *USD) Get(iso3 string, y int) world.Value {
 	return world.Missing()
 }
 
+// GetCOW returns the expenditure of COW state ccode in year y, through
+// world.ISO3FromCOWIn: GetCOW(365, 1988) reads the USSR row, filed under RUS.
+func (u *USD) GetCOW(ccode, y int) world.Value {
+	iso3, ok := world.ISO3FromCOWIn(ccode, y)
+	if !ok {
+		return world.Missing()
+	}
+	return u.Get(iso3, y)
+}
+
 // ByName returns the expenditure of the row named name in year y, or
 // missing.
 func (u *USD) ByName(name string, y int) world.Value {
