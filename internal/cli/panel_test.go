@@ -1,0 +1,94 @@
+package cli
+
+import (
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/entente/entente/internal/testenv"
+)
+
+func TestPanelUsageErrors(t *testing.T) {
+	env := map[string]string{"ENTENTE_DATA": t.TempDir()}
+	tests := []struct {
+		name     string
+		args     []string
+		code     int
+		contains string
+	}{
+		{"unknown variable", []string{"panel", "dyads", "--vars", "cinc1,atop_defence"}, 2, "valid variables: cow_defense"},
+		{"year outside coverage", []string{"panel", "dyads", "--years", "2017"}, 2, "year 2017 outside"},
+		{"bad years", []string{"panel", "states", "--years", "1816..2016"}, 2, "want FROM-TO"},
+		{"bad filter", []string{"panel", "dyads", "--filter", "near"}, 2, "unknown filter"},
+		{"bad valuation", []string{"panel", "dyads", "--valuation", "eugene"}, 2, "unknown valuation"},
+		{"contradiction", []string{"panel", "dyads", "--directed", "--nondirected"}, 2, "contradict"},
+		{"arguments", []string{"panel", "states", "extra"}, 2, "takes no arguments"},
+		{"no subcommand", []string{"panel"}, 2, "needs a subcommand"},
+		{"missing file", []string{"panel", "dyads", "--years", "1900"}, 1, "entente data get"},
+		{"bad extension", []string{"panel", "states", "--out", "x.xlsx"}, 1, "unknown extension"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			out, errs, code := runCLI(t, env, tc.args...)
+			if code != tc.code || !strings.Contains(out+errs, tc.contains) {
+				t.Fatalf("code %d (want %d), output %q, want it to contain %q", code, tc.code, out+errs, tc.contains)
+			}
+		})
+	}
+	if _, errs, code := runCLI(t, nil, "panel", "dyads", "--years", "1900"); code != 2 || !strings.Contains(errs, "ENTENTE_DATA") {
+		t.Errorf("no data directory: code %d, %q", code, errs)
+	}
+}
+
+func TestPanelDyadsStdout(t *testing.T) {
+	env := map[string]string{"ENTENTE_DATA": testenv.DataDir(t)}
+	out, errs, code := runCLI(t, env, "panel", "dyads", "--years", "1914", "--vars", "atop_defense,conttype,sim_s", "--nondirected", "--filter", "relevant")
+	if code != 0 {
+		t.Fatalf("code %d: %s", code, errs)
+	}
+	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(recs[0], ","); got != "ccode1,ccode2,year,atop_defense,conttype,sim_s" {
+		t.Fatalf("header %s", got)
+	}
+	if len(recs) < 100 || len(recs) > 1000 {
+		t.Fatalf("%d relevant non-directed dyads in 1914", len(recs)-1)
+	}
+	if !strings.Contains(errs, "codebook not written") {
+		t.Errorf("stderr %q does not say the codebook was not written", errs)
+	}
+	if strings.Contains(errs, "\r") {
+		t.Errorf("progress drawn on a non-terminal: %q", errs)
+	}
+}
+
+func TestPanelOutFiles(t *testing.T) {
+	env := map[string]string{"ENTENTE_DATA": testenv.DataDir(t)}
+	dir := t.TempDir()
+	for _, tc := range []struct{ args []string }{
+		{[]string{"panel", "dyads", "--years", "2000-2001", "--out", filepath.Join(dir, "d.parquet")}},
+		{[]string{"panel", "states", "--years", "1816-2016", "--out", filepath.Join(dir, "s.csv.gz")}},
+		{[]string{"panel", "states", "--years", "1990", "--codebook", filepath.Join(dir, "stdout")}},
+	} {
+		out, errs, code := runCLI(t, env, tc.args...)
+		if code != 0 {
+			t.Fatalf("%v: code %d: %s", tc.args, code, errs)
+		}
+		if tc.args[len(tc.args)-2] == "--out" && (out != "" || !strings.Contains(errs, "wrote")) {
+			t.Errorf("%v: stdout %q, stderr %q", tc.args, out, errs)
+		}
+	}
+	for _, f := range []string{"d.parquet", "d.parquet.codebook.md", "d.parquet.codebook.json", "s.csv.gz", "s.csv.gz.codebook.md", "stdout.codebook.json"} {
+		if st, err := os.Stat(filepath.Join(dir, f)); err != nil || st.Size() == 0 {
+			t.Errorf("%s: %v", f, err)
+		}
+	}
+	md, _ := os.ReadFile(filepath.Join(dir, "d.parquet.codebook.md"))
+	if !strings.Contains(string(md), "--years 2000-2001") {
+		t.Errorf("codebook does not record the command:\n%s", md[:min(len(md), 400)])
+	}
+}
