@@ -8,6 +8,7 @@ import (
 	"math"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/entente/entente/internal/source/atop"
@@ -152,6 +153,7 @@ func Load(ctx context.Context, dir string, need Need) (*Data, error) {
 	}
 	wg.Wait()
 	if len(errs) > 0 {
+		slices.SortFunc(errs, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
 		return nil, errors.Join(errs...)
 	}
 	if err := ctx.Err(); err != nil {

@@ -143,6 +143,11 @@ func directedSet(fs *flag.FlagSet) bool {
 
 func runPanel(ctx context.Context, env *Env, kind string, plan *panel.Plan, dir, out, codebook string, fs *flag.FlagSet) error {
 	start := time.Now()
+	if out != "" && out != "-" {
+		if _, err := panel.FormatOf(out); err != nil {
+			return usagef("--out: %v", err)
+		}
+	}
 	data, err := panel.Load(ctx, dir, plan.Need())
 	if err != nil {
 		return err

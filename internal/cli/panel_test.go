@@ -27,7 +27,7 @@ func TestPanelUsageErrors(t *testing.T) {
 		{"arguments", []string{"panel", "states", "extra"}, 2, "takes no arguments"},
 		{"no subcommand", []string{"panel"}, 2, "needs a subcommand"},
 		{"missing file", []string{"panel", "dyads", "--years", "1900"}, 1, "entente data get"},
-		{"bad extension", []string{"panel", "states", "--out", "x.xlsx"}, 1, "unknown extension"},
+		{"bad extension", []string{"panel", "states", "--out", "x.xlsx"}, 2, "unknown extension"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
