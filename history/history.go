@@ -3,6 +3,7 @@ package history
 import (
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"sync"
@@ -105,8 +106,13 @@ type DisputeYear struct {
 // Open loads every dataset World needs from dir, laid out as shared/data
 // (the Files constants name them), reading files in parallel. The error
 // names the dataset and the file, and for bad input the line, column and
-// field (*table.ParseError).
+// field (*table.ParseError); when several files fail, it lists each.
 func Open(dir string) (*History, error) {
+	if st, err := os.Stat(dir); err != nil {
+		return nil, fmt.Errorf("history: data directory: %w", err)
+	} else if !st.IsDir() {
+		return nil, fmt.Errorf("history: data directory %s is not a directory", dir)
+	}
 	h := &History{}
 	var (
 		states  []cow.StateSpell

@@ -436,6 +436,9 @@ func TestOpenErrors(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	if _, err := Open(filepath.Join(tmp, "nowhere")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("missing directory: got %v, want a not-exist error", err)
+	}
 	_, err := Open(tmp)
 	if !errors.Is(err, os.ErrNotExist) {
 		t.Fatalf("missing majors2016: got %v, want a not-exist error", err)
