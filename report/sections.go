@@ -283,13 +283,13 @@ func Membership(w *world.World) (*Section, error) {
 }
 
 // majorStates returns the ccodes of the states whose alliance portfolios
-// the report shows: the fifteen highest by capability and every state with
-// nuclear weapons, in capability order.
+// the report shows: the fifteen highest by capability, every major power
+// and every state with nuclear weapons, in capability order.
 func majorStates(w *world.World) []int {
 	ranked := rankByCapability(w)
 	var out []int
 	for i, s := range ranked {
-		if i < 15 || s.Nuclear == world.NuclearWeapons {
+		if i < 15 || s.Major || s.Nuclear == world.NuclearWeapons {
 			out = append(out, s.CCode)
 		}
 	}
@@ -372,7 +372,7 @@ func Portfolios(w *world.World) (*Section, error) {
 		t.Add(stateName(w, c), rk, orNone(ids), len(allies), orNone(partners), orNone(rivals))
 	}
 	return &Section{Title: "Alliance portfolios", Tables: []*Table{t},
-		Notes: []string{"Major states: the fifteen highest by capability, and every state with nuclear weapons. Allies counts the distinct states that share at least one alliance in force with the state, formal or informal."}}, nil
+		Notes: []string{"Major states: the fifteen highest by capability, every major power (COW's list) and every state with nuclear weapons. Allies counts the distinct states that share at least one alliance in force with the state, formal or informal."}}, nil
 }
 
 func orNone(s []string) string {

@@ -42,7 +42,7 @@ func Tables() []string {
 }
 
 func stateHeader() []string {
-	h := []string{"ccode", "iso3", "abbrev", "name", "capital", "capital_lat", "capital_lon", "region", "regime", "nuclear"}
+	h := []string{"ccode", "iso3", "abbrev", "name", "major", "capital", "capital_lat", "capital_lon", "region", "regime", "nuclear"}
 	for _, nf := range numberFields {
 		h = append(h, nf.key, nf.key+"_source", nf.key+"_year")
 	}
@@ -84,7 +84,7 @@ func Export(dir string, w *world.World) error {
 		rows["sources.csv"] = append(rows["sources.csv"], []string{s.ID, s.Citation, s.URL})
 	}
 	for _, s := range d.States {
-		row := []string{strconv.Itoa(s.CCode), s.ISO3, s.Abbrev, s.Name, s.Capital, fmtFloat(s.Lat), fmtFloat(s.Lon), s.Region, s.Regime, s.Nuclear}
+		row := []string{strconv.Itoa(s.CCode), s.ISO3, s.Abbrev, s.Name, strconv.FormatBool(s.Major), s.Capital, fmtFloat(s.Lat), fmtFloat(s.Lon), s.Region, s.Regime, s.Nuclear}
 		for _, nf := range numberFields {
 			if n := s.Numbers[nf.key]; n.present() {
 				row = append(row, fmtFloat(n.Value), n.Source, fmtInt(n.Year))
@@ -330,7 +330,7 @@ func Import(dir string) (*world.World, error) {
 		{"states.csv", func(c *cells) {
 			s := state{CCode: c.int("states", "ccode"), ISO3: c.get("iso3"), Abbrev: c.get("abbrev"), Name: c.get("name"),
 				Capital: c.get("capital"), Lat: c.float("states", "capital_lat"), Lon: c.float("states", "capital_lon"),
-				Region: c.get("region"), Regime: c.get("regime"), Nuclear: c.get("nuclear"), Numbers: map[string]*number{},
+				Region: c.get("region"), Regime: c.get("regime"), Nuclear: c.get("nuclear"), Major: c.bool("states", "major"), Numbers: map[string]*number{},
 				at: c.at("ccode", "iso3", "name", "nuclear")}
 			s.at["capital.lat"], s.at["capital.lon"] = c.pos("capital_lat"), c.pos("capital_lon")
 			for _, nf := range numberFields {

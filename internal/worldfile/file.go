@@ -65,6 +65,7 @@ type state struct {
 	Capital                 string
 	Lat, Lon                float64 // NaN when absent
 	Region, Regime, Nuclear string
+	Major                   bool
 	Numbers                 map[string]*number
 	Sources                 []string
 	at                      map[string]pos
@@ -183,6 +184,7 @@ func (d *document) build() *world.World {
 		st.ISO3, st.Abbrev = s.ISO3, s.Abbrev
 		st.Capital = world.Capital{Name: s.Capital, Lat: world.Value(s.Lat), Lon: world.Value(s.Lon)}
 		st.Region, st.Regime, st.Nuclear = s.Region, s.Regime, world.Nuclear(s.Nuclear)
+		st.Major = s.Major
 		st.Sources = cites(s.Sources)
 		for _, nf := range numberFields {
 			n := s.Numbers[nf.key]
@@ -303,7 +305,7 @@ func unbuild(w *world.World) *document {
 		whole, byField := refs(s.Sources)
 		st := state{CCode: s.CCode, ISO3: s.ISO3, Abbrev: s.Abbrev, Name: s.Name,
 			Capital: s.Capital.Name, Lat: s.Capital.Lat.Float(), Lon: s.Capital.Lon.Float(),
-			Region: s.Region, Regime: s.Regime, Nuclear: string(s.Nuclear),
+			Region: s.Region, Regime: s.Regime, Nuclear: string(s.Nuclear), Major: s.Major,
 			Numbers: map[string]*number{}, Sources: whole}
 		for _, nf := range numberFields {
 			v := *numberField(s, nf.key)

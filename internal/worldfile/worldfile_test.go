@@ -281,3 +281,42 @@ func firstDiff(got, want string) string {
 	}
 	return "lengths differ: " + strconv.Itoa(len(g)) + " vs " + strconv.Itoa(len(w))
 }
+
+// TestMajors checks that the embedded world's major powers are COW's
+// majors at the end of its list (2016).
+func TestMajors(t *testing.T) {
+	f, err := os.Open(testenv.File(t, "cow_states/majors2016.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []int
+	for _, r := range recs[1:] {
+		if r[5] == "2016" {
+			c, err := strconv.Atoi(r[1])
+			if err != nil {
+				t.Fatal(err)
+			}
+			want = append(want, c)
+		}
+	}
+	sort.Ints(want)
+	var got []int
+	for _, s := range defaultWorld(t).States {
+		if s.Major {
+			got = append(got, s.CCode)
+		}
+	}
+	if len(got) != len(want) || len(want) == 0 {
+		t.Fatalf("majors: got %v, want %v", got, want)
+	}
+	for i := range got {
+		if got[i] != want[i] {
+			t.Fatalf("majors: got %v, want %v", got, want)
+		}
+	}
+}

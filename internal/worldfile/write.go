@@ -150,6 +150,9 @@ func (d *document) node() *yaml.Node {
 		m.add("iso3", strNode(s.ISO3))
 		m.add("abbrev", strNode(s.Abbrev))
 		m.add("name", strNode(s.Name))
+		if s.Major {
+			m.add("major", boolNode(true))
+		}
 		if s.Capital != "" || !math.IsNaN(s.Lat) || !math.IsNaN(s.Lon) {
 			c := newMapping(true)
 			c.add("name", strNode(s.Capital))

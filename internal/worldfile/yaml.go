@@ -288,7 +288,7 @@ func (r *reader) document(n *yaml.Node) *document {
 }
 
 func (r *reader) state(n *yaml.Node, p string) state {
-	keys := []string{"ccode", "iso3", "abbrev", "name", "capital", "region", "regime", "nuclear", "sources"}
+	keys := []string{"ccode", "iso3", "abbrev", "name", "major", "capital", "region", "regime", "nuclear", "sources"}
 	for _, nf := range numberFields {
 		keys = append(keys, nf.key)
 	}
@@ -296,7 +296,7 @@ func (r *reader) state(n *yaml.Node, p string) state {
 	s := state{CCode: r.integer(g["ccode"], p+".ccode"), ISO3: r.str(g["iso3"], p+".iso3"),
 		Abbrev: r.str(g["abbrev"], p+".abbrev"), Name: r.str(g["name"], p+".name"),
 		Region: r.str(g["region"], p+".region"), Regime: r.str(g["regime"], p+".regime"),
-		Nuclear: r.str(g["nuclear"], p+".nuclear"), Lat: math.NaN(), Lon: math.NaN(),
+		Nuclear: r.str(g["nuclear"], p+".nuclear"), Major: r.boolean(g["major"], p+".major"), Lat: math.NaN(), Lon: math.NaN(),
 		Numbers: map[string]*number{}, at: at}
 	if g["ccode"] == nil && g != nil {
 		r.add(at[""], p+".ccode", ErrMissing, "ccode is required")
