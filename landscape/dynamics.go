@@ -57,6 +57,7 @@ type Dynamics struct {
 	used  []int // actors per side
 	last  int
 	cands []int
+	dest  []int
 }
 
 // NewDynamics returns dynamics for p with at most k coalitions (k ≥ 2).

@@ -211,6 +211,14 @@ func exact2[T number](ctx context.Context, p *Problem, o Options) (*Result, erro
 		}
 	}
 	tol := tolerance[T](p)
+	// AS[(2k+0)·n+j] = −A[k·n+j], AS[(2k+1)·n+j] = +A[k·n+j].
+	AS := make([]T, 2*n*n)
+	for k := range n {
+		for j := range n {
+			AS[2*k*n+j] = -A[k*n+j]
+			AS[(2*k+1)*n+j] = A[k*n+j]
+		}
+	}
 
 	blocks := make([]block[T], nblocks)
 	var next atomic.Int64
@@ -227,7 +235,7 @@ func exact2[T number](ctx context.Context, p *Problem, o Options) (*Result, erro
 				if bi >= nblocks || ctx.Err() != nil {
 					return
 				}
-				blocks[bi] = scan2(n, m, uint64(bi)<<(m+1), A, s, sig, g, tol, maxMin)
+				blocks[bi] = scan2(n, m, uint64(bi)<<(m+1), A, AS, s, sig, g, tol, maxMin)
 			}
 		}()
 	}
@@ -286,7 +294,7 @@ func maxSize(p *Problem) float64 {
 // scan2 runs the Gray code over actors 1..m with the actors above m fixed
 // by the bits of base (actor 0 on side 0), and returns the local minima
 // met, at most about 2·maxMin of them (the lowest).
-func scan2[T number](n, m int, base uint64, A, s, sig, g []T, tol T, maxMin int) block[T] {
+func scan2[T number](n, m int, base uint64, A, AS, s, sig, g []T, tol T, maxMin int) block[T] {
 	sig = sig[:n]
 	g = g[:n]
 	s = s[:n]
@@ -334,16 +342,29 @@ func scan2[T number](n, m int, base uint64, A, s, sig, g []T, tol T, maxMin int)
 		sk = -sk
 		sig[k] = sk
 		x ^= 1 << k
-		row := A[k*n : k*n+n]
-		bad := false
+		// Add σ_k·A_k to the fields: rows are stored for both signs.
+		off := 2 * k * n
+		if sk > 0 {
+			off += n
+		}
+		row := AS[off : off+n]
+		gg := g[:len(row)]
 		for j, a := range row {
-			v := g[j] + sk*a
-			g[j] = v
-			if sig[j]*v < -tol {
-				bad = true
+			gg[j] += a
+		}
+		bad := 0
+		if sk*gg[k] < -tol {
+			bad = 1
+		} else {
+			ss := sig[:len(gg)]
+			for j, v := range gg {
+				if ss[j]*v < -tol {
+					bad = 1
+					break
+				}
 			}
 		}
-		if !bad {
+		if bad == 0 {
 			out.minima = append(out.minima, found[T]{x, e})
 			if len(out.minima) > limit {
 				var t bool

@@ -54,9 +54,9 @@ type Result struct {
 
 // BasinInfo says how the basins in a Result were computed.
 type BasinInfo struct {
-	Rule    Rule  `json:"rule"`
-	Starts  int64 `json:"starts"`  // starting configurations descended
-	Sampled bool  `json:"sampled"` // a uniform random sample rather than every configuration
+	Rule    Rule   `json:"rule"`
+	Starts  int64  `json:"starts"`  // starting configurations descended
+	Sampled bool   `json:"sampled"` // a uniform random sample rather than every configuration
 	Seed    uint64 `json:"seed"`
 }
 

@@ -1,0 +1,269 @@
+package landscape
+
+import (
+	"context"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// randomProblem returns an integral instance: sizes uniform in 1..10,
+// propensities uniform in −3..3, symmetric.
+func randomProblem(n int, rng *rand.Rand) *Problem {
+	sizes := make([]float64, n)
+	p := make([]float64, n*n)
+	for i := range n {
+		sizes[i] = float64(1 + rng.IntN(10))
+		for j := i + 1; j < n; j++ {
+			x := float64(rng.IntN(7) - 3)
+			p[i*n+j], p[j*n+i] = x, x
+		}
+	}
+	return MustNew(nil, sizes, p)
+}
+
+// randomFloatProblem returns a non-integral instance.
+func randomFloatProblem(n int, rng *rand.Rand) *Problem {
+	sizes := make([]float64, n)
+	p := make([]float64, n*n)
+	for i := range n {
+		sizes[i] = 0.01 + rng.Float64()
+		for j := i + 1; j < n; j++ {
+			x := rng.NormFloat64()
+			p[i*n+j], p[j*n+i] = x, x
+		}
+	}
+	return MustNew(nil, sizes, p)
+}
+
+// TestMoveChangesEnergy checks ΔE = 2·s_k·ΔF_k exactly (integral inputs)
+// for every actor and every destination, with two and three coalitions.
+func TestMoveChangesEnergy(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for trial := range 200 {
+		n := 2 + rng.IntN(15)
+		k := 2 + trial%3
+		p := randomProblem(n, rng)
+		sides := make([]int, n)
+		for i := range sides {
+			sides[i] = rng.IntN(k)
+		}
+		e0, f0 := p.Energy(sides), p.Frustration(sides)
+		for a := range n {
+			for c := range k {
+				if c == sides[a] {
+					continue
+				}
+				moved := slices.Clone(sides)
+				moved[a] = c
+				e1, f1 := p.Energy(moved), p.Frustration(moved)
+				if got, want := e1-e0, 2*p.Sizes[a]*(f1[a]-f0[a]); got != want {
+					t.Fatalf("trial %d: moving %d to %d: ΔE = %v, want 2·s·ΔF = %v", trial, a, c, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestDescentNeverRaisesEnergy follows every move of the dynamics under
+// each rule and checks that E falls strictly by the recorded ΔE and ends
+// at a local minimum that Exact lists.
+func TestDescentNeverRaisesEnergy(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for trial := range 120 {
+		n := 3 + rng.IntN(10)
+		k := 2 + trial%2
+		rule := Rule(trial % 3)
+		p := randomProblem(n, rng)
+		res, err := Exact(context.Background(), p, Options{K: k, Workers: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := NewDynamics(p, k)
+		sides := make([]int, n)
+		for i := range sides {
+			sides[i] = rng.IntN(k)
+		}
+		start := slices.Clone(sides)
+		var trace []Step
+		d.Descend(sides, rule, rand.New(rand.NewPCG(5, uint64(trial))), &trace)
+		cur := slices.Clone(start)
+		e := p.Energy(cur)
+		for _, s := range trace {
+			cur[s.Actor] = s.To
+			e1 := p.Energy(cur)
+			if !(e1 < e) || e1-e != s.DeltaE {
+				t.Fatalf("trial %d (%v): move %+v takes E from %v to %v", trial, rule, s, e, e1)
+			}
+			e = e1
+		}
+		if !slices.Equal(cur, sides) {
+			t.Fatalf("trial %d: trace ends at %v, Descend at %v", trial, cur, sides)
+		}
+		Canonical(sides)
+		if !slices.ContainsFunc(res.Minima, func(m Minimum) bool { return slices.Equal(m.Sides, sides) }) {
+			t.Fatalf("trial %d (%v, k=%d): descent ends at %v (E=%v), not a local minimum of Exact", trial, rule, k, sides, e)
+		}
+	}
+}
+
+// bruteForce lists the local minima of p with k coalitions by checking
+// every labelled configuration directly from the definitions.
+func bruteForce(p *Problem, k int) (minE float64, minima map[string]float64) {
+	n := p.N()
+	minima = map[string]float64{}
+	minE = math.Inf(1)
+	sides := make([]int, n)
+	total := int(math.Pow(float64(k), float64(n-1)))
+	for x := range total {
+		y := x
+		for j := 1; j < n; j++ {
+			sides[j] = y % k
+			y /= k
+		}
+		e := p.Energy(sides)
+		f := p.Frustration(sides)
+		used := map[int]bool{}
+		for _, c := range sides {
+			used[c] = true
+		}
+		isMin := true
+		for a := 0; a < n && isMin; a++ {
+			emptyTried := false
+			for c := range k {
+				if c == sides[a] || (!used[c] && emptyTried) {
+					continue
+				}
+				if !used[c] {
+					emptyTried = true
+				}
+				m := slices.Clone(sides)
+				m[a] = c
+				if p.Frustration(m)[a] < f[a] {
+					isMin = false
+					break
+				}
+			}
+		}
+		minE = min(minE, e)
+		if isMin {
+			c := slices.Clone(sides)
+			Canonical(c)
+			minima[sidesKey(c)] = e
+		}
+	}
+	return minE, minima
+}
+
+// TestExactAgainstBruteForce compares Exact with a direct enumeration,
+// for integral and real inputs, two and three coalitions, and any number
+// of workers.
+func TestExactAgainstBruteForce(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for trial := range 60 {
+		n := 2 + rng.IntN(9)
+		k := 2 + trial%2
+		var p *Problem
+		if trial%4 < 2 {
+			p = randomProblem(n, rng)
+		} else {
+			p = randomFloatProblem(n, rng)
+		}
+		minE, minima := bruteForce(p, k)
+		for _, w := range []int{1, 3} {
+			res, err := Exact(context.Background(), p, Options{K: k, Workers: w})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if math.Abs(res.Global.Energy-minE) > 1e-9*math.Abs(minE)+1e-12 {
+				t.Fatalf("trial %d: global E = %v, want %v", trial, res.Global.Energy, minE)
+			}
+			if len(res.Minima) != len(minima) {
+				t.Fatalf("trial %d (n=%d k=%d integral=%v): %d minima, want %d", trial, n, k, p.Integral(), len(res.Minima), len(minima))
+			}
+			for _, m := range res.Minima {
+				if _, ok := minima[sidesKey(m.Sides)]; !ok {
+					t.Fatalf("trial %d: %v is not a local minimum", trial, m.Sides)
+				}
+			}
+		}
+	}
+}
+
+// TestKTwoAgreesWithGeneral checks that the Ising scan and the general
+// k-partition enumeration (with K = 2 forced through it) agree.
+func TestKTwoAgreesWithGeneral(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	for range 30 {
+		p := randomProblem(2+rng.IntN(12), rng)
+		a, err := Exact(context.Background(), p, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := exactK(context.Background(), p, Options{K: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(a.Minima) != len(b.Minima) || a.GlobalTies != b.GlobalTies {
+			t.Fatalf("ising: %d minima, %d ties; general: %d, %d", len(a.Minima), a.GlobalTies, len(b.Minima), b.GlobalTies)
+		}
+		for i := range a.Minima {
+			if !slices.Equal(a.Minima[i].Sides, b.Minima[i].Sides) || a.Minima[i].Energy != b.Minima[i].Energy {
+				t.Fatalf("minimum %d differs: %v vs %v", i, a.Minima[i], b.Minima[i])
+			}
+		}
+	}
+}
+
+// TestAnnealFindsExactMinimum runs the heuristic with its defaults on
+// 1,000 random instances with n ≤ 20 and requires the exact global energy
+// every time.
+func TestAnnealFindsExactMinimum(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	misses := 0
+	for trial := range 1000 {
+		n := 2 + rng.IntN(19)
+		p := randomProblem(n, rng)
+		ex, err := Exact(context.Background(), p, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		h, err := Anneal(context.Background(), p, AnnealOptions{Seed: uint64(trial)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if h.Global.Energy != ex.Global.Energy {
+			misses++
+			t.Errorf("trial %d (n=%d): heuristic E = %v, exact %v", trial, n, h.Global.Energy, ex.Global.Energy)
+		}
+	}
+	if misses > 0 {
+		t.Fatalf("%d of 1000 missed", misses)
+	}
+}
+
+// TestReproducible checks that Anneal, Exact and sampled Basins give the
+// same result whatever the number of workers.
+func TestReproducible(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 14))
+	p := randomProblem(40, rng)
+	a, _ := Anneal(context.Background(), p, AnnealOptions{Seed: 1, Workers: 1, Runs: 6})
+	b, _ := Anneal(context.Background(), p, AnnealOptions{Seed: 1, Workers: 4, Runs: 6})
+	if !slices.Equal(a.Global.Sides, b.Global.Sides) || len(a.Minima) != len(b.Minima) {
+		t.Fatalf("anneal depends on workers: %v vs %v", a.Global.Sides, b.Global.Sides)
+	}
+	q := randomProblem(14, rng)
+	r1, _ := Exact(context.Background(), q, Options{Workers: 1})
+	r2, _ := Exact(context.Background(), q, Options{Workers: 2})
+	for _, r := range []*Result{r1, r2} {
+		if err := Basins(context.Background(), r, BasinOptions{Rule: Random, Seed: 3, Samples: 5000}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range r1.Minima {
+		if r1.Minima[i].BasinCount != r2.Minima[i].BasinCount {
+			t.Fatalf("basin %d: %d vs %d", i, r1.Minima[i].BasinCount, r2.Minima[i].BasinCount)
+		}
+	}
+}
