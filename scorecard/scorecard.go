@@ -137,36 +137,38 @@ type Result struct {
 // Loader returns the World of a year.
 type Loader func(year int) (*world.World, error)
 
-// cluster accumulates one dyad's dyad-years in one group.
-type cluster struct {
+// group is the dyad-years of one dyad in one group and their hits.
+type group struct {
 	n    int
 	hits [numHyp]int
 }
 
-// cell holds the clusters of one source and era: new allied dyads and the
-// controls.
+// cluster is one dyad's dyad-years in one cell: as a new allied dyad and as
+// a control. A dyad is a control in the years it could have allied and did
+// not, and treated in the year it did.
+type cluster struct{ treated, control group }
+
+// cell holds the clusters of one source and era.
 type cell struct {
-	treated, control map[world.Dyad]*cluster
+	dyads map[world.Dyad]*cluster
 }
 
-func newCell() *cell {
-	return &cell{treated: map[world.Dyad]*cluster{}, control: map[world.Dyad]*cluster{}}
-}
+func newCell() *cell { return &cell{dyads: map[world.Dyad]*cluster{}} }
 
 func (c *cell) add(treated bool, d world.Dyad, hits [numHyp]bool) {
-	m := c.control
-	if treated {
-		m = c.treated
-	}
-	cl := m[d]
+	cl := c.dyads[d]
 	if cl == nil {
 		cl = &cluster{}
-		m[d] = cl
+		c.dyads[d] = cl
 	}
-	cl.n++
+	g := &cl.control
+	if treated {
+		g = &cl.treated
+	}
+	g.n++
 	for h, v := range hits {
 		if v {
-			cl.hits[h]++
+			g.hits[h]++
 		}
 	}
 }
@@ -398,25 +400,23 @@ func (ys *yearScore) hits(a, b int) [numHyp]bool {
 
 // rows computes the rate ratios of one cell with the cluster bootstrap.
 func (c *cell) rows(src, era string, reps int, rng *rand.Rand) []Row {
-	tr, co := flatten(c.treated), flatten(c.control)
-	tn, th := totals(tr)
-	cn, ch := totals(co)
+	cs := flatten(c.dyads)
+	tr, co := totals(cs)
 	var boot [numHyp][]float64
-	if reps > 0 && len(tr) > 0 && len(co) > 0 {
+	if reps > 0 && tr.n > 0 && co.n > 0 {
 		for r := 0; r < reps; r++ {
-			bn, bh := resample(tr, rng)
-			dn, dh := resample(co, rng)
+			bt, bc := resample(cs, rng)
 			for h := 0; h < numHyp; h++ {
-				boot[h] = append(boot[h], ratio(bh[h], bn, dh[h], dn))
+				boot[h] = append(boot[h], ratio(bt.hits[h], bt.n, bc.hits[h], bc.n))
 			}
 		}
 	}
 	out := make([]Row, numHyp)
 	for h := 0; h < numHyp; h++ {
 		r := Row{Source: src, Era: era, Hypothesis: Hypotheses[h],
-			New: tn, NewHits: th[h], NewRate: Number(rate(th[h], tn)),
-			Control: cn, ControlHits: ch[h], ControlRate: Number(rate(ch[h], cn)),
-			Ratio: Number(ratio(th[h], tn, ch[h], cn)), Lo: Number(math.NaN()), Hi: Number(math.NaN())}
+			New: tr.n, NewHits: tr.hits[h], NewRate: Number(rate(tr.hits[h], tr.n)),
+			Control: co.n, ControlHits: co.hits[h], ControlRate: Number(rate(co.hits[h], co.n)),
+			Ratio: Number(ratio(tr.hits[h], tr.n, co.hits[h], co.n)), Lo: Number(math.NaN()), Hi: Number(math.NaN())}
 		if len(boot[h]) > 0 {
 			r.Lo, r.Hi = Number(percentile(boot[h], 0.025)), Number(percentile(boot[h], 0.975))
 		}
@@ -445,27 +445,31 @@ func flatten(m map[world.Dyad]*cluster) []cluster {
 	return out
 }
 
-func totals(cs []cluster) (n int, h [numHyp]int) {
-	for _, c := range cs {
-		n += c.n
-		for k := range h {
-			h[k] += c.hits[k]
-		}
+func (g *group) addGroup(h group) {
+	g.n += h.n
+	for k := range g.hits {
+		g.hits[k] += h.hits[k]
 	}
-	return n, h
 }
 
-// resample draws len(cs) clusters with replacement and returns their
-// totals: the cluster (dyad) bootstrap, which keeps a dyad's years together.
-func resample(cs []cluster, rng *rand.Rand) (n int, h [numHyp]int) {
+func totals(cs []cluster) (tr, co group) {
+	for _, c := range cs {
+		tr.addGroup(c.treated)
+		co.addGroup(c.control)
+	}
+	return tr, co
+}
+
+// resample draws len(cs) dyads with replacement and returns the totals of
+// their treated and control dyad-years: the cluster (dyad) bootstrap, which
+// keeps all of a dyad's years, in both groups, together.
+func resample(cs []cluster, rng *rand.Rand) (tr, co group) {
 	for range cs {
 		c := &cs[rng.IntN(len(cs))]
-		n += c.n
-		for k := range h {
-			h[k] += c.hits[k]
-		}
+		tr.addGroup(c.treated)
+		co.addGroup(c.control)
 	}
-	return n, h
+	return tr, co
 }
 
 func rate(h, n int) float64 {
