@@ -8,7 +8,6 @@ import (
 
 	"github.com/entente/entente/internal/source/cow"
 	"github.com/entente/entente/internal/source/mid"
-	"github.com/entente/entente/internal/source/sipri"
 	"github.com/entente/entente/internal/testenv"
 )
 
@@ -26,8 +25,6 @@ func loadEverything(dir string) (*History, error) {
 		"mid/MIDA_5.0.csv":                                      func(p string) error { _, err := mid.ReadDisputes(p); return err },
 		"mid/MIDI_5.0.csv":                                      func(p string) error { _, err := mid.ReadIncidents(p); return err },
 		"mid/MIDIP_5.0.csv":                                     func(p string) error { _, err := mid.ReadIncidentParticipants(p); return err },
-		"milex/military-spending-as-a-share-of-gdp-sipri.csv":   func(p string) error { _, err := sipri.ReadShares(p); return err },
-		"milex/sipri-milex-data.csv":                            func(p string) error { _, err := sipri.ReadUSD(p); return err },
 	}
 	var wg sync.WaitGroup
 	var mu sync.Mutex

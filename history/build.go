@@ -9,6 +9,7 @@ import (
 	"github.com/entente/entente/internal/source/cow"
 	"github.com/entente/entente/internal/source/geo"
 	"github.com/entente/entente/internal/source/mid"
+	"github.com/entente/entente/internal/source/sipri"
 	"github.com/entente/entente/world"
 )
 
@@ -116,6 +117,27 @@ func (h *History) buildCapitals() {
 			if cap, ok := h.capitals.In(c, h.first+i); ok {
 				d.capitals[p] = cap.World()
 			}
+		}
+	}
+}
+
+// buildMilex reads the SIPRI series of each member through its ISO3 code
+// in the year.
+func (h *History) buildMilex(usd *sipri.USD, shares *sipri.Shares) {
+	for i := range h.years {
+		d := &h.years[i]
+		y := h.first + i
+		d.milexUSD = make([]world.Value, len(d.members))
+		d.milexGDP = make([]world.Value, len(d.members))
+		for p, iso := range d.iso3 {
+			d.milexUSD[p], d.milexGDP[p] = world.Missing(), world.Missing()
+			if iso == "" {
+				continue
+			}
+			if v := usd.Get(iso, y); v.OK() {
+				d.milexUSD[p] = v * 1e6
+			}
+			d.milexGDP[p] = shares.Get(iso, y)
 		}
 	}
 }

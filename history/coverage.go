@@ -12,6 +12,7 @@ const (
 	minDistFirst, minDistLast           = 1886, 2019
 	midFirst, midLast                   = 1816, 2014
 	gmlFirst, gmlLast                   = 1816, 2010
+	milexFirst, milexLast               = 1949, 2024
 )
 
 // coverage lists the families World reports, with their sources.
@@ -23,6 +24,7 @@ func coverage() []world.Coverage {
 		{Family: world.FamilyContiguity, Source: "COW Direct Contiguity v3.2 (Stinnett et al. 2002)", From: contiguityFirst, To: contiguityLast},
 		{Family: world.FamilyCapitals, Source: "COW capitals geocoded by peacesciencer (Miller 2022)", From: capitalsFirst, To: capitalsLast},
 		{Family: world.FamilyMinDist, Source: "CShapes 2.0 minimum distances via peacesciencer (Schvitz et al. 2022)", From: minDistFirst, To: minDistLast},
+		{Family: world.FamilyMilex, Source: "SIPRI Military Expenditure Database (US dollars 1949–2018; share of GDP via Our World in Data 1949–2024)", From: milexFirst, To: milexLast},
 		{Family: world.FamilyDisputes, Source: "COW MID 5.0 participants (Palmer et al. 2022)", From: midFirst, To: midLast},
 	}
 }

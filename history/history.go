@@ -12,6 +12,7 @@ import (
 	"github.com/entente/entente/internal/source/cow"
 	"github.com/entente/entente/internal/source/geo"
 	"github.com/entente/entente/internal/source/mid"
+	"github.com/entente/entente/internal/source/sipri"
 	"github.com/entente/entente/world"
 )
 
@@ -31,6 +32,8 @@ const (
 	FileMinDist      = "capitals_distance/cow_mindist_cshapes2_peacesciencer.csv"
 	FileMIDB         = "mid/MIDB_5.0.csv"
 	FileGML          = "mid/gml-ddy-disputes-2.1.1.csv"
+	FileSIPRIShares  = "milex/military-spending-as-a-share-of-gdp-sipri.csv"
+	FileSIPRIUSD     = "milex/sipri-milex-data.csv"
 )
 
 // History holds the year-indexed tables built from the real datasets. It
@@ -66,6 +69,8 @@ type yearData struct {
 	gw       []int
 	iso3     []string
 	cow      []COWMembership // spells overlapping the year, by ID and ccode
+	milexUSD []world.Value   // SIPRI, current US dollars
+	milexGDP []world.Value   // SIPRI via OWID, percent of GDP
 }
 
 type stateInfo struct {
@@ -123,6 +128,8 @@ func Open(dir string) (*History, error) {
 		atopAl  []atop.Alliance
 		atopMem []atop.Member
 		midb    []mid.Participant
+		shares  *sipri.Shares
+		usd     *sipri.USD
 	)
 	jobs := []struct {
 		file string
@@ -142,6 +149,8 @@ func Open(dir string) (*History, error) {
 		{FileStates, func(p string) (err error) { states, err = cow.ReadStates(p); return }},
 		{FileMajors, func(p string) (err error) { majors, err = cow.ReadMajors(p); return }},
 		{FileCapitals, func(p string) (err error) { h.capitals, err = geo.ReadCapitals(p); return }},
+		{FileSIPRIShares, func(p string) (err error) { shares, err = sipri.ReadShares(p); return }},
+		{FileSIPRIUSD, func(p string) (err error) { usd, err = sipri.ReadUSD(p); return }},
 	}
 	errs := make([]error, len(jobs))
 	var wg sync.WaitGroup
@@ -162,6 +171,7 @@ func Open(dir string) (*History, error) {
 	h.buildCapabilities(nmc)
 	h.buildMajors(majors)
 	h.buildCapitals()
+	h.buildMilex(usd, shares)
 	h.buildCOW(members)
 	h.buildATOP(atopAl, atopMem)
 	h.buildDisputes(midb)
@@ -254,6 +264,27 @@ func (h *History) Capital(y, ccode int) world.Capital {
 		return h.years[y-h.first].capitals[i]
 	}
 	return world.Capital{Lat: world.Missing(), Lon: world.Missing()}
+}
+
+// MilexUSD returns, aligned with Members(y), SIPRI military expenditure in
+// current US dollars (the file's millions times 10^6), read through each
+// member's ISO3 code in y; missing where SIPRI has none (it starts in 1949
+// and this file ends in 2018).
+func (h *History) MilexUSD(y int) []world.Value {
+	if d := h.year(y); d != nil {
+		return d.milexUSD
+	}
+	return nil
+}
+
+// MilexShareGDP returns, aligned with Members(y), SIPRI military
+// expenditure as a percentage of GDP (as published by Our World in Data,
+// 1949–2024), or missing.
+func (h *History) MilexShareGDP(y int) []world.Value {
+	if d := h.year(y); d != nil {
+		return d.milexGDP
+	}
+	return nil
 }
 
 // StateName returns the COW abbreviation and name of ccode (its latest

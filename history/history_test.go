@@ -110,6 +110,19 @@ func TestWorldStates(t *testing.T) {
 			t.Errorf("%d %d: capital coordinates missing", tc.year, tc.ccode)
 		}
 	}
+	w, err := h.World(2016)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// SIPRI: USA 2016 in the wide file is 600,106 million (current US$);
+	// OWID's share of GDP is 3.40.
+	if us := w.State(2); us.MilexUSD.IsMissing() || us.MilexUSD < 5e11 || us.MilexUSD > 7e11 ||
+		us.MilexShareGDP.IsMissing() || us.MilexShareGDP < 2.5 || us.MilexShareGDP > 4 {
+		t.Errorf("USA 2016 SIPRI: got %v US$ and %v%% of GDP", us.MilexUSD, us.MilexShareGDP)
+	}
+	if w, _ := h.World(1900); w.State(2).MilexUSD.OK() || w.Covered(world.FamilyMilex) {
+		t.Error("1900: SIPRI values should be missing and not covered")
+	}
 	if _, err := h.World(1815); err == nil {
 		t.Error("World(1815): want an error")
 	}

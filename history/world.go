@@ -18,7 +18,8 @@ var (
 //   - States: the COW system members (system2016), sorted by ccode, with
 //     abbreviation and name (states2016), Gleditsch–Ward and ISO3 codes
 //     from the crosswalk in force that year, major-power status
-//     (majors2016), NMC v6.0 capabilities and the capital in force;
+//     (majors2016), NMC v6.0 capabilities, the capital in force, and SIPRI
+//     military expenditure in US dollars and as a share of GDP;
 //   - Alliances: COW v4.1 alliances with a membership spell overlapping y
 //     ("cow:<version4id>"), each with all its members' spells and pledges,
 //     then ATOP v4.0 alliances likewise ("atop:<atopid>"), with the
@@ -45,6 +46,7 @@ func (h *History) World(y int) (*world.World, error) {
 		s.Major = d.major[p]
 		s.Capability = d.caps[p]
 		s.Capital = d.capitals[p]
+		s.MilexUSD, s.MilexShareGDP = d.milexUSD[p], d.milexGDP[p]
 		w.States[p] = s
 	}
 	w.Index()
