@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/entente/entente/internal/source/cow"
+	"github.com/entente/entente/internal/source/table"
 	"github.com/entente/entente/internal/testenv"
 	"github.com/entente/entente/world"
 )
@@ -438,7 +439,7 @@ func TestOpenErrors(t *testing.T) {
 	tmp := t.TempDir()
 	// A copy of the layout with one file truncated mid-row.
 	for _, f := range []string{FileStates, FileSystem, FileMajors, FileNMC, FileCOWMembers, FileATOPAlliance,
-		FileATOPMembers, FileATOPDyadYear, FileContiguity, FileCapitals, FileCapDist, FileMinDist, FileMIDB, FileGML} {
+		FileATOPMembers, FileATOPDyadYear, FileContiguity, FileCapitals, FileCapDist, FileMinDist, FileMIDB, FileGML, FileSIPRIShares, FileSIPRIUSD} {
 		if err := os.MkdirAll(filepath.Join(tmp, filepath.Dir(f)), 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -461,8 +462,9 @@ func TestOpenErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = Open(tmp)
-	if err == nil {
-		t.Fatal("bad majors2016: got no error")
+	var pe *table.ParseError
+	if !errors.As(err, &pe) || pe.Field != "endyear" || pe.Line != 2 || filepath.Base(pe.File) != "majors2016.csv" {
+		t.Fatalf("bad majors2016: got %v, want a parse error at majors2016.csv line 2, field endyear", err)
 	}
 	t.Logf("bad file: %v", err)
 }
