@@ -95,8 +95,8 @@ type threatFlags struct {
 func addThreatFlags(fs *flag.FlagSet) threatFlags {
 	d := threat.DefaultOptions()
 	return threatFlags{
-		weights:     fs.String("weights", "1,1,1,1", "`w1,w2,w3,w4`: weights of power, proximity, offense and intent"),
-		composite:   fs.String("composite", "additive", "`rule` combining the components: additive (sum) or multiplicative (product)"),
+		weights:     fs.String("weights", "1,1,1,1", "`weights` of power, proximity, offense and intent, comma-separated"),
+		composite:   fs.String("composite", "additive", "`rule` combining the components: additive (weighted sum) or multiplicative (weighted geometric mean)"),
 		gradient:    fs.String("gradient", "bdm", "loss-of-strength `gradient`: bdm (Bueno de Mesquita 1981) or boulding (linear)"),
 		milesPerDay: fs.Float64("miles-per-day", 0, "`W`, miles a day of power projection (0: 125 before 1919, 200 to 1945, 250 from 1946)"),
 		halfLife:    fs.Float64("half-life", d.HalfLife, "half-life of a dispute's weight in the intent component, in `years`"),
