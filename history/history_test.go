@@ -147,6 +147,9 @@ func TestWorldAlliances(t *testing.T) {
 	if nato == nil {
 		t.Fatal("cow:227 not in force in 1999")
 	}
+	if nato.Structure != world.Multilateral || !nato.Obligations.Has(world.Defense) {
+		t.Errorf("cow:227: got %s %v, want multilateral with defense", nato.Structure, nato.Obligations)
+	}
 	if got := len(nato.MembersIn(1999)); nato.Name != "NATO" || got != 19 {
 		t.Errorf("cow:227 in 1999: got %q with %d members, want NATO with 19", nato.Name, got)
 	}

@@ -96,12 +96,22 @@ func (h *History) cowAlliance(id int) world.Alliance {
 	first := h.cowAll[id]
 	key := "cow:" + strconv.Itoa(id)
 	al := world.Alliance{ID: key, Name: Names[key], Formal: true, Spell: first.Alliance,
-		Treaty: first.Type, Sources: []world.Source{cowSource}}
+		Sources: []world.Source{cowSource}}
 	spells := h.cowByID[id]
 	al.Members = make([]world.Member, len(spells))
+	states := 0
 	for j, m := range spells {
 		al.Members[j] = world.Member{CCode: m.CCode, Spell: m.Spell, Obligations: m.Obligations}
 		al.Obligations = al.Obligations.Union(m.Obligations)
+		if j == 0 || spells[j-1].CCode != m.CCode {
+			states++
+		}
+	}
+	// COW codes every member as pledged to every other.
+	if states == 2 {
+		al.Structure = world.Bilateral
+	} else {
+		al.Structure = world.Multilateral
 	}
 	return al
 }
