@@ -15,9 +15,10 @@ func init() {
 
 // Section is the report's threat-and-alignment section: for every state of
 // w, its top threat with the four components, the predicted choice, the
-// bandwagoning conditions that fired and the best partner, under the default
-// threat and alignment options. It returns a nil Section for a World without
-// states.
+// bandwagoning conditions that fired and the partner, under the default
+// threat and alignment options; then the same for the states that face a
+// threat under the multiplicative composite. It returns a nil Section for a
+// World with fewer than two states.
 func Section(w *world.World) (*report.Section, error) {
 	if w == nil || len(w.States) < 2 {
 		return nil, nil
@@ -56,6 +57,10 @@ func Section(w *world.World) (*report.Section, error) {
 		t.Add(name, stateName(w, th.From), th.Total, th.Power, th.Proximity, th.Offense, th.Intent,
 			string(p.Choice), strings.Join(p.Fired(), ", "), partner)
 	}
+	walt, wcounts, err := waltTable(w)
+	if err != nil {
+		return nil, err
+	}
 	return &report.Section{
 		Title: "Balance of threat and alignment",
 		Paragraphs: []string{
@@ -63,11 +68,48 @@ func Section(w *world.World) (*report.Section, error) {
 			fmt.Sprintf("Predicted choices: %d balance, %d bandwagon, %d stay out. A state bandwagons when any of Walt's conditions fires: weakness (CINC below %g of its threat's), an overwhelming threat (at least %g of the maximum), no available allies, or a benefit of aligning with the threat above that of the best balancing partner.",
 				counts[Balance], counts[Bandwagon], counts[StayOut], DefaultOptions().Weak, DefaultOptions().Overwhelming),
 		},
-		Tables: []*report.Table{t},
+		Tables: []*report.Table{t, walt},
 		Notes: []string{
+			fmt.Sprintf("Under the multiplicative composite (a threat needs power, proximity, offensive capability and hostile intent at once), %d states balance, %d bandwagon and %d face no threat; the second table lists those that face one. Over 1816–2017 this reading predicts new alliances better than the sum does (docs/scorecard.md).",
+				wcounts[Balance], wcounts[Bandwagon], wcounts[StayOut]),
 			"The composite, the thresholds and the partner utility are entente's construction, not Walt's; see docs/threat.md. Run 'entente threat' and 'entente align' for every component and condition.",
 		},
 	}, nil
+}
+
+// waltTable is the section's second table: the states that face a threat
+// under the multiplicative composite, with their choice and partner.
+func waltTable(w *world.World) (*report.Table, map[Choice]int, error) {
+	to := threat.DefaultOptions()
+	to.Composite = threat.Multiplicative
+	m, err := threat.Compute(w, to)
+	if err != nil {
+		return nil, nil, fmt.Errorf("threat matrix: %w", err)
+	}
+	ps, err := Predict(w, m, DefaultOptions())
+	if err != nil {
+		return nil, nil, fmt.Errorf("alignment: %w", err)
+	}
+	t := report.NewTable("Threats under the multiplicative composite (0–1), states that face one",
+		report.Text("State"), report.Text("Top threat"), report.Num("Threat", 2),
+		report.Text("Choice"), report.Text("Conditions fired"), report.Text("Aligns with"))
+	counts := map[Choice]int{}
+	for _, p := range ps {
+		counts[p.Choice]++
+		if p.Choice == StayOut {
+			continue
+		}
+		th := p.TopThreat
+		partner := stateName(w, th.From)
+		if p.Choice == Balance {
+			partner = ""
+			if len(p.Partners) > 0 {
+				partner = stateName(w, p.Partners[0].CCode)
+			}
+		}
+		t.Add(stateName(w, p.State), stateName(w, th.From), th.Total, string(p.Choice), strings.Join(p.Fired(), ", "), partner)
+	}
+	return t, counts, nil
 }
 
 func stateName(w *world.World, c int) string {

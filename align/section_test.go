@@ -16,7 +16,7 @@ func TestSectionEmbeddedWorld(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s == nil || len(s.Tables) != 1 || len(s.Tables[0].Rows) != len(w.States) {
+	if s == nil || len(s.Tables) != 2 || len(s.Tables[0].Rows) != len(w.States) || len(s.Tables[1].Rows) == 0 {
 		t.Fatalf("section %+v: want one row per state (%d)", s, len(w.States))
 	}
 	m, _ := threat.Compute(w, threat.DefaultOptions())
