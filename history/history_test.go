@@ -499,3 +499,27 @@ func TestMinDist(t *testing.T) {
 		}
 	}
 }
+
+// TestWorldIsACopy checks that changing a World leaves the History as it
+// was.
+func TestWorldIsACopy(t *testing.T) {
+	h := open(t)
+	w1, err := h.World(1950)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := w1.Alliances[0].Members[0].CCode
+	w1.Alliances[0].Members[0].CCode = -1
+	w1.Disputes[0].ID = -1
+	w1.States[0].Capability.CINC = world.Missing()
+	w2, err := h.World(1950)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := w2.Alliances[0].Members[0].CCode; got != want {
+		t.Errorf("member ccode: got %d, want %d", got, want)
+	}
+	if w2.Disputes[0].ID == -1 || w2.States[0].Capability.CINC.IsMissing() {
+		t.Error("a change to one World reached the next")
+	}
+}
