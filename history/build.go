@@ -181,6 +181,30 @@ func (h *History) buildCOW(members []cow.Member) {
 	}
 }
 
+// buildCOWDyadYears expands the per-year membership lists into directed
+// dyad-year pledges.
+func (h *History) buildCOWDyadYears() {
+	var rows []dyadRow[world.Obligations]
+	for i := range h.years {
+		y, ms := h.first+i, h.years[i].cow
+		for lo := 0; lo < len(ms); {
+			hi := lo
+			for hi < len(ms) && ms[hi].ID == ms[lo].ID {
+				hi++
+			}
+			for a := lo; a < hi; a++ {
+				for b := lo; b < hi; b++ {
+					if ms[a].CCode != ms[b].CCode {
+						rows = append(rows, dyadRow[world.Obligations]{y, Key(ms[a].CCode, ms[b].CCode), ms[a].Obligations})
+					}
+				}
+			}
+			lo = hi
+		}
+	}
+	h.cowDY = buildDyadTable(cowAlliancesFirst, cowAlliancesLast, true, rows, world.Obligations.Union)
+}
+
 // buildATOP groups the ATOP v4.0 member rows under their alliances.
 func (h *History) buildATOP(alliances []atop.Alliance, members []atop.Member) {
 	byID := map[int][]world.Member{}

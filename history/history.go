@@ -54,6 +54,7 @@ type History struct {
 	capitals  *geo.Capitals           // capital spells
 	capdist   *geo.CapDist            // Gleditsch–Ward capital distances
 	atopDY    *DyadTable[world.Obligations]
+	cowDY     *DyadTable[world.Obligations]
 	contig    *DyadTable[int8]
 	mindist   *DyadTable[float64]
 	gml       *DyadTable[DisputeYear]
@@ -173,6 +174,7 @@ func Open(dir string) (*History, error) {
 	h.buildCapitals()
 	h.buildMilex(usd, shares)
 	h.buildCOW(members)
+	h.buildCOWDyadYears()
 	h.buildATOP(atopAl, atopMem)
 	h.buildDisputes(midb)
 	h.coverage = coverage()
@@ -312,6 +314,15 @@ func (h *History) COWMembershipsIn(y int) []COWMembership {
 	}
 	return nil
 }
+
+// COW returns the COW v4.1 alliance pledges by directed dyad-year,
+// 1816–2012, expanded from the member spells: Get(y, a, b) is the union of
+// a's pledges (defense, neutrality, nonaggression, entente) in every COW
+// alliance in which a and b both hold a membership spell overlapping y. A
+// dyad-year without a row has no COW alliance inside the span. Pledge
+// flags the member file leaves empty count as not pledged here; use
+// COWMembershipsIn to tell them apart.
+func (h *History) COW() *DyadTable[world.Obligations] { return h.cowDY }
 
 // ATOP returns the ATOP 5.1 directed dyad-year obligations, 1815–2018:
 // Get(y, a, b) is what a pledged to b in y. A dyad-year without a row has
