@@ -8,6 +8,7 @@ package history
 // file, as the comments record. An ATOP alliance without an entry takes
 // the name of the COW alliance its cow4id links it to.
 var Names = map[string]string{
+	"cow:3":   "German Confederation",     // 1815-06-08: Austria, Prussia and the German states
 	"cow:6":   "Quadruple Alliance",       // 1815-11-20: UK, Prussia, Austria, Russia
 	"cow:64":  "Dual Alliance",            // 1879-10-07: Germany, Austria-Hungary
 	"cow:67":  "Triple Alliance",          // 1882-05-20: Germany, Austria-Hungary, Italy
@@ -22,6 +23,7 @@ var Names = map[string]string{
 	"cow:227": "NATO",                     // 1949-04-04: North Atlantic Treaty
 	"cow:232": "ANZUS",                    // 1951-09-01: USA, Australia, New Zealand
 	"cow:233": "US–Japan Security Treaty", // 1951-09-08: USA, Japan
+	"cow:234": "Balkan Pact",              // 1953-02-28: Yugoslavia, Greece, Turkey
 	"cow:238": "SEATO",                    // 1954-09-08: Manila Pact
 	"cow:241": "Baghdad Pact (CENTO)",     // 1955-02-24: Iraq, Turkey, UK, Iran, Pakistan (+ USA as coded by COW)
 	"cow:243": "Warsaw Pact",              // 1955-05-14: USSR and seven East European states
