@@ -1,7 +1,8 @@
 // Package history builds the international system year by year from the
 // real datasets: COW state system membership, major powers and National
 // Material Capabilities, COW and ATOP alliances, COW direct contiguity,
-// capitals and minimum distances, and militarized interstate disputes.
+// capitals and minimum distances, militarized interstate disputes, and SIPRI
+// military expenditure.
 //
 // Open loads every dataset from a data directory laid out as
 // shared/data (see PROVENANCE.md there), in parallel. World(y) returns the
@@ -14,10 +15,13 @@
 // The year-indexed tables World is built from are exported too, read-only,
 // for code that sweeps every year or every dyad-year and cannot afford a
 // World per year (the panel builder, threat matrices over 1816–2016):
-// Members, Pos, Capabilities, Majors, Capitals, COWMemberships, and the
-// DyadTables ATOP, Contiguity, MinDist and GMLDisputes. Lookups do not
-// allocate; slices they return share the History's storage and must not
-// be modified.
+// Members, Pos, Capabilities, Majors, Capitals, MilexUSD, MilexShareGDP,
+// COWMemberships, and the DyadTables COW, ATOP, Contiguity, MinDist and
+// GMLDisputes. Lookups do not allocate; slices they return share the
+// History's storage and must not be modified.
+//
+// CINC recomputes the Composite Index of National Capability from the six
+// NMC components; it reproduces NMC v6.0's published cinc to 2.5e-8.
 //
 // Missing is not zero: outside a source's coverage (COW alliances after
 // 2012, NMC v6.0 after 2016, minimum distances before 1886, ...) values
