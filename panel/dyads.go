@@ -256,9 +256,20 @@ func capdistFill(yc *yearCtx, v *Vec) {
 		v.AllNull()
 		return
 	}
+	// The distance is symmetric: compute each pair once.
+	n := yc.n
+	km := make([]float64, n*n)
 	for r := range yc.p1 {
-		i, j := yc.p1[r], yc.p2[r]
-		v.F[r] = float64(world.GreatCircleKm(yc.lat[i], yc.lon[i], yc.lat[j], yc.lon[j]))
+		i, j := int(yc.p1[r]), int(yc.p2[r])
+		if j < i {
+			i, j = j, i
+		}
+		d := km[i*n+j]
+		if d == 0 { // not computed yet (or two capitals in one place)
+			d = float64(world.GreatCircleKm(yc.lat[i], yc.lon[i], yc.lat[j], yc.lon[j]))
+			km[i*n+j] = d
+		}
+		v.F[r] = d
 	}
 }
 

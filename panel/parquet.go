@@ -60,10 +60,12 @@ func NewParquet(w io.Writer, cols []Column) (Writer, error) {
 		parquet.WithMaxRowGroupLength(math.MaxInt32),
 	}
 	for _, c := range cols {
-		// Measured values rarely repeat: dictionary encoding only costs
-		// time before it falls back to plain.
-		if c.Kind == Float {
-			popts = append(popts, parquet.WithDictionaryFor(c.Name, false))
+		// Measured values rarely repeat, so dictionary encoding only costs
+		// time before it falls back to plain; integers (codes, years, 0/1
+		// flags, small counts) pack best as deltas.
+		popts = append(popts, parquet.WithDictionaryFor(c.Name, false))
+		if c.Kind == Int {
+			popts = append(popts, parquet.WithEncodingFor(c.Name, parquet.Encodings.DeltaBinaryPacked))
 		}
 	}
 	props := parquet.NewWriterProperties(popts...)
@@ -80,22 +82,46 @@ func (p *parquetWriter) Write(b *Batch) error {
 	}
 	for c := range b.Cols {
 		v, pc := &b.Cols[c], &p.pend[c]
-		for r := range b.Rows {
-			if v.IsNull(r) {
-				pc.defs = append(pc.defs, 0)
-				continue
-			}
-			pc.defs = append(pc.defs, 1)
-			switch v.Kind {
-			case Float:
-				if math.IsInf(v.F[r], 0) {
+		if pc.defs == nil {
+			pc.defs = make([]int16, 0, rowGroupRows+b.Rows)
+		}
+		switch v.Kind {
+		case Float:
+			for _, f := range v.F[:b.Rows] {
+				if math.IsNaN(f) {
+					pc.defs = append(pc.defs, 0)
+					continue
+				}
+				if math.IsInf(f, 0) {
 					return fmt.Errorf("column %s, year %d: infinite value", p.cols[c].Name, b.Year)
 				}
-				pc.f = append(pc.f, v.F[r])
-			case Bool:
-				pc.b = append(pc.b, v.I[r] != 0)
-			default:
-				pc.i = append(pc.i, v.I[r])
+				pc.defs = append(pc.defs, 1)
+				pc.f = append(pc.f, f)
+			}
+		case Bool:
+			for r, x := range v.I[:b.Rows] {
+				if v.Null != nil && v.Null[r] {
+					pc.defs = append(pc.defs, 0)
+					continue
+				}
+				pc.defs = append(pc.defs, 1)
+				pc.b = append(pc.b, x != 0)
+			}
+		default:
+			if v.Null == nil {
+				for range b.Rows {
+					pc.defs = append(pc.defs, 1)
+				}
+				pc.i = append(pc.i, v.I[:b.Rows]...)
+				continue
+			}
+			for r, x := range v.I[:b.Rows] {
+				if v.Null[r] {
+					pc.defs = append(pc.defs, 0)
+					continue
+				}
+				pc.defs = append(pc.defs, 1)
+				pc.i = append(pc.i, x)
 			}
 		}
 	}

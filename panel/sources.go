@@ -212,6 +212,9 @@ func (d *Data) load(n Need, path string) error {
 		}
 		d.cow = expandCOW(rows)
 	case NeedATOP:
+		if ok, err := d.loadATOPFast(path); err != nil || ok {
+			return err
+		}
 		rows, err := atop.ReadDyadYears(path)
 		if err != nil {
 			return err
@@ -241,6 +244,43 @@ func (d *Data) load(n Need, path string) error {
 		return d.loadGML(path)
 	}
 	return nil
+}
+
+// atopColumns are the columns of the ATOP 5.1 directed dyad-year file as
+// peacesciencer writes it, and the obligation of each flag.
+var atopColumns = []string{"ccode1", "ccode2", "year", "atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_consul"}
+
+var atopFlags = []world.Obligation{world.Defense, world.Offense, world.Neutrality, world.Nonaggression, world.Consultation}
+
+// loadATOPFast reads the ATOP dyad-years on the fast path, checking what
+// atop.ReadDyadYears checks; on any irregularity it reports ok = false and
+// the caller reads the file with atop.ReadDyadYears for the exact error.
+func (d *Data) loadATOPFast(path string) (bool, error) {
+	d.atop = yearsSlice[obRec]()
+	ok, err := readNumeric(path, atopColumns, func(f []float64) bool {
+		c1, c2, y := f[0], f[1], f[2]
+		if !isCode(c1) || !isCode(c2) || c1 == c2 || y != math.Trunc(y) || y < ATOPFrom || y > ATOPTo {
+			return false
+		}
+		var o world.Obligations
+		for k, ob := range atopFlags {
+			switch f[3+k] {
+			case 1:
+				o = o.With(ob)
+			case 0:
+			default:
+				return false
+			}
+		}
+		if yi := int(y); inSystem(yi) {
+			d.atop[yi-SystemFrom] = append(d.atop[yi-SystemFrom], obRec{int16(c1), int16(c2), o})
+		}
+		return true
+	})
+	if err != nil || !ok {
+		d.atop = nil
+	}
+	return ok, err
 }
 
 // COWDyadSpell is the spell over which a COW alliance binds two of its
@@ -378,6 +418,30 @@ func (d *Data) capital(c, y int) (lat, lon world.Value) {
 }
 
 func (d *Data) loadMinDist(path string) error {
+	d.mindist = yearsSlice[distRec]()
+	ok, err := readNumeric(path, []string{"ccode1", "ccode2", "year", "mindist"}, func(f []float64) bool {
+		c1, c2, y, km := f[0], f[1], f[2], f[3]
+		if !isCode(c1) || !isCode(c2) || y != math.Trunc(y) || y < MinDistFrom || y > MinDistTo || km < 0 {
+			return false
+		}
+		if yi := int(y); inSystem(yi) {
+			d.mindist[yi-SystemFrom] = append(d.mindist[yi-SystemFrom], distRec{int16(c1), int16(c2), km})
+		}
+		return true
+	})
+	if err != nil || ok {
+		return err
+	}
+	d.mindist = yearsSlice[distRec]()
+	return d.loadMinDistExact(path)
+}
+
+// isCode reports whether f is a whole number in 1..999.
+func isCode(f float64) bool { return f >= 1 && f <= 999 && f == math.Trunc(f) }
+
+// loadMinDistExact reads the minimum distances with table.Reader, which
+// reports bad input exactly.
+func (d *Data) loadMinDistExact(path string) error {
 	r, err := table.Open(path, table.Options{})
 	if err != nil {
 		return err
