@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/entente/entente/align"
 	"github.com/entente/entente/threat"
 	"github.com/entente/entente/world"
 )
@@ -81,6 +82,7 @@ const (
 // Options configure the backtest.
 type Options struct {
 	Threat     threat.Options
+	Align      align.Options
 	Risk       RiskSet
 	Replicates int
 	Seed       uint64
@@ -90,7 +92,7 @@ type Options struct {
 // DefaultOptions returns the defaults: the default threat model, politically
 // relevant dyads, 1,000 bootstrap replicates, seed 1. Sources must be set.
 func DefaultOptions() Options {
-	return Options{Threat: threat.DefaultOptions(), Risk: Relevant, Replicates: 1000, Seed: 1}
+	return Options{Threat: threat.DefaultOptions(), Align: align.DefaultOptions(), Risk: Relevant, Replicates: 1000, Seed: 1}
 }
 
 // Row is one line of the scorecard: a hypothesis's hit rate among new
@@ -127,6 +129,7 @@ func (n Number) MarshalJSON() ([]byte, error) {
 // Result is the scorecard.
 type Result struct {
 	Rows       []Row             `json:"rows"`
+	Choices    []ChoiceRow       `json:"choices"`
 	Years      map[string][2]int `json:"years"` // per source, first and last formation year scored
 	Skipped    []string          `json:"skipped,omitempty"`
 	Risk       RiskSet           `json:"risk_set"`
@@ -199,11 +202,17 @@ func Run(ctx context.Context, load Loader, from, to int, o Options) (*Result, er
 	if from > to {
 		return nil, fmt.Errorf("scorecard: years %d..%d: empty range", from, to)
 	}
+	if err := o.Align.Validate(); err != nil {
+		return nil, err
+	}
 	cells := make([][]*cell, len(o.Sources))
+	chosen := make([][]map[align.Choice]*choiceCell, len(o.Sources))
 	for s := range cells {
 		cells[s] = make([]*cell, len(Eras))
+		chosen[s] = make([]map[align.Choice]*choiceCell, len(Eras))
 		for e := range Eras {
 			cells[s][e] = newCell()
+			chosen[s][e] = map[align.Choice]*choiceCell{align.Balance: {}, align.Bandwagon: {}}
 		}
 	}
 	res := &Result{Years: map[string][2]int{}, Risk: o.Risk, Replicates: o.Replicates, Seed: o.Seed}
@@ -247,6 +256,20 @@ func Run(ctx context.Context, load Loader, from, to int, o Options) (*Result, er
 						}
 					}
 				})
+				prevScore.choices(before, after, func(c align.Choice, formed, with bool) {
+					for e, era := range Eras {
+						if y >= era.From && y <= era.To {
+							cc := chosen[s][e][c]
+							cc.n++
+							if formed {
+								cc.formed++
+							}
+							if with {
+								cc.withThreat++
+							}
+						}
+					}
+				})
 			}
 		}
 		if y == to {
@@ -264,13 +287,16 @@ func Run(ctx context.Context, load Loader, from, to int, o Options) (*Result, er
 			if err != nil {
 				return nil, fmt.Errorf("scorecard: threat matrix %d: %w", y, err)
 			}
-			prevScore = score(w, m)
+			if prevScore, err = score(w, m, o.Align); err != nil {
+				return nil, fmt.Errorf("scorecard: alignment %d: %w", y, err)
+			}
 		}
 	}
 	rng := rand.New(rand.NewPCG(o.Seed, 0x656e74656e7465))
 	for s, src := range o.Sources {
 		for e, era := range Eras {
 			res.Rows = append(res.Rows, cells[s][e].rows(src.Name, era.Name, o.Replicates, rng)...)
+			res.Choices = append(res.Choices, choiceRows(src.Name, era.Name, chosen[s][e])...)
 		}
 	}
 	return res, nil
@@ -302,6 +328,7 @@ type yearScore struct {
 	w                   *world.World
 	top, target, strong []int
 	major               []bool
+	choice              []align.Choice // align's prediction for each state
 }
 
 // score computes the targets of every state of w under m:
@@ -313,9 +340,17 @@ type yearScore struct {
 //
 // top and target are undefined (−1) when no value is positive, so that
 // states facing no threat share no top threat.
-func score(w *world.World, m *threat.Matrix) *yearScore {
+func score(w *world.World, m *threat.Matrix, ao align.Options) (*yearScore, error) {
 	n := m.Len()
-	ys := &yearScore{w: w, top: make([]int, n), target: make([]int, n), strong: make([]int, n), major: make([]bool, n)}
+	ys := &yearScore{w: w, top: make([]int, n), target: make([]int, n), strong: make([]int, n), major: make([]bool, n),
+		choice: make([]align.Choice, n)}
+	ps, err := align.Predict(w, m, ao)
+	if err != nil {
+		return nil, err
+	}
+	for i, p := range ps {
+		ys.choice[i] = p.Choice
+	}
 	first, second := -1, -1
 	for i := range w.States {
 		ys.major[i] = w.States[i].Major
@@ -349,7 +384,7 @@ func score(w *world.World, m *threat.Matrix) *yearScore {
 		}
 		ys.target[i] = best
 	}
-	return ys
+	return ys, nil
 }
 
 // each calls f for every dyad at risk in year t: both members in the World

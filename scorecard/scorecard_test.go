@@ -115,6 +115,26 @@ func TestRunToy(t *testing.T) {
 			t.Errorf("%s interval [%v, %v] is reversed", r.Hypothesis, r.Lo, r.Hi)
 		}
 	}
+	// Every state faces a threat under the additive composite, so the four
+	// states that formed alliances (200, 220 in 2001; 2, 365 in 2002) are
+	// all scored.
+	if len(res.Choices) != 2*len(Eras) {
+		t.Fatalf("%d choice rows, want %d", len(res.Choices), 2*len(Eras))
+	}
+	formed, years := 0, 0
+	for _, c := range res.Choices {
+		if c.Era != "all" {
+			continue
+		}
+		formed += c.Formed
+		years += c.StateYears
+		if c.WithThreat > c.Formed {
+			t.Errorf("%+v: more alliances with the threat than alliances", c)
+		}
+	}
+	if formed != 4 || years != 8 {
+		t.Errorf("choices: %d formed in %d state-years, want 4 in 8", formed, years)
+	}
 	again, _ := Run(context.Background(), toy, 2000, 2003, o)
 	if !reflect.DeepEqual(fmt.Sprint(res.Rows), fmt.Sprint(again.Rows)) {
 		t.Errorf("the same seed gave a different scorecard")

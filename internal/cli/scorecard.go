@@ -35,7 +35,11 @@ dyads by default (contiguous, or with a major power), all dyads with --risk
 all. The rate ratio comes with a 95% percentile interval from a cluster
 bootstrap that resamples dyads (seeded; --replicates, --seed). Rows are
 given overall and by era of formation: pre-1914, 1919–1939, Cold War
-1946–1991, post-1991. See docs/scorecard.md for the coding and the results.
+1946–1991, post-1991. A second table scores the predicted choices of
+'entente align': of the state-years predicted to balance or to bandwagon,
+how many formed a new alliance, and how many of those allied with their top
+threat. CSV holds the first table only; JSON both. See docs/scorecard.md
+for the coding and the results.
 
 The threat model's flags (--weights, --composite, ...) are those of
 'entente threat'.`,
@@ -152,6 +156,16 @@ func writeScorecard(out io.Writer, res *scorecard.Result) error {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%d\t%s\t%s\t[%s, %s]\t\n", r.Source, r.Era, r.Hypothesis,
 			r.New, fmtFloat(r.NewRate, 3), r.Control, fmtFloat(r.ControlRate, 3),
 			fmtFloat(r.Ratio, 2), fmtFloat(r.Lo, 2), fmtFloat(r.Hi, 2))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "\npredicted choices (entente align on the World of t−1) against the alliances formed in t:\n")
+	tw = tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "source\tera\tpredicted\tstate-years\tformed\trate\twith threat\tshare\t")
+	for _, c := range res.Choices {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%s\t%d\t%s\t\n", c.Source, c.Era, c.Predicted, c.StateYears,
+			c.Formed, fmtFloat(c.FormedRate, 3), c.WithThreat, fmtFloat(c.WithThreatRate, 3))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
