@@ -25,16 +25,21 @@ type BasinOptions struct {
 // with two coalitions).
 const ExhaustiveStarts = 1 << 21
 
-// DefaultSamples is the number of random starts drawn when there are more
-// than ExhaustiveStarts starting configurations and Samples is 0.
+// DefaultSamples is the most random starts drawn when there are more than
+// ExhaustiveStarts starting configurations and Samples is 0; for large n
+// fewer are drawn, 2^27/n² but at least 1,000, to bound the work.
 const DefaultSamples = 1 << 17
+
+func autoSamples(n int) int64 {
+	return max(1000, min(DefaultSamples, (1<<27)/int64(n*n)))
+}
 
 // Basins computes the basin of attraction of every minimum in res: the
 // share of starting configurations from which the dynamics (under
 // o.Rule) end at it. Starting configurations are the k^(n−1) assignments
 // of actors 1..n−1 to k labelled sides with actor 0 on side 0 (with k = 2,
 // all 2^(n−1) bipartitions), every one of them when there are at most
-// ExhaustiveStarts, otherwise o.Samples (DefaultSamples) drawn uniformly:
+// ExhaustiveStarts, otherwise o.Samples (see DefaultSamples) drawn uniformly:
 // each actor's side independently uniform. Axelrod & Bennett (1993)
 // define the basin over all configurations; sampling is our departure for
 // large n, and the shares are then estimates with standard error
@@ -53,7 +58,7 @@ func Basins(ctx context.Context, res *Result, o BasinOptions) error {
 		if total <= ExhaustiveStarts {
 			starts = int64(total)
 		} else {
-			starts, sampled = DefaultSamples, true
+			starts, sampled = autoSamples(n), true
 		}
 	}
 	index := map[string]int{}
