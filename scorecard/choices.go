@@ -9,6 +9,11 @@ import (
 // of the state-years with a given prediction (from the World of t−1), how
 // many formed a new allied dyad in t, and how many of those allied with
 // their top threat.
+//
+// Besides the two predictions, a row is given for each bandwagoning
+// condition (Predicted is then the condition's name: the state-years in
+// which it fired, whatever else fired), so that each of Walt's conditions
+// can be read on its own.
 type ChoiceRow struct {
 	Source    string `json:"source"`
 	Era       string `json:"era"`
@@ -29,14 +34,16 @@ type ChoiceRow struct {
 // choiceCell counts one source, era and prediction.
 type choiceCell struct{ n, formed, withThreat int }
 
-// predictedChoices lists the predictions scored, in table order.
-var predictedChoices = []align.Choice{align.Balance, align.Bandwagon}
+// choiceKeys lists the rows scored, in table order: the two predictions,
+// then each bandwagoning condition.
+var choiceKeys = []string{string(align.Balance), string(align.Bandwagon),
+	align.CondWeak, align.CondOverwhelming, align.CondNoAllies, align.CondBenefit}
 
 // choices calls f for every state of the World of t−1 predicted to balance
 // or bandwagon, with whether it formed a new allied dyad in t (allied in
 // after, not in before) and whether one of its new partners was its top
 // threat.
-func (ys *yearScore) choices(before, after map[world.Dyad]bool, f func(c align.Choice, formed, withThreat bool)) {
+func (ys *yearScore) choices(before, after map[world.Dyad]bool, f func(key string, formed, withThreat bool)) {
 	partners := map[int][]int{}
 	for d := range after {
 		if before[d] {
@@ -57,15 +64,26 @@ func (ys *yearScore) choices(before, after map[world.Dyad]bool, f func(c align.C
 				with = with || p == ys.w.States[t].CCode
 			}
 		}
-		f(c, len(ps) > 0, with)
+		f(string(c), len(ps) > 0, with)
+		for _, name := range ys.fired[i] {
+			f(name, len(ps) > 0, with)
+		}
 	}
 }
 
-func choiceRows(src, era string, cells map[align.Choice]*choiceCell) []ChoiceRow {
+func newChoiceCells() map[string]*choiceCell {
+	m := map[string]*choiceCell{}
+	for _, k := range choiceKeys {
+		m[k] = &choiceCell{}
+	}
+	return m
+}
+
+func choiceRows(src, era string, cells map[string]*choiceCell) []ChoiceRow {
 	var out []ChoiceRow
-	for _, c := range predictedChoices {
+	for _, c := range choiceKeys {
 		cc := cells[c]
-		out = append(out, ChoiceRow{Source: src, Era: era, Predicted: string(c),
+		out = append(out, ChoiceRow{Source: src, Era: era, Predicted: c,
 			StateYears: cc.n, Formed: cc.formed, FormedRate: Number(rate(cc.formed, cc.n)),
 			WithThreat: cc.withThreat, WithThreatRate: Number(rate(cc.withThreat, cc.formed))})
 	}

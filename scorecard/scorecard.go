@@ -206,13 +206,13 @@ func Run(ctx context.Context, load Loader, from, to int, o Options) (*Result, er
 		return nil, err
 	}
 	cells := make([][]*cell, len(o.Sources))
-	chosen := make([][]map[align.Choice]*choiceCell, len(o.Sources))
+	chosen := make([][]map[string]*choiceCell, len(o.Sources))
 	for s := range cells {
 		cells[s] = make([]*cell, len(Eras))
-		chosen[s] = make([]map[align.Choice]*choiceCell, len(Eras))
+		chosen[s] = make([]map[string]*choiceCell, len(Eras))
 		for e := range Eras {
 			cells[s][e] = newCell()
-			chosen[s][e] = map[align.Choice]*choiceCell{align.Balance: {}, align.Bandwagon: {}}
+			chosen[s][e] = newChoiceCells()
 		}
 	}
 	res := &Result{Years: map[string][2]int{}, Risk: o.Risk, Replicates: o.Replicates, Seed: o.Seed}
@@ -256,7 +256,7 @@ func Run(ctx context.Context, load Loader, from, to int, o Options) (*Result, er
 						}
 					}
 				})
-				prevScore.choices(before, after, func(c align.Choice, formed, with bool) {
+				prevScore.choices(before, after, func(c string, formed, with bool) {
 					for e, era := range Eras {
 						if y >= era.From && y <= era.To {
 							cc := chosen[s][e][c]
@@ -329,6 +329,7 @@ type yearScore struct {
 	top, target, strong []int
 	major               []bool
 	choice              []align.Choice // align's prediction for each state
+	fired               [][]string     // the bandwagoning conditions that fired
 }
 
 // score computes the targets of every state of w under m:
@@ -343,13 +344,14 @@ type yearScore struct {
 func score(w *world.World, m *threat.Matrix, ao align.Options) (*yearScore, error) {
 	n := m.Len()
 	ys := &yearScore{w: w, top: make([]int, n), target: make([]int, n), strong: make([]int, n), major: make([]bool, n),
-		choice: make([]align.Choice, n)}
+		choice: make([]align.Choice, n), fired: make([][]string, n)}
 	ps, err := align.Predict(w, m, ao)
 	if err != nil {
 		return nil, err
 	}
 	for i, p := range ps {
 		ys.choice[i] = p.Choice
+		ys.fired[i] = p.Fired()
 	}
 	first, second := -1, -1
 	for i := range w.States {
