@@ -36,7 +36,8 @@ all. The rate ratio comes with a 95% percentile interval from a cluster
 bootstrap that resamples dyads (seeded; --replicates, --seed). Rows are
 given overall and by era of formation: pre-1914, 1919–1939, Cold War
 1946–1991, post-1991. A second table scores the predicted choices of
-'entente align': of the state-years predicted to balance or to bandwagon,
+'entente align': of the state-years predicted to balance or to bandwagon
+(and of those in which each bandwagoning condition fired),
 how many formed a new alliance, and how many of those allied with their top
 threat. CSV holds the first table only; JSON both. See docs/scorecard.md
 for the coding and the results.
