@@ -16,8 +16,9 @@ type AnnealOptions struct {
 	// Runs is the number of independent annealing runs (DefaultRuns when
 	// 0); the best end state wins.
 	Runs int
-	// Sweeps is the number of sweeps per run (DefaultSweeps when 0). A
-	// sweep proposes one move for every actor in index order.
+	// Sweeps is the number of sweeps per run (when 0: DefaultSweeps, or
+	// 5n when larger). A sweep proposes one move for every actor in index
+	// order.
 	Sweeps int
 	// Seed seeds the runs: run r draws from PCG(Seed, r).
 	Seed uint64
@@ -31,13 +32,13 @@ type AnnealOptions struct {
 
 // Defaults of AnnealOptions.
 const (
-	DefaultRuns   = 8
+	DefaultRuns   = 16
 	DefaultSweeps = 400
-	DefaultT0     = 1.0
-	DefaultT1     = 0.01
+	DefaultT0     = 0.5
+	DefaultT1     = 0.02
 )
 
-func (o AnnealOptions) withDefaults() AnnealOptions {
+func (o AnnealOptions) withDefaults(n int) AnnealOptions {
 	if o.K == 0 {
 		o.K = 2
 	}
@@ -45,7 +46,7 @@ func (o AnnealOptions) withDefaults() AnnealOptions {
 		o.Runs = DefaultRuns
 	}
 	if o.Sweeps == 0 {
-		o.Sweeps = DefaultSweeps
+		o.Sweeps = max(DefaultSweeps, 5*n)
 	}
 	if o.T0 == 0 {
 		o.T0 = DefaultT0
@@ -97,8 +98,8 @@ func Anneal(ctx context.Context, p *Problem, o AnnealOptions) (*Result, error) {
 	if err := o.Validate(); err != nil {
 		return nil, err
 	}
-	o = o.withDefaults()
 	n := p.N()
+	o = o.withDefaults(n)
 	tau := moveScale(p)
 	type end struct {
 		sides []int

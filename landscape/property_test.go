@@ -4,8 +4,10 @@ import (
 	"context"
 	"math"
 	"math/rand/v2"
+	"os"
 	"slices"
 	"testing"
+	"time"
 )
 
 // randomProblem returns an integral instance: sizes uniform in 1..10,
@@ -265,5 +267,44 @@ func TestReproducible(t *testing.T) {
 		if r1.Minima[i].BasinCount != r2.Minima[i].BasinCount {
 			t.Fatalf("basin %d: %d vs %d", i, r1.Minima[i].BasinCount, r2.Minima[i].BasinCount)
 		}
+	}
+}
+
+// TestAnnealMatchesLongRun compares the heuristic with its defaults on 20
+// random instances with n = 200 against a run 100 times longer (10 times
+// the runs, each 10 times the sweeps, another seed), and requires the
+// same best energy in at least 95% of them. It takes minutes; run it with
+// LANDSCAPE_LONG=1.
+func TestAnnealMatchesLongRun(t *testing.T) {
+	if os.Getenv("LANDSCAPE_LONG") == "" {
+		t.Skip("set LANDSCAPE_LONG=1 to run (minutes)")
+	}
+	rng := rand.New(rand.NewPCG(21, 22))
+	const instances = 20
+	match := 0
+	for trial := range instances {
+		p := randomProblem(200, rng)
+		t0 := time.Now()
+		h, err := Anneal(context.Background(), p, AnnealOptions{Seed: uint64(trial)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		dt := time.Since(t0)
+		o := AnnealOptions{Seed: uint64(trial) + 1000}.withDefaults(200)
+		o.Runs *= 10
+		o.Sweeps *= 10
+		t1 := time.Now()
+		l, err := Anneal(context.Background(), p, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if h.Global.Energy <= l.Global.Energy {
+			match++
+		}
+		t.Logf("instance %d: E = %v in %v; long run E = %v in %v", trial, h.Global.Energy, dt, l.Global.Energy, time.Since(t1))
+	}
+	t.Logf("matched the long run in %d of %d instances", match, instances)
+	if match*100 < 95*instances {
+		t.Fatalf("matched the long run in %d of %d instances, want at least 95%%", match, instances)
 	}
 }
