@@ -83,6 +83,9 @@ func loadWorld(env *Env, year int, dataFlag, worldFlag string) (*world.World, er
 	}
 	w, err := h.World(year)
 	if err != nil {
+		if first, last := h.Span(); year > last {
+			return nil, fmt.Errorf("world of %d: the data cover %d–%d; omit --year (and --data) for the embedded 2024 world: %w", year, first, last, err)
+		}
 		return nil, fmt.Errorf("world of %d: %w", year, err)
 	}
 	return w, nil
