@@ -1,0 +1,217 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/entente/entente/internal/testenv"
+)
+
+// syriaDir returns the Syria 2016 fixture directory, skipping (failing
+// under CI=true) when the shared fixtures are absent.
+func syriaDir(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(testenv.ModuleRoot(), "..", "shared", "fixtures", "landscape", "syria2016")
+	if _, err := os.Stat(dir); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("fixture %s is missing (CI=true)", dir)
+		}
+		t.Skipf("fixture %s is missing", dir)
+	}
+	return dir
+}
+
+// TestLandscapeSyria runs the command on the fixture and checks the
+// published result: unique minimum E = −83,200, {Tur, ISIS, Nursa}
+// against the rest (alexanderfurnas/Landscape_Theory, Feb 2016).
+func TestLandscapeSyria(t *testing.T) {
+	dir := syriaDir(t)
+	args := []string{"landscape", "--actors", filepath.Join(dir, "actors.csv"),
+		"--propensity", filepath.Join(dir, "propensity_raw.csv"), "--offset", "3"}
+	out, errs, code := runCLI(t, nil, args...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"E = -83200 (unique), basin 1.0000", "side 2: Tur, ISIS, Nursa",
+		"side 1: US, Rus, Syr, S.A., Iran, Hez, IqKrd, Iraq", "local minima: 1"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+
+	out, errs, code = runCLI(t, nil, append(args, "--format", "json")...)
+	if code != 0 {
+		t.Fatalf("json: exit %d: %s", code, errs)
+	}
+	var got struct {
+		Global struct {
+			Energy   float64    `json:"energy"`
+			Sides    [][]string `json:"sides"`
+			Basin    *float64   `json:"basin"`
+			Weighted []float64  `json:"weighted_frustration"`
+		} `json:"global"`
+		Minima []struct {
+			Energy float64    `json:"energy"`
+			Sides  [][]string `json:"sides"`
+			Basin  *float64   `json:"basin"`
+		} `json:"minima"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("bad JSON: %v\n%s", err, out)
+	}
+	if got.Global.Energy != -83200 || len(got.Minima) != 1 || got.Minima[0].Energy != -83200 {
+		t.Errorf("global %v, minima %+v; want one minimum at -83200", got.Global.Energy, got.Minima)
+	}
+	if !slices.Equal(got.Global.Sides[1], []string{"Tur", "ISIS", "Nursa"}) {
+		t.Errorf("sides %v", got.Global.Sides)
+	}
+	if got.Global.Basin == nil || *got.Global.Basin != 1 {
+		t.Errorf("basin %v, want 1", got.Global.Basin)
+	}
+	wantSF := []float64{-1900, -2200, -11500, -1500, -2100, -2400, -38000, -2200, -8800, -2100, -10500}
+	if !slices.Equal(got.Global.Weighted, wantSF) {
+		t.Errorf("s·F = %v, want %v", got.Global.Weighted, wantSF)
+	}
+
+	// Three coalitions allowed (Florian & Galam 2000): ISIS stands alone,
+	// the US and Russian camps split, and Nursa, whose propensities are
+	// all −1, is indifferent between them: two minima at E = −99,000.
+	out, errs, code = runCLI(t, nil, append(args, "--coalitions", "3", "--format", "json")...)
+	if code != 0 {
+		t.Fatalf("k=3: exit %d: %s", code, errs)
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Global.Energy != -99000 || len(got.Minima) != 3 || got.Minima[1].Energy != -99000 {
+		t.Errorf("k=3: global E = %v, %d minima; want -99000 twice of 3", got.Global.Energy, len(got.Minima))
+	}
+	if s := got.Global.Sides; len(s) != 3 || !slices.Equal(s[2], []string{"ISIS"}) ||
+		!slices.Equal(s[0], []string{"US", "Tur", "S.A.", "IqKrd", "Iraq"}) {
+		t.Errorf("k=3: sides %v", s)
+	}
+}
+
+func writeFile(t *testing.T, dir, name, text string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestLandscapeBadInput checks that bad input gets an error naming the
+// file, line and column, and bad flags a usage error.
+func TestLandscapeBadInput(t *testing.T) {
+	dir := t.TempDir()
+	actors := writeFile(t, dir, "actors.csv", "actor,size\nA,1\nB,2\nC,3\n")
+	good := "actor,A,B,C\nA,,1,2\nB,1,,3\nC,2,3,\n"
+	var big strings.Builder
+	var bigP strings.Builder
+	big.WriteString("actor,size\n")
+	bigP.WriteString("actor")
+	for i := range 40 {
+		big.WriteString("a" + string(rune('0'+i/10)) + string(rune('0'+i%10)) + ",1\n")
+		bigP.WriteString(",a" + string(rune('0'+i/10)) + string(rune('0'+i%10)))
+	}
+	bigP.WriteString("\n")
+	for i := range 40 {
+		bigP.WriteString("a" + string(rune('0'+i/10)) + string(rune('0'+i%10)))
+		for j := range 40 {
+			if i == j {
+				bigP.WriteString(",")
+			} else {
+				bigP.WriteString(",1")
+			}
+		}
+		bigP.WriteString("\n")
+	}
+	bigA := writeFile(t, dir, "big_actors.csv", big.String())
+	bigM := writeFile(t, dir, "big_prop.csv", bigP.String())
+	tests := []struct {
+		name   string
+		actors string
+		prop   string
+		extra  []string
+		code   int
+		want   []string
+	}{
+		{"asymmetric", actors, "actor,A,B,C\nA,,1,2\nB,1,,3\nC,2,4,\n", nil, 1,
+			[]string{"asym.csv:4:3", `field "B"`, "not symmetric", `expected 3 (as in row B, column C), found "4"`}},
+		{"non-numeric", actors, "actor,A,B,C\nA,,1,x\nB,1,,3\nC,2,3,\n", nil, 1,
+			[]string{"non-numeric.csv:2:4", `field "C"`, "expected a number", `found "x"`}},
+		{"missing cell", actors, "actor,A,B,C\nA,,1,\nB,1,,3\nC,2,3,\n", nil, 1,
+			[]string{"missing-cell.csv:2:4", `field "C"`, "missing value"}},
+		{"missing actor column", actors, "actor,A,B\nA,,1\nB,1,\n", nil, 1,
+			[]string{"missing-actor-column.csv:1", "missing actor", `a column for actor "C"`}},
+		{"missing actor row", actors, "actor,A,B,C\nA,,1,2\nB,1,,3\n", nil, 1,
+			[]string{"missing-actor-row.csv:4:1", `a row for actor "C"`}},
+		{"unknown actor", actors, "actor,A,B,D\nA,,1,2\nB,1,,3\nD,2,3,\n", nil, 1,
+			[]string{"unknown-actor.csv:1:4", "unknown actor", `found "D"`}},
+		{"too large for exact", bigA, bigM, []string{"--method", "exact"}, 1,
+			[]string{"40 actors", "too large for exact search", "at most 36"}},
+		{"bad method", actors, good, []string{"--method", "magic"}, 2, []string{"unknown method"}},
+		{"k=1", actors, good, []string{"--coalitions", "1"}, 2, []string{"want K >= 2"}},
+		{"bad rule", actors, good, []string{"--rule", "nope"}, 2, []string{"unknown rule"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			prop := tc.prop
+			if !strings.HasSuffix(prop, ".csv") {
+				name := strings.ReplaceAll(tc.name, " ", "-") + ".csv"
+				if tc.name == "asymmetric" {
+					name = "asym.csv"
+				}
+				prop = writeFile(t, dir, name, tc.prop)
+			}
+			args := append([]string{"landscape", "--actors", tc.actors, "--propensity", prop}, tc.extra...)
+			_, errs, code := runCLI(t, nil, args...)
+			if code != tc.code {
+				t.Fatalf("exit %d, want %d; stderr %q", code, tc.code, errs)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(errs, w) {
+					t.Errorf("stderr %q lacks %q", errs, w)
+				}
+			}
+		})
+	}
+
+	// A bad actors file names its line and column too.
+	bad := writeFile(t, dir, "bad_actors.csv", "actor,size\nA,1\nB,big\n")
+	_, errs, code := runCLI(t, nil, "landscape", "--actors", bad, "--propensity", writeFile(t, dir, "g.csv", good))
+	if code != 1 || !strings.Contains(errs, "bad_actors.csv:3:2") {
+		t.Errorf("bad size: exit %d, stderr %q", code, errs)
+	}
+	// Usage errors.
+	for _, args := range [][]string{
+		{"landscape"},
+		{"landscape", "--actors", actors},
+		{"landscape", "--actors", actors, "--propensity", bad, "--states", "UKG,FRN"},
+		{"landscape", "--states", "UKG,FRN"},
+	} {
+		if _, errs, code := runCLI(t, nil, args...); code != 2 {
+			t.Errorf("%v: exit %d, want 2; stderr %q", args, code, errs)
+		}
+	}
+}
+
+// TestLandscapeAnneal runs the heuristic through the command and checks
+// that it finds the exact minimum of the fixture.
+func TestLandscapeAnneal(t *testing.T) {
+	dir := syriaDir(t)
+	out, errs, code := runCLI(t, nil, "landscape", "--actors", filepath.Join(dir, "actors.csv"),
+		"--propensity", filepath.Join(dir, "propensity_raw.csv"), "--offset", "3", "--method", "anneal", "--seed", "7", "--samples", "500")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(out, "simulated annealing") || !strings.Contains(out, "E = -83200") ||
+		!strings.Contains(out, "seeded random sample of 500") {
+		t.Errorf("output:\n%s", out)
+	}
+}
