@@ -129,7 +129,18 @@ func (p *Plan) Build(ctx context.Context, d *Data, w Writer) (Result, error) {
 	// the year is written, so the years in flight are always the lowest
 	// unwritten ones and the writer can never starve.
 	slots := make(chan struct{}, 2*workers)
-	pool := sync.Pool{New: func() any { return new(Batch) }}
+	// Batches are recycled through a free list (at most one per slot, plus
+	// the one being written), sized for the largest year, so the columns
+	// are allocated once per run.
+	free := make(chan *Batch, 2*workers+1)
+	getBatch := func() *Batch {
+		select {
+		case b := <-free:
+			return b
+		default:
+			return &Batch{}
+		}
+	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range workers {
@@ -147,7 +158,7 @@ func (p *Plan) Build(ctx context.Context, d *Data, w Writer) (Result, error) {
 					<-slots
 					return
 				}
-				b := pool.Get().(*Batch)
+				b := getBatch()
 				p.buildYear(d, opt.From+idx, b)
 				results[idx] <- b
 			}
@@ -173,7 +184,10 @@ func (p *Plan) Build(ctx context.Context, d *Data, w Writer) (Result, error) {
 		if opt.Progress != nil {
 			opt.Progress(b.Year, res.Years, res.Rows)
 		}
-		pool.Put(b)
+		select {
+		case free <- b:
+		default:
+		}
 		<-slots
 	}
 	cancel()

@@ -105,7 +105,7 @@ func (v *Vec) AllNull() {
 
 func grow[T any](s []T, n int) []T {
 	if cap(s) < n {
-		return make([]T, n)
+		return make([]T, n, max(n, maxYearRows))
 	}
 	s = s[:n]
 	clear(s)

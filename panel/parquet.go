@@ -19,6 +19,10 @@ import (
 // are pooled into row groups of a useful size.
 var rowGroupRows = 1 << 18
 
+// maxYearRows bounds the rows of one year of a panel: the directed dyads
+// of the largest system year (195 members in 2011–2016: 37,830).
+const maxYearRows = 195 * 194
+
 // parquetWriter writes every column as OPTIONAL (nullable), Snappy
 // compressed: Int as INT64, Float as DOUBLE, Bool as BOOLEAN.
 type parquetWriter struct {
@@ -83,7 +87,17 @@ func (p *parquetWriter) Write(b *Batch) error {
 	for c := range b.Cols {
 		v, pc := &b.Cols[c], &p.pend[c]
 		if pc.defs == nil {
-			pc.defs = make([]int16, 0, rowGroupRows+b.Rows)
+			// A row group holds rowGroupRows plus at most one year.
+			size := rowGroupRows + max(b.Rows, maxYearRows)
+			pc.defs = make([]int16, 0, size)
+			switch v.Kind {
+			case Float:
+				pc.f = make([]float64, 0, size)
+			case Bool:
+				pc.b = make([]bool, 0, size)
+			default:
+				pc.i = make([]int64, 0, size)
+			}
 		}
 		switch v.Kind {
 		case Float:
