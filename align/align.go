@@ -166,7 +166,7 @@ type model struct {
 //     as j's intentions are not hostile (value: the difference);
 //   - Balance otherwise.
 //
-// Walt (1987: 29–33, 173–178) states the conditions; the measures and
+// Walt (1987, ch. 2 and 5) states the conditions; the measures and
 // thresholds are ours. Partners are ranked by the utility documented on
 // Utility. Predict returns an error for invalid options or a matrix that
 // does not belong to w.
@@ -338,13 +338,14 @@ func RegimeSimilarity(a, b string) float64 {
 	return 0
 }
 
-// Capability aggregation against a threat: how much more of the threat's
-// capability the pair matches than i alone,
+// Aggregation is capability aggregation against a threat: how much more of
+// the threat's capability the pair matches than i alone,
 //
 //	min(1, (c_i + c_k)/c_j) − min(1, c_i/c_j),
 //
-// in [0,1] (the capability-aggregation model of alliances: Morrow 1991,
-// after Waltz 1979). NaN when a CINC is missing or c_j ≤ 0.
+// in [0,1] (the capability-aggregation model of alliances, as Morrow 1991
+// names it in proposing an alternative; after Waltz 1979). NaN when a CINC
+// is missing or c_j ≤ 0.
 func Aggregation(ci, ck, cj float64) float64 {
 	if math.IsNaN(ci) || math.IsNaN(ck) || math.IsNaN(cj) || cj <= 0 {
 		return nan
@@ -451,8 +452,8 @@ func (md *model) predict(i int) Prediction {
 		ti = 1
 	}
 	// Aligning with j buys security only insofar as j is not hostile:
-	// bandwagoning trusts the threat's continued forbearance (Walt 1987:
-	// 29), so its security term is T_ij/Tmax · (1 − I_ij).
+	// bandwagoning trusts the threat's continued forbearance (Walt 1987,
+	// ch. 2), so its security term is T_ij/Tmax · (1 − I_ij).
 	security := tij * (1 - top.Intent.Float())
 	bw := md.o.utility(security, md.econ[j], RegimeSimilarity(md.w.States[i].Regime, md.w.States[j].Regime), ti)
 

@@ -71,9 +71,10 @@ var Eras = []Era{
 type RiskSet string
 
 const (
-	// Relevant keeps politically relevant dyads (Lemke & Reed 2001):
-	// contiguous by land or by water up to 400 miles (COW types 1–5), or
-	// with a major power as a member, in year t−1.
+	// Relevant keeps politically relevant dyads (after Maoz & Russett
+	// 1993; Lemke & Reed 2001): contiguous by land or by water up to 400
+	// miles (COW types 1–5; the usual cut is 150 miles or less), or with a
+	// major power as a member, in year t−1.
 	Relevant RiskSet = "relevant"
 	// AllDyads keeps every dyad of system members.
 	AllDyads RiskSet = "all"

@@ -43,8 +43,8 @@ func EffectiveMiles(r world.Relation) float64 {
 var log10Base = math.Log10(10 - math.E)
 
 // ProximityBdM returns the share of a state's capability that reaches a
-// target miles away under Bueno de Mesquita's (1981, The War Trap, pp.
-// 103–108) loss-of-strength gradient. His adjusted capability is
+// target miles away under Bueno de Mesquita's (1981, The War Trap, Yale
+// University Press) loss-of-strength gradient. His adjusted capability is
 //
 //	C' = C^(log10(miles/W + (10 − e)))
 //

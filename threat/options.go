@@ -202,9 +202,10 @@ func (o Options) MaxTotal() float64 {
 // move its military power, for year y: 250 from 1946, 200 for 1919–1945,
 // 125 before 1919.
 //
-// Bueno de Mesquita (1981, The War Trap, Yale University Press, pp. 103–105)
-// uses 250 miles a day, a figure for the post-1945 era of motorised and air
-// transport, and later work (Lemke 2002, Regions of War and Peace) keeps it.
+// Bueno de Mesquita (1981, The War Trap, Yale University Press) uses 250
+// miles a day, a figure for the era of motorised and air transport; later
+// work adapts W to terrain and transport (Lemke 2002, Regions of War and
+// Peace).
 // The lower values before 1946 are our own schedule for the railway and
 // steamship eras, not the literature's; set Options.MilesPerDay to use one
 // value for every year.
