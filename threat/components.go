@@ -67,7 +67,7 @@ func ProximityBdM(cinc, miles, w float64) float64 {
 }
 
 // ProximityBoulding returns the share of strength that reaches a target
-// miles away under Boulding's (1962, Conflict and Defense, Harper, ch. 12)
+// miles away under Boulding's (1962, Conflict and Defense, Harper)
 // linear loss-of-strength gradient, X = max(0, 1 − miles/reach). Boulding
 // states the gradient in strength lost per mile; expressing it as a reach in
 // miles (W × ReachDays) is our parameterisation. NaN when miles is missing.
