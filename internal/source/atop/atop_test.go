@@ -1,10 +1,9 @@
 package atop
 
 import (
-	"errors"
-	"strings"
 	"testing"
 
+	"github.com/entente/entente/internal/source/sourcetest"
 	"github.com/entente/entente/internal/source/table"
 	"github.com/entente/entente/internal/testenv"
 	"github.com/entente/entente/world"
@@ -135,66 +134,37 @@ const memberHeader = "atopid,member,yrent,moent,dayent,yrexit,moexit,dayexit,ine
 const dyadHeader = "ccode1,ccode2,year,atop_defense,atop_offense,atop_neutral,atop_nonagg,atop_consul\n"
 
 func TestBadInput(t *testing.T) {
-	tests := []struct {
-		name, src string
-		read      func(*table.Reader) error
-		line, col int
-		field     string
-		sentinel  error
-	}{
-		{"dyad flag 2", dyadHeader + "2,20,1942,2,0,0,0,0\n", dyads, 2, 4, "atop_defense", table.ErrRange},
-		{"dyad empty flag", dyadHeader + "2,20,1942,1,0,0,0,0\n2,20,1943,,0,0,0,0\n", dyads, 3, 4, "atop_defense", table.ErrMissingValue},
-		{"dyad self", dyadHeader + "2,2,1942,1,0,0,0,0\n", dyads, 2, 2, "ccode2", table.ErrRange},
-		{"dyad year", dyadHeader + "2,20,2019,1,0,0,0,0\n", dyads, 2, 3, "year", table.ErrRange},
-		{"dyad column", "ccode1,ccode2,year\n2,20,1942\n", dyads, 1, 0, "atop_defense", table.ErrMissingColumn},
-		{"alliance month 13", allianceHeader + "1005,,,1815,13,3,1815,2,8,0,0,0,1,0,0,0,1,0,200,210\n", alliances, 2, 5, "begmo", table.ErrRange},
-		{"alliance end before begin", allianceHeader + "1005,,,1815,1,3,1814,2,8,0,0,0,1,0,0,0,1,0,200,210\n", alliances, 2, 7, "endyr", table.ErrRange},
-		{"alliance ongoing but ended", allianceHeader + "1005,,,1815,1,3,1815,2,8,1,0,0,1,0,0,0,1,0,200,210\n", alliances, 2, 10, "ineffect", table.ErrRange},
-		{"alliance year 0 with month", allianceHeader + "1005,,,1815,1,3,0,2,0,1,0,0,1,0,0,0,1,0,200,210\n", alliances, 2, 8, "endmo", table.ErrRange},
-		{"alliance duplicate", allianceHeader + "1005,,,1815,1,3,0,0,0,1,0,0,1,0,0,0,1,0,200,210\n1005,,,1815,1,3,0,0,0,1,0,0,1,0,0,0,1,0,200,210\n", alliances, 3, 1, "atopid", table.ErrRange},
-		{"alliance member text", allianceHeader + "1005,,,1815,1,3,0,0,0,1,0,0,1,0,0,0,1,0,USA,210\n", alliances, 2, 19, "mem1", table.ErrSyntax},
-		{"member phase above max", memberHeader + "3180,2,1949,4,4,0,0,0,1,3,2,1,0,0,0,1\n", members, 2, 10, "phase", table.ErrRange},
-		{"member day 31 April", memberHeader + "3180,2,1949,4,31,0,0,0,1,0,0,1,0,0,0,1\n", members, 2, 5, "dayent", table.ErrRange},
-		{"member empty defense", memberHeader + "3180,2,1949,4,4,0,0,0,1,0,0,,0,0,0,1\n", members, 2, 12, "defense", table.ErrMissingValue},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			r, err := table.New("bad.csv", strings.NewReader(tc.src), table.Options{})
-			if err == nil {
-				err = tc.read(r)
-			}
-			var pe *table.ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("got %v, want a *table.ParseError", err)
-			}
-			if pe.File != "bad.csv" || pe.Line != tc.line || pe.Column != tc.col || pe.Field != tc.field || !errors.Is(err, tc.sentinel) {
-				t.Fatalf("got %s (line %d col %d field %q), want line %d col %d field %q wrapping %v",
-					pe, pe.Line, pe.Column, pe.Field, tc.line, tc.col, tc.field, tc.sentinel)
-			}
-		})
-	}
+	sourcetest.CheckBad(t, []sourcetest.Bad{
+		{Name: "dyad flag 2", Src: dyadHeader + "2,20,1942,2,0,0,0,0\n", Read: dyads, Line: 2, Col: 4, Field: "atop_defense", Err: table.ErrRange},
+		{Name: "dyad empty flag", Src: dyadHeader + "2,20,1942,1,0,0,0,0\n2,20,1943,,0,0,0,0\n", Read: dyads, Line: 3, Col: 4, Field: "atop_defense", Err: table.ErrMissingValue},
+		{Name: "dyad self", Src: dyadHeader + "2,2,1942,1,0,0,0,0\n", Read: dyads, Line: 2, Col: 2, Field: "ccode2", Err: table.ErrRange},
+		{Name: "dyad year", Src: dyadHeader + "2,20,2019,1,0,0,0,0\n", Read: dyads, Line: 2, Col: 3, Field: "year", Err: table.ErrRange},
+		{Name: "dyad column", Src: "ccode1,ccode2,year\n2,20,1942\n", Read: dyads, Line: 1, Col: 0, Field: "atop_defense", Err: table.ErrMissingColumn},
+		{Name: "alliance month 13", Src: allianceHeader + "1005,,,1815,13,3,1815,2,8,0,0,0,1,0,0,0,1,0,200,210\n", Read: alliances, Line: 2, Col: 5, Field: "begmo", Err: table.ErrRange},
+		{Name: "alliance end before begin", Src: allianceHeader + "1005,,,1815,1,3,1814,2,8,0,0,0,1,0,0,0,1,0,200,210\n", Read: alliances, Line: 2, Col: 7, Field: "endyr", Err: table.ErrRange},
+		{Name: "alliance ongoing but ended", Src: allianceHeader + "1005,,,1815,1,3,1815,2,8,1,0,0,1,0,0,0,1,0,200,210\n", Read: alliances, Line: 2, Col: 10, Field: "ineffect", Err: table.ErrRange},
+		{Name: "alliance year 0 with month", Src: allianceHeader + "1005,,,1815,1,3,0,2,0,1,0,0,1,0,0,0,1,0,200,210\n", Read: alliances, Line: 2, Col: 8, Field: "endmo", Err: table.ErrRange},
+		{Name: "alliance duplicate", Src: allianceHeader + "1005,,,1815,1,3,0,0,0,1,0,0,1,0,0,0,1,0,200,210\n1005,,,1815,1,3,0,0,0,1,0,0,1,0,0,0,1,0,200,210\n", Read: alliances, Line: 3, Col: 1, Field: "atopid", Err: table.ErrRange},
+		{Name: "alliance member text", Src: allianceHeader + "1005,,,1815,1,3,0,0,0,1,0,0,1,0,0,0,1,0,USA,210\n", Read: alliances, Line: 2, Col: 19, Field: "mem1", Err: table.ErrSyntax},
+		{Name: "member phase above max", Src: memberHeader + "3180,2,1949,4,4,0,0,0,1,3,2,1,0,0,0,1\n", Read: members, Line: 2, Col: 10, Field: "phase", Err: table.ErrRange},
+		{Name: "member day 31 April", Src: memberHeader + "3180,2,1949,4,31,0,0,0,1,0,0,1,0,0,0,1\n", Read: members, Line: 2, Col: 5, Field: "dayent", Err: table.ErrRange},
+		{Name: "member empty defense", Src: memberHeader + "3180,2,1949,4,4,0,0,0,1,0,0,,0,0,0,1\n", Read: members, Line: 2, Col: 12, Field: "defense", Err: table.ErrMissingValue},
+	})
 }
 
-func dyads(r *table.Reader) error     { _, err := readDyadYears(r); return err }
-func alliances(r *table.Reader) error { _, err := readAlliances(r); return err }
-func members(r *table.Reader) error   { _, err := readMembers(r); return err }
+var (
+	dyads     = sourcetest.Table(table.Options{}, func(r *table.Reader) error { _, err := readDyadYears(r); return err })
+	alliances = sourcetest.Table(table.Options{}, func(r *table.Reader) error { _, err := readAlliances(r); return err })
+	members   = sourcetest.Table(table.Options{}, func(r *table.Reader) error { _, err := readMembers(r); return err })
+)
 
 // FuzzReaders feeds arbitrary bytes to each ATOP reader: none may panic,
 // and each returns either records or a *table.ParseError.
 func FuzzReaders(f *testing.F) {
-	f.Add(uint8(0), dyadHeader+"2,20,1942,1,1,0,0,0\n2,20,1943,1,1,0,0,0\n200,220,1939,1,0,0,1,1\n")
-	f.Add(uint8(1), allianceHeader+"1005,,,1815,1,3,1815,2,8,0,0,0,1,0,0,0,1,0,200,210\n3180,3521,227,1949,4,4,0,0,0,1,0,2,1,0,0,0,1,0,2,20\n1115,,,1844,6,,1846,6,29,0,1,0,0,0,1,0,1,,200,365\n")
-	f.Add(uint8(2), memberHeader+"3180,260,1954,10,23,1990,10,3,0,2,2,1,0,0,0,1\n3180,2,1951,6,19,0,0,0,1,2,2,1,0,0,0,1\n")
-	readers := []func(*table.Reader) error{dyads, alliances, members}
-	f.Fuzz(func(t *testing.T, which uint8, src string) {
-		r, err := table.New("fuzz.csv", strings.NewReader(src), table.Options{})
-		if err == nil {
-			err = readers[int(which)%len(readers)](r)
-		}
-		var pe *table.ParseError
-		if err != nil && !errors.As(err, &pe) {
-			t.Fatalf("got %T %v, want nil or a *table.ParseError", err, err)
-		}
+	sourcetest.Fuzz(f, []sourcetest.Read{dyads, alliances, members}, []string{
+		dyadHeader + "2,20,1942,1,1,0,0,0\n2,20,1943,1,1,0,0,0\n200,220,1939,1,0,0,1,1\n",
+		allianceHeader + "1005,,,1815,1,3,1815,2,8,0,0,0,1,0,0,0,1,0,200,210\n3180,3521,227,1949,4,4,0,0,0,1,0,2,1,0,0,0,1,0,2,20\n1115,,,1844,6,,1846,6,29,0,1,0,0,0,1,0,1,,200,365\n",
+		memberHeader + "3180,260,1954,10,23,1990,10,3,0,2,2,1,0,0,0,1\n3180,2,1951,6,19,0,0,0,1,2,2,1,0,0,0,1\n",
 	})
 }
 

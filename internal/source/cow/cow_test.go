@@ -1,12 +1,12 @@
 package cow
 
 import (
-	"errors"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 
+	"github.com/entente/entente/internal/source/sourcetest"
 	"github.com/entente/entente/internal/source/table"
 	"github.com/entente/entente/internal/testenv"
 	"github.com/entente/entente/world"
@@ -259,55 +259,36 @@ func TestCountryCodesCROnly(t *testing.T) {
 
 func TestErrors(t *testing.T) {
 	memberHdr := "version4id,ccode,state_name,all_st_day,all_st_month,all_st_year,all_end_day,all_end_month,all_end_year,ss_type,mem_st_day,mem_st_month,mem_st_year,mem_end_day,mem_end_month,mem_end_year,left_censor,right_censor,defense,neutrality,nonaggression,entente,version\n"
-	tests := []struct {
-		name   string
-		decode func(src string) error
-		src    string
-		line   int
-		field  string
-		err    error
-	}{
-		{"member ends before it starts", decodeErr(membersFormat), memberHdr +
+	sourcetest.CheckBad(t, []sourcetest.Bad{
+		{Name: "member ends before it starts", Read: decodeErr(membersFormat), Src: memberHdr +
 			`1,200,"United Kingdom",9,5,1386,,,,"Type I: Defense Pact",1,1,1816,3,2,1815,1,1,1,0,1,0,4.1` + "\n",
-			2, "mem_end_year", table.ErrRange},
-		{"pledge flag 2", decodeErr(membersFormat), memberHdr +
+			Line: 2, Col: 16, Field: "mem_end_year", Err: table.ErrRange},
+		{Name: "pledge flag 2", Read: decodeErr(membersFormat), Src: memberHdr +
 			`1,200,"United Kingdom",9,5,1386,,,,"Type I: Defense Pact",1,1,1816,,,,1,1,2,0,1,0,4.1` + "\n",
-			2, "defense", table.ErrRange},
-		{"February 30", decodeErr(membersFormat), memberHdr +
+			Line: 2, Col: 19, Field: "defense", Err: table.ErrRange},
+		{Name: "February 30", Read: decodeErr(membersFormat), Src: memberHdr +
 			`1,200,"United Kingdom",30,2,1386,,,,"Type I: Defense Pact",1,1,1816,,,,1,1,1,0,1,0,4.1` + "\n",
-			2, "all_st_day", table.ErrRange},
-		{"conttype 6", decodeErr(contiguityYearsFormat), "dyad,state1no,state1ab,state2no,state2ab,year,conttype,version\n" +
-			"2020,2,USA,20,CAN,1920,1,3.2\n2020,2,USA,20,CAN,1921,6,3.2\n", 3, "conttype", table.ErrRange},
-		{"begin YYYYMM month 13", decodeErr(contiguityFormat), "dyad,statelno,statelab,statehno,statehab,conttype,begin,end,notes,version\n" +
-			"2020,2,USA,20,CAN,1,192013,201612,x,3.2\n", 2, "begin", table.ErrRange},
-		{"NMC negative milex", decodeErr(nmcFormat), "ccode,year,milex,milper,irst,pec,tpop,upop,cinc\n2,1816,-3,17,80,254,8659,101,0.04\n",
-			2, "milex", table.ErrRange},
-		{"NMC missing column", decodeErr(nmcFormat), "ccode,year,milex,milper,irst,pec,tpop,upop\n2,1816,3,17,80,254,8659,101\n",
-			1, "cinc", table.ErrMissingColumn},
-		{"state ccode text", decodeErr(systemFormat), "stateabb,ccode,year,version\nUSA,x,1816,2016\n", 2, "ccode", table.ErrSyntax},
-		{"counts do not add up", decodeErr(contiguityCountsFormat), "stateno,stateab,year,total,land,sea,version\n2,USA,1816,2,1,0,3.2\n",
-			2, "total", table.ErrRange},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			err := tc.decode(tc.src)
-			var pe *table.ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("got %v, want a *table.ParseError", err)
-			}
-			if pe.Line != tc.line || pe.Field != tc.field || !errors.Is(err, tc.err) {
-				t.Errorf("got line %d field %q err %v, want line %d field %q err %v", pe.Line, pe.Field, pe.Err, tc.line, tc.field, tc.err)
-			}
-			if pe.File != "test.csv" {
-				t.Errorf("file: got %q, want test.csv", pe.File)
-			}
-		})
-	}
+			Line: 2, Col: 4, Field: "all_st_day", Err: table.ErrRange},
+		{Name: "conttype 6", Read: decodeErr(contiguityYearsFormat), Src: "dyad,state1no,state1ab,state2no,state2ab,year,conttype,version\n" +
+			"2020,2,USA,20,CAN,1920,1,3.2\n2020,2,USA,20,CAN,1921,6,3.2\n",
+			Line: 3, Col: 7, Field: "conttype", Err: table.ErrRange},
+		{Name: "begin YYYYMM month 13", Read: decodeErr(contiguityFormat), Src: "dyad,statelno,statelab,statehno,statehab,conttype,begin,end,notes,version\n" +
+			"2020,2,USA,20,CAN,1,192013,201612,x,3.2\n",
+			Line: 2, Col: 7, Field: "begin", Err: table.ErrRange},
+		{Name: "NMC negative milex", Read: decodeErr(nmcFormat), Src: "ccode,year,milex,milper,irst,pec,tpop,upop,cinc\n2,1816,-3,17,80,254,8659,101,0.04\n",
+			Line: 2, Col: 3, Field: "milex", Err: table.ErrRange},
+		{Name: "NMC missing column", Read: decodeErr(nmcFormat), Src: "ccode,year,milex,milper,irst,pec,tpop,upop\n2,1816,3,17,80,254,8659,101\n",
+			Line: 1, Col: 0, Field: "cinc", Err: table.ErrMissingColumn},
+		{Name: "state ccode text", Read: decodeErr(systemFormat), Src: "stateabb,ccode,year,version\nUSA,x,1816,2016\n",
+			Line: 2, Col: 2, Field: "ccode", Err: table.ErrSyntax},
+		{Name: "counts do not add up", Read: decodeErr(contiguityCountsFormat), Src: "stateno,stateab,year,total,land,sea,version\n2,USA,1816,2,1,0,3.2\n",
+			Line: 2, Col: 4, Field: "total", Err: table.ErrRange},
+	})
 }
 
-func decodeErr[T any](f format[T]) func(string) error {
-	return func(src string) error {
-		_, err := f.decode("test.csv", strings.NewReader(src))
+func decodeErr[T any](f format[T]) sourcetest.Read {
+	return func(name, src string) error {
+		_, err := f.decode(name, strings.NewReader(src))
 		return err
 	}
 }

@@ -1,12 +1,12 @@
 package geo
 
 import (
-	"errors"
 	"math"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/entente/entente/internal/source/sourcetest"
 	"github.com/entente/entente/internal/source/table"
 	"github.com/entente/entente/internal/testenv"
 	"github.com/entente/entente/world"
@@ -156,64 +156,34 @@ func TestMinDistUnsorted(t *testing.T) {
 const capHeader = "ccode,statenme,capital,stdate,enddate,lat,lng\n"
 
 func TestBadInput(t *testing.T) {
-	tests := []struct {
-		name, src string
-		read      func(name, src string) error
-		line, col int
-		field     string
-		sentinel  error
-	}{
-		{"capital date", capHeader + "2,USA,Washington,1816-13-01,2024-12-31,38.9,-77.0\n", capitals, 2, 4, "stdate", table.ErrSyntax},
-		{"capital year only", capHeader + "2,USA,Washington,1816,2024-12-31,38.9,-77.0\n", capitals, 2, 4, "stdate", table.ErrSyntax},
-		{"capital end first", capHeader + "2,USA,Washington,1816-01-01,1815-12-31,38.9,-77.0\n", capitals, 2, 5, "enddate", table.ErrRange},
-		{"capital latitude", capHeader + "2,USA,Washington,1816-01-01,2024-12-31,98.9,-77.0\n", capitals, 2, 6, "lat", table.ErrRange},
-		{"capital overlap", capHeader + "140,Brazil,Rio,1822-01-01,1960-04-21,-22.9,-43.2\n140,Brazil,Brasilia,1960-04-21,2024-12-31,-10.3,-53.2\n", capitals, 3, 4, "stdate", table.ErrRange},
-		{"capdist negative", "numa,ida,numb,idb,kmdist,midist\n2,USA,20,CAN,-731,456\n", capdist, 2, 5, "kmdist", table.ErrRange},
-		{"capdist disagreeing duplicate", "numa,ida,numb,idb,kmdist,midist\r\n345,SER,2,USA,7000,4350\r\n345,YUG,2,USA,7001,4350\r\n", capdist, 3, 5, "kmdist", table.ErrRange},
-		{"capdist missing km", "numa,ida,numb,idb,kmdist,midist\n2,USA,20,CAN,,456\n", capdist, 2, 5, "kmdist", table.ErrMissingValue},
-		{"mindist empty file", "", mindist, 1, 0, "", table.ErrMissingColumn},
-		{"mindist no column", "ccode1,ccode2,year\n2,20,1990\n", mindist, 1, 0, "mindist", table.ErrMissingColumn},
-		{"mindist field count", "ccode1,ccode2,year,mindist\n2,20,1990,0\n2,20,1991\n", mindist, 3, 0, "", table.ErrFieldCount},
-		{"mindist trailing comma", "ccode1,ccode2,year,mindist\n2,20,1990,0,\n", mindist, 2, 0, "", table.ErrFieldCount},
-		{"mindist text code", "ccode1,ccode2,year,mindist\nUSA,20,1990,0\n", mindist, 2, 1, "ccode1", table.ErrSyntax},
-		{"mindist empty year", "ccode1,ccode2,year,mindist\n2,20,,0\n", mindist, 2, 3, "year", table.ErrMissingValue},
-		{"mindist year range", "ccode1,ccode2,year,mindist\n2,20,19900,0\n", mindist, 2, 3, "year", table.ErrRange},
-		{"mindist negative", "ccode1,ccode2,year,mindist\n2,20,1990,-1\n", mindist, 2, 4, "mindist", table.ErrRange},
-		{"mindist NaN", "ccode1,ccode2,year,mindist\n2,20,1990,NaN\n", mindist, 2, 4, "mindist", table.ErrSyntax},
-		{"mindist self", "ccode1,ccode2,year,mindist\n2,2,1990,0\n", mindist, 2, 2, "ccode2", table.ErrRange},
-		{"mindist duplicate", "ccode1,ccode2,year,mindist\n2,20,1990,0\n2,20,1990,0\n", mindist, 3, 2, "ccode2", table.ErrRange},
-		{"mindist unsorted duplicate", "ccode1,ccode2,year,mindist\n2,20,1990,0\n2,20,1980,0\n2,20,1990,0\n", mindist, 4, 2, "ccode2", table.ErrRange},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			err := tc.read("bad.csv", tc.src)
-			var pe *table.ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("got %v, want a *table.ParseError", err)
-			}
-			if pe.File != "bad.csv" || pe.Line != tc.line || pe.Column != tc.col || pe.Field != tc.field || !errors.Is(err, tc.sentinel) {
-				t.Fatalf("got %s (line %d col %d field %q), want line %d col %d field %q wrapping %v",
-					pe, pe.Line, pe.Column, pe.Field, tc.line, tc.col, tc.field, tc.sentinel)
-			}
-		})
-	}
+	sourcetest.CheckBad(t, []sourcetest.Bad{
+		{Name: "capital date", Src: capHeader + "2,USA,Washington,1816-13-01,2024-12-31,38.9,-77.0\n", Read: capitals, Line: 2, Col: 4, Field: "stdate", Err: table.ErrSyntax},
+		{Name: "capital year only", Src: capHeader + "2,USA,Washington,1816,2024-12-31,38.9,-77.0\n", Read: capitals, Line: 2, Col: 4, Field: "stdate", Err: table.ErrSyntax},
+		{Name: "capital end first", Src: capHeader + "2,USA,Washington,1816-01-01,1815-12-31,38.9,-77.0\n", Read: capitals, Line: 2, Col: 5, Field: "enddate", Err: table.ErrRange},
+		{Name: "capital latitude", Src: capHeader + "2,USA,Washington,1816-01-01,2024-12-31,98.9,-77.0\n", Read: capitals, Line: 2, Col: 6, Field: "lat", Err: table.ErrRange},
+		{Name: "capital overlap", Src: capHeader + "140,Brazil,Rio,1822-01-01,1960-04-21,-22.9,-43.2\n140,Brazil,Brasilia,1960-04-21,2024-12-31,-10.3,-53.2\n", Read: capitals, Line: 3, Col: 4, Field: "stdate", Err: table.ErrRange},
+		{Name: "capdist negative", Src: "numa,ida,numb,idb,kmdist,midist\n2,USA,20,CAN,-731,456\n", Read: capdist, Line: 2, Col: 5, Field: "kmdist", Err: table.ErrRange},
+		{Name: "capdist disagreeing duplicate", Src: "numa,ida,numb,idb,kmdist,midist\r\n345,SER,2,USA,7000,4350\r\n345,YUG,2,USA,7001,4350\r\n", Read: capdist, Line: 3, Col: 5, Field: "kmdist", Err: table.ErrRange},
+		{Name: "capdist missing km", Src: "numa,ida,numb,idb,kmdist,midist\n2,USA,20,CAN,,456\n", Read: capdist, Line: 2, Col: 5, Field: "kmdist", Err: table.ErrMissingValue},
+		{Name: "mindist empty file", Src: "", Read: mindist, Line: 1, Col: 0, Field: "", Err: table.ErrMissingColumn},
+		{Name: "mindist no column", Src: "ccode1,ccode2,year\n2,20,1990\n", Read: mindist, Line: 1, Col: 0, Field: "mindist", Err: table.ErrMissingColumn},
+		{Name: "mindist field count", Src: "ccode1,ccode2,year,mindist\n2,20,1990,0\n2,20,1991\n", Read: mindist, Line: 3, Col: 0, Field: "", Err: table.ErrFieldCount},
+		{Name: "mindist trailing comma", Src: "ccode1,ccode2,year,mindist\n2,20,1990,0,\n", Read: mindist, Line: 2, Col: 0, Field: "", Err: table.ErrFieldCount},
+		{Name: "mindist text code", Src: "ccode1,ccode2,year,mindist\nUSA,20,1990,0\n", Read: mindist, Line: 2, Col: 1, Field: "ccode1", Err: table.ErrSyntax},
+		{Name: "mindist empty year", Src: "ccode1,ccode2,year,mindist\n2,20,,0\n", Read: mindist, Line: 2, Col: 3, Field: "year", Err: table.ErrMissingValue},
+		{Name: "mindist year range", Src: "ccode1,ccode2,year,mindist\n2,20,19900,0\n", Read: mindist, Line: 2, Col: 3, Field: "year", Err: table.ErrRange},
+		{Name: "mindist negative", Src: "ccode1,ccode2,year,mindist\n2,20,1990,-1\n", Read: mindist, Line: 2, Col: 4, Field: "mindist", Err: table.ErrRange},
+		{Name: "mindist NaN", Src: "ccode1,ccode2,year,mindist\n2,20,1990,NaN\n", Read: mindist, Line: 2, Col: 4, Field: "mindist", Err: table.ErrSyntax},
+		{Name: "mindist self", Src: "ccode1,ccode2,year,mindist\n2,2,1990,0\n", Read: mindist, Line: 2, Col: 2, Field: "ccode2", Err: table.ErrRange},
+		{Name: "mindist duplicate", Src: "ccode1,ccode2,year,mindist\n2,20,1990,0\n2,20,1990,0\n", Read: mindist, Line: 3, Col: 2, Field: "ccode2", Err: table.ErrRange},
+		{Name: "mindist unsorted duplicate", Src: "ccode1,ccode2,year,mindist\n2,20,1990,0\n2,20,1980,0\n2,20,1990,0\n", Read: mindist, Line: 4, Col: 2, Field: "ccode2", Err: table.ErrRange},
+	})
 }
 
-func capitals(name, src string) error {
-	r, err := table.New(name, strings.NewReader(src), table.Options{})
-	if err == nil {
-		_, err = readCapitals(r)
-	}
-	return err
-}
-
-func capdist(name, src string) error {
-	r, err := table.New(name, strings.NewReader(src), table.Options{})
-	if err == nil {
-		_, err = readCapDist(r)
-	}
-	return err
-}
+var (
+	capitals = sourcetest.Table(table.Options{}, func(r *table.Reader) error { _, err := readCapitals(r); return err })
+	capdist  = sourcetest.Table(table.Options{}, func(r *table.Reader) error { _, err := readCapDist(r); return err })
+)
 
 func mindist(name, src string) error {
 	_, err := ReadMinDistFrom(name, strings.NewReader(src))
@@ -223,16 +193,10 @@ func mindist(name, src string) error {
 // FuzzReaders feeds arbitrary bytes to each geographic reader: none may
 // panic, and each returns either records or a *table.ParseError.
 func FuzzReaders(f *testing.F) {
-	f.Add(uint8(0), capHeader+"2,United States of America,Washington D.C.,1816-01-01,2024-12-31,38.8950368,-77.0365427\n140,Brazil,Rio de Janeiro,1822-01-01,1960-04-20,-22.9110137,-43.2093727\n140,Brazil,Brasilia,1960-04-21,2024-12-31,-10.3333333,-53.2\n")
-	f.Add(uint8(1), "numa,ida,numb,idb,kmdist,midist\r\n2,USA,20,CAN,731,456\r\n2,USA,31,BHM,1623,1012\r\n")
-	f.Add(uint8(2), "ccode1,ccode2,year,mindist\n2,41,1886,932.508131769762\n2,70,1886,0\n2,90,1886,1104.09429317575\n")
-	readers := []func(string, string) error{capitals, capdist, mindist}
-	f.Fuzz(func(t *testing.T, which uint8, src string) {
-		err := readers[int(which)%len(readers)]("fuzz.csv", src)
-		var pe *table.ParseError
-		if err != nil && !errors.As(err, &pe) {
-			t.Fatalf("got %T %v, want nil or a *table.ParseError", err, err)
-		}
+	sourcetest.Fuzz(f, []sourcetest.Read{capitals, capdist, mindist}, []string{
+		capHeader + "2,United States of America,Washington D.C.,1816-01-01,2024-12-31,38.8950368,-77.0365427\n140,Brazil,Rio de Janeiro,1822-01-01,1960-04-20,-22.9110137,-43.2093727\n140,Brazil,Brasilia,1960-04-21,2024-12-31,-10.3333333,-53.2\n",
+		"numa,ida,numb,idb,kmdist,midist\r\n2,USA,20,CAN,731,456\r\n2,USA,31,BHM,1623,1012\r\n",
+		"ccode1,ccode2,year,mindist\n2,41,1886,932.508131769762\n2,70,1886,0\n2,90,1886,1104.09429317575\n",
 	})
 }
 

@@ -1,10 +1,10 @@
 package mid
 
 import (
-	"errors"
 	"strings"
 	"testing"
 
+	"github.com/entente/entente/internal/source/sourcetest"
 	"github.com/entente/entente/internal/source/table"
 	"github.com/entente/entente/internal/testenv"
 	"github.com/entente/entente/world"
@@ -119,68 +119,39 @@ func TestMissingCodes(t *testing.T) {
 }
 
 func TestBadInput(t *testing.T) {
-	tests := []struct {
-		name, src string
-		read      func(*table.Reader) error
-		line, col int
-		field     string
-		sentinel  error
-	}{
-		{"hostlev missing", midaHeader + "2,-9,7,1902,24,1,1903,6,1,0,0,208,178,7,-9,0,1,1,0,5\r\n", disputes, 2, 15, "hostlev", table.ErrMissingValue},
-		{"hostlev 6", midaHeader + "2,-9,7,1902,24,1,1903,6,1,0,0,208,178,7,6,0,1,1,0,5\r\n", disputes, 2, 15, "hostlev", table.ErrRange},
-		{"end before start", midaHeader + "2,-9,7,1902,24,1,1901,6,1,0,0,208,178,7,3,0,1,1,0,5\r\n", disputes, 2, 7, "endyear", table.ErrRange},
-		{"mindur above maxdur", midaHeader + "2,-9,7,1902,24,1,1903,6,1,0,0,178,208,7,3,0,1,1,0,5\r\n", disputes, 2, 13, "mindur", table.ErrRange},
-		{"day 30 February", midaHeader + "2,30,2,1902,24,1,1903,6,1,0,0,208,178,7,3,0,1,1,0,5\r\n", disputes, 2, 2, "stday", table.ErrRange},
-		{"outcome 10", midaHeader + "2,-9,7,1902,24,1,1903,10,1,0,0,208,178,7,3,0,1,1,0,5\r\n", disputes, 2, 8, "outcome", table.ErrRange},
-		{"participant ccode text", midbHeader + "2,\"UKG\",UKG,-9,7,1902,24,1,1903,0,1,1,-9,0,0,0,1,1,5\r\n", participants, 2, 3, "ccode", table.ErrSyntax},
-		{"participant sidea 2", midbHeader + "2,\"UKG\",200,-9,7,1902,24,1,1903,2,1,1,-9,0,0,0,1,1,5\r\n", participants, 2, 10, "sidea", table.ErrRange},
-		{"incident month 13", midiHeader + "3551,3551010,18,13,1993,18,10,1993,1,-9,0,0,1,2,1,5\r\n", incidents, 2, 4, "stmon", table.ErrRange},
-		{"incident participant fields", midipHeader + "3551,3551001,\"USA\",2,16,7,1992\r\n", incidentParticipants, 2, 0, "", table.ErrFieldCount},
-		{"gml endmon 19 elsewhere", gmlHeader + strings.Replace(gmlRow, ",7,1,0,1,1,0,", ",7,19,0,1,1,0,", 1), gmlRows, 2, 34, "endmon", table.ErrRange},
-		{"gml self dyad", gmlHeader + strings.Replace(gmlRow, "2,2,200,", "2,2,2,", 1), gmlRows, 2, 3, "ccode2", table.ErrRange},
-		{"gml no column", "dispnum,ccode1\n2,2\n", gmlRows, 1, 0, "ccode2", table.ErrMissingColumn},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			r, err := table.New("bad.csv", strings.NewReader(tc.src), Options)
-			if err == nil {
-				err = tc.read(r)
-			}
-			var pe *table.ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("got %v, want a *table.ParseError", err)
-			}
-			if pe.File != "bad.csv" || pe.Line != tc.line || pe.Column != tc.col || pe.Field != tc.field || !errors.Is(err, tc.sentinel) {
-				t.Fatalf("got %s (line %d col %d field %q), want line %d col %d field %q wrapping %v",
-					pe, pe.Line, pe.Column, pe.Field, tc.line, tc.col, tc.field, tc.sentinel)
-			}
-		})
-	}
+	sourcetest.CheckBad(t, []sourcetest.Bad{
+		{Name: "hostlev missing", Src: midaHeader + "2,-9,7,1902,24,1,1903,6,1,0,0,208,178,7,-9,0,1,1,0,5\r\n", Read: disputes, Line: 2, Col: 15, Field: "hostlev", Err: table.ErrMissingValue},
+		{Name: "hostlev 6", Src: midaHeader + "2,-9,7,1902,24,1,1903,6,1,0,0,208,178,7,6,0,1,1,0,5\r\n", Read: disputes, Line: 2, Col: 15, Field: "hostlev", Err: table.ErrRange},
+		{Name: "end before start", Src: midaHeader + "2,-9,7,1902,24,1,1901,6,1,0,0,208,178,7,3,0,1,1,0,5\r\n", Read: disputes, Line: 2, Col: 7, Field: "endyear", Err: table.ErrRange},
+		{Name: "mindur above maxdur", Src: midaHeader + "2,-9,7,1902,24,1,1903,6,1,0,0,178,208,7,3,0,1,1,0,5\r\n", Read: disputes, Line: 2, Col: 13, Field: "mindur", Err: table.ErrRange},
+		{Name: "day 30 February", Src: midaHeader + "2,30,2,1902,24,1,1903,6,1,0,0,208,178,7,3,0,1,1,0,5\r\n", Read: disputes, Line: 2, Col: 2, Field: "stday", Err: table.ErrRange},
+		{Name: "outcome 10", Src: midaHeader + "2,-9,7,1902,24,1,1903,10,1,0,0,208,178,7,3,0,1,1,0,5\r\n", Read: disputes, Line: 2, Col: 8, Field: "outcome", Err: table.ErrRange},
+		{Name: "participant ccode text", Src: midbHeader + "2,\"UKG\",UKG,-9,7,1902,24,1,1903,0,1,1,-9,0,0,0,1,1,5\r\n", Read: participants, Line: 2, Col: 3, Field: "ccode", Err: table.ErrSyntax},
+		{Name: "participant sidea 2", Src: midbHeader + "2,\"UKG\",200,-9,7,1902,24,1,1903,2,1,1,-9,0,0,0,1,1,5\r\n", Read: participants, Line: 2, Col: 10, Field: "sidea", Err: table.ErrRange},
+		{Name: "incident month 13", Src: midiHeader + "3551,3551010,18,13,1993,18,10,1993,1,-9,0,0,1,2,1,5\r\n", Read: incidents, Line: 2, Col: 4, Field: "stmon", Err: table.ErrRange},
+		{Name: "incident participant fields", Src: midipHeader + "3551,3551001,\"USA\",2,16,7,1992\r\n", Read: incidentParticipants, Line: 2, Col: 0, Field: "", Err: table.ErrFieldCount},
+		{Name: "gml endmon 19 elsewhere", Src: gmlHeader + strings.Replace(gmlRow, ",7,1,0,1,1,0,", ",7,19,0,1,1,0,", 1), Read: gmlRows, Line: 2, Col: 34, Field: "endmon", Err: table.ErrRange},
+		{Name: "gml self dyad", Src: gmlHeader + strings.Replace(gmlRow, "2,2,200,", "2,2,2,", 1), Read: gmlRows, Line: 2, Col: 3, Field: "ccode2", Err: table.ErrRange},
+		{Name: "gml no column", Src: "dispnum,ccode1\n2,2\n", Read: gmlRows, Line: 1, Col: 0, Field: "ccode2", Err: table.ErrMissingColumn},
+	})
 }
 
-func disputes(r *table.Reader) error             { _, err := readDisputes(r); return err }
-func participants(r *table.Reader) error         { _, err := readParticipants(r); return err }
-func incidents(r *table.Reader) error            { _, err := readIncidents(r); return err }
-func incidentParticipants(r *table.Reader) error { _, err := readIncidentParticipants(r); return err }
-func gmlRows(r *table.Reader) error              { _, err := readGML(r); return err }
+var (
+	disputes             = sourcetest.Table(Options, func(r *table.Reader) error { _, err := readDisputes(r); return err })
+	participants         = sourcetest.Table(Options, func(r *table.Reader) error { _, err := readParticipants(r); return err })
+	incidents            = sourcetest.Table(Options, func(r *table.Reader) error { _, err := readIncidents(r); return err })
+	incidentParticipants = sourcetest.Table(Options, func(r *table.Reader) error { _, err := readIncidentParticipants(r); return err })
+	gmlRows              = sourcetest.Table(Options, func(r *table.Reader) error { _, err := readGML(r); return err })
+)
 
 // FuzzReaders feeds arbitrary bytes to each MID reader: none may panic, and
 // each returns either records or a *table.ParseError.
 func FuzzReaders(f *testing.F) {
-	f.Add(uint8(0), midaHeader+"2,-9,7,1902,24,1,1903,6,1,0,0,208,178,7,3,0,1,1,0,5\r\n3,2,5,1913,25,10,1913,4,3,0,0,177,177,8,3,0,1,1,0,5\r\n")
-	f.Add(uint8(1), midbHeader+"2,\"UKG\",200,-9,7,1902,24,1,1903,0,1,1,-9,0,0,0,1,1,5\r\n2,\"USA\",2,-9,7,1902,24,1,1903,1,1,1,-9,0,0,7,3,1,5\r\n")
-	f.Add(uint8(2), midiHeader+"3551,3551010,18,10,1993,18,10,1993,1,-9,0,0,1,2,1,5\r\n3551,3551004,14,1,1993,-9,1,1993,-9,16,0,0,7,3,1,5\r\n")
-	f.Add(uint8(3), midipHeader+"3551,3551001,\"USA\",2,16,7,1992,16,7,1992,1,1,2,0,7,3,2,0,5\r\n")
-	f.Add(uint8(4), gmlHeader+gmlRow+"2,200,2,1902,1,1,0,1,1,1,1,1,-9,-9,0,0,0,0,0,7,1,3,1,1,7,3,178,208,6,1,0,0,7,1,0,1,1,0,gml-2.1.1\n")
-	readers := []func(*table.Reader) error{disputes, participants, incidents, incidentParticipants, gmlRows}
-	f.Fuzz(func(t *testing.T, which uint8, src string) {
-		r, err := table.New("fuzz.csv", strings.NewReader(src), Options)
-		if err == nil {
-			err = readers[int(which)%len(readers)](r)
-		}
-		var pe *table.ParseError
-		if err != nil && !errors.As(err, &pe) {
-			t.Fatalf("got %T %v, want nil or a *table.ParseError", err, err)
-		}
+	sourcetest.Fuzz(f, []sourcetest.Read{disputes, participants, incidents, incidentParticipants, gmlRows}, []string{
+		midaHeader + "2,-9,7,1902,24,1,1903,6,1,0,0,208,178,7,3,0,1,1,0,5\r\n3,2,5,1913,25,10,1913,4,3,0,0,177,177,8,3,0,1,1,0,5\r\n",
+		midbHeader + "2,\"UKG\",200,-9,7,1902,24,1,1903,0,1,1,-9,0,0,0,1,1,5\r\n2,\"USA\",2,-9,7,1902,24,1,1903,1,1,1,-9,0,0,7,3,1,5\r\n",
+		midiHeader + "3551,3551010,18,10,1993,18,10,1993,1,-9,0,0,1,2,1,5\r\n3551,3551004,14,1,1993,-9,1,1993,-9,16,0,0,7,3,1,5\r\n",
+		midipHeader + "3551,3551001,\"USA\",2,16,7,1992,16,7,1992,1,1,2,0,7,3,2,0,5\r\n",
+		gmlHeader + gmlRow + "2,200,2,1902,1,1,0,1,1,1,1,1,-9,-9,0,0,0,0,0,7,1,3,1,1,7,3,178,208,6,1,0,0,7,1,0,1,1,0,gml-2.1.1\n",
 	})
 }

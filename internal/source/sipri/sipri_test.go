@@ -1,11 +1,11 @@
 package sipri
 
 import (
-	"errors"
 	"math"
 	"strings"
 	"testing"
 
+	"github.com/entente/entente/internal/source/sourcetest"
 	"github.com/entente/entente/internal/source/table"
 	"github.com/entente/entente/internal/testenv"
 	"github.com/entente/entente/world"
@@ -137,37 +137,18 @@ func TestNames(t *testing.T) {
 
 func TestBadInput(t *testing.T) {
 	const sharesHeader = "Entity,Code,Year,Military expenditure (% of GDP),World region according to OWID\n"
-	tests := []struct {
-		name, src string
-		read      func(name, src string) error
-		line, col int
-		field     string
-		sentinel  error
-	}{
-		{"share missing", sharesHeader + "Poland,POL,2024,,Europe\n", shares, 2, 4, "Military expenditure (% of GDP)", table.ErrMissingValue},
-		{"share negative", sharesHeader + "Poland,POL,2024,-4.1,Europe\n", shares, 2, 4, "Military expenditure (% of GDP)", table.ErrRange},
-		{"share year", sharesHeader + "Poland,POL,twenty,4.1,Europe\n", shares, 2, 3, "Year", table.ErrSyntax},
-		{"share duplicate", sharesHeader + "Poland,POL,2024,4.1,Europe\nPoland,POL,2024,4.2,Europe\n", shares, 3, 3, "Year", table.ErrRange},
-		{"share no column", "Entity,Code,Year\nPoland,POL,2024\n", shares, 1, 0, "Military expenditure (% of GDP)", table.ErrMissingColumn},
-		{"usd unknown name", "Country,2017,2018\nAtlantis,1, \n", usd, 2, 1, "Country", table.ErrRange},
-		{"usd text value", "Country,2017,2018\nUSA,n/a,648798.3\n", usd, 2, 2, "2017", table.ErrSyntax},
-		{"usd negative", "Country,2017,2018\nUSA,-1,648798.3\n", usd, 2, 2, "2017", table.ErrRange},
-		{"usd header year", "Country,2017,FY2018\nUSA,1,2\n", usd, 1, 3, "FY2018", table.ErrSyntax},
-		{"usd overlapping series", "Country,1990,1991\nUSSR,1, \nRussia,2,3\n", usd, 3, 2, "1990", table.ErrRange},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			err := tc.read("bad.csv", tc.src)
-			var pe *table.ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("got %v, want a *table.ParseError", err)
-			}
-			if pe.File != "bad.csv" || pe.Line != tc.line || pe.Column != tc.col || pe.Field != tc.field || !errors.Is(err, tc.sentinel) {
-				t.Fatalf("got %s (line %d col %d field %q), want line %d col %d field %q wrapping %v",
-					pe, pe.Line, pe.Column, pe.Field, tc.line, tc.col, tc.field, tc.sentinel)
-			}
-		})
-	}
+	sourcetest.CheckBad(t, []sourcetest.Bad{
+		{Name: "share missing", Src: sharesHeader + "Poland,POL,2024,,Europe\n", Read: shares, Line: 2, Col: 4, Field: "Military expenditure (% of GDP)", Err: table.ErrMissingValue},
+		{Name: "share negative", Src: sharesHeader + "Poland,POL,2024,-4.1,Europe\n", Read: shares, Line: 2, Col: 4, Field: "Military expenditure (% of GDP)", Err: table.ErrRange},
+		{Name: "share year", Src: sharesHeader + "Poland,POL,twenty,4.1,Europe\n", Read: shares, Line: 2, Col: 3, Field: "Year", Err: table.ErrSyntax},
+		{Name: "share duplicate", Src: sharesHeader + "Poland,POL,2024,4.1,Europe\nPoland,POL,2024,4.2,Europe\n", Read: shares, Line: 3, Col: 3, Field: "Year", Err: table.ErrRange},
+		{Name: "share no column", Src: "Entity,Code,Year\nPoland,POL,2024\n", Read: shares, Line: 1, Col: 0, Field: "Military expenditure (% of GDP)", Err: table.ErrMissingColumn},
+		{Name: "usd unknown name", Src: "Country,2017,2018\nAtlantis,1, \n", Read: usd, Line: 2, Col: 1, Field: "Country", Err: table.ErrRange},
+		{Name: "usd text value", Src: "Country,2017,2018\nUSA,n/a,648798.3\n", Read: usd, Line: 2, Col: 2, Field: "2017", Err: table.ErrSyntax},
+		{Name: "usd negative", Src: "Country,2017,2018\nUSA,-1,648798.3\n", Read: usd, Line: 2, Col: 2, Field: "2017", Err: table.ErrRange},
+		{Name: "usd header year", Src: "Country,2017,FY2018\nUSA,1,2\n", Read: usd, Line: 1, Col: 3, Field: "FY2018", Err: table.ErrSyntax},
+		{Name: "usd overlapping series", Src: "Country,1990,1991\nUSSR,1, \nRussia,2,3\n", Read: usd, Line: 3, Col: 2, Field: "1990", Err: table.ErrRange},
+	})
 }
 
 func TestUSDWindows1252(t *testing.T) {
@@ -183,13 +164,7 @@ func TestUSDWindows1252(t *testing.T) {
 	}
 }
 
-func shares(name, src string) error {
-	r, err := table.New(name, strings.NewReader(src), table.Options{})
-	if err == nil {
-		_, err = readShares(r)
-	}
-	return err
-}
+var shares = sourcetest.Table(table.Options{}, func(r *table.Reader) error { _, err := readShares(r); return err })
 
 func usd(name, src string) error {
 	_, err := ReadUSDFrom(name, strings.NewReader(src))
@@ -199,17 +174,8 @@ func usd(name, src string) error {
 // FuzzReaders feeds arbitrary bytes to both SIPRI readers: neither may
 // panic, and each returns either records or a *table.ParseError.
 func FuzzReaders(f *testing.F) {
-	f.Add(false, "Entity,Code,Year,Military expenditure (% of GDP),World region according to OWID\nAfghanistan,AFG,1970,1.6296061,Asia\nEuropean Union (SIPRI),,2022,1.5,\nPoland,POL,2024,4.1543937,Europe\n")
-	f.Add(true, "Country,2016,2017,2018\nUSA,600106.4,605802.9,648798.3\nC\xf4te d\x92Ivoire, , ,605.1\nUSSR, , , \n")
-	f.Fuzz(func(t *testing.T, wide bool, src string) {
-		read := shares
-		if wide {
-			read = usd
-		}
-		err := read("fuzz.csv", src)
-		var pe *table.ParseError
-		if err != nil && !errors.As(err, &pe) {
-			t.Fatalf("got %T %v, want nil or a *table.ParseError", err, err)
-		}
+	sourcetest.Fuzz(f, []sourcetest.Read{shares, usd}, []string{
+		"Entity,Code,Year,Military expenditure (% of GDP),World region according to OWID\nAfghanistan,AFG,1970,1.6296061,Asia\nEuropean Union (SIPRI),,2022,1.5,\nPoland,POL,2024,4.1543937,Europe\n",
+		"Country,2016,2017,2018\nUSA,600106.4,605802.9,648798.3\nC\xf4te d\x92Ivoire, , ,605.1\nUSSR, , , \n",
 	})
 }
