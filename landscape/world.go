@@ -71,26 +71,26 @@ type Derived struct {
 //
 // The propensity of i and j is a weighted sum of components:
 //
-//	p_ij = w_A·A_ij + w_S·S_ij + w_D·D_ij + w_B·B_ij + w_R·R_ij
+//		p_ij = w_A·A_ij + w_S·S_ij + w_D·D_ij + w_B·B_ij + w_R·R_ij
 //
-//   - A, shared alliances: the highest tie level of an alliance in force
-//     in w.Year with both as members, divided by 3 (COW alliances valued
-//     defense 3, neutrality or nonaggression 2, entente 1; ATOP alliances
-//     defense or offense 3, neutrality or consultation 2, nonaggression 1:
-//     the valuations of package similarity), so 0..1;
-//   - S, alliance-portfolio agreement: Cohen's kappa with quadratic
-//     disagreement weights (Häge 2011) of the two states' portfolios over
-//     every member of w, the strongest tie per pair over all alliances
-//     in force, COW valuation for COW alliances and ATOP for ATOP; 0 when
-//     undefined; −1..1;
-//   - D, disputes: −(1 − exp(−Σ_d hostlev_d/5 · 2^(−age_d/HalfLife))) over
-//     the militarized disputes begun in or before w.Year in which i and j
-//     were on opposite sides, age the years since the dispute ended (0 if
-//     ongoing), so −1..0;
-//   - B, border conflict: D_ij when i and j are contiguous by land or by
-//     sea across at most 24 miles (COW types 1–3), else 0;
-//   - R, regime: +1 when both states' regimes are coded and equal, −1
-//     when coded and different, 0 otherwise.
+//	  - A, shared alliances: the highest tie level of an alliance in force
+//	    in w.Year with both as members, divided by 3 (COW alliances valued
+//	    defense 3, neutrality or nonaggression 2, entente 1; ATOP alliances
+//	    defense or offense 3, neutrality or consultation 2, nonaggression 1:
+//	    the valuations of package similarity), so 0..1;
+//	  - S, alliance-portfolio agreement: Cohen's kappa with quadratic
+//	    disagreement weights (Häge 2011) of the two states' portfolios over
+//	    every member of w, the strongest tie per pair over all alliances
+//	    in force, COW valuation for COW alliances and ATOP for ATOP; 0 when
+//	    undefined; −1..1;
+//	  - D, disputes: −(1 − exp(−Σ_d hostlev_d/5 · 2^(−age_d/HalfLife))) over
+//	    the militarized disputes begun in or before w.Year in which i and j
+//	    were on opposite sides, age the years since the dispute ended (0 if
+//	    ongoing), so −1..0;
+//	  - B, border conflict: D_ij when i and j are contiguous by land or by
+//	    sea across at most 24 miles (COW types 1–3), else 0;
+//	  - R, regime: +1 when both states' regimes are coded and equal, −1
+//	    when coded and different, 0 otherwise.
 //
 // Axelrod & Bennett (1993) coded propensity by hand from five factors:
 // ethnic conflict, religion, border disputes, type of government and
