@@ -266,8 +266,10 @@ func readTable(r *errs, dir, file string, header []string, each func(c *cells)) 
 		return fmt.Errorf("import world: %w", err)
 	}
 	defer f.Close()
+	// Every record must have as many fields as the header (csv's
+	// FieldsPerRecord 0): a short or long row is an error, not a row whose
+	// last cells go missing or are dropped.
 	cr := csv.NewReader(f)
-	cr.FieldsPerRecord = -1
 	head, err := cr.Read()
 	if err != nil {
 		return fmt.Errorf("import world: %s: %w", path, err)
@@ -277,6 +279,10 @@ func readTable(r *errs, dir, file string, header []string, each func(c *cells)) 
 		if !oneOf(h, header) {
 			r.add(pos{path, 1, i + 1}, h, ErrUnknownField, "unknown column %q", h)
 		}
+		if j, dup := c.cols[h]; dup {
+			r.add(pos{path, 1, i + 1}, h, ErrDuplicate, "column %q again (first in column %d)", h, j+1)
+			continue
+		}
 		c.cols[h] = i
 	}
 	for {
@@ -285,7 +291,8 @@ func readTable(r *errs, dir, file string, header []string, each func(c *cells)) 
 			return nil
 		}
 		if err != nil {
-			return fmt.Errorf("import world: %w", err)
+			// csv.ParseError gives the line and column but not the file.
+			return fmt.Errorf("import world: %s: %w", path, err)
 		}
 		c.rec = rec
 		c.line, _ = cr.FieldPos(0)

@@ -272,6 +272,43 @@ func TestCSVErrors(t *testing.T) {
 	}
 }
 
+// TestCSVMalformed checks that a row of the wrong length and a repeated
+// column are errors naming the file, not values that silently go missing.
+func TestCSVMalformed(t *testing.T) {
+	tests := []struct {
+		name    string
+		edit    func(lines []string) // members.csv, header first
+		want    error
+		wantMsg string
+	}{
+		{"short row", func(l []string) { l[1] = l[1][:strings.LastIndex(l[1], ",")] }, csv.ErrFieldCount, "members.csv: record on line 2: wrong number of fields"},
+		{"long row", func(l []string) { l[2] += ",defense" }, csv.ErrFieldCount, "members.csv: record on line 3: wrong number of fields"},
+		{"repeated column", func(l []string) { l[0] = strings.Replace(l[0], "joined", "ccode", 1) }, ErrDuplicate, "members.csv:1:3: ccode: column \"ccode\" again (first in column 2)"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := Export(dir, defaultWorld(t)); err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join(dir, "members.csv")
+			b, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines := strings.Split(string(b), "\n")
+			tc.edit(lines)
+			if err := os.WriteFile(path, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			_, err = Import(dir)
+			if !errors.Is(err, tc.want) || err == nil || !strings.Contains(err.Error(), tc.wantMsg) {
+				t.Fatalf("got %v, want %v containing %q", err, tc.want, tc.wantMsg)
+			}
+		})
+	}
+}
+
 func firstDiff(got, want string) string {
 	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
 	for i := 0; i < len(g) && i < len(w); i++ {
