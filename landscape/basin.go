@@ -82,8 +82,9 @@ func Basins(ctx context.Context, res *Result, o BasinOptions) error {
 			rng := rand.New(pcg)
 			sides := make([]int, n)
 			key := make([]byte, n)
-			local := map[string]int64{}
-			localEnds := map[string][]int{}
+			local := map[string]int{} // key -> index in localCounts
+			var localCounts []int64
+			var localEnds [][]int
 			for {
 				c := next.Add(1) - 1
 				if c >= nchunks || ctx.Err() != nil {
@@ -108,17 +109,20 @@ func Basins(ctx context.Context, res *Result, o BasinOptions) error {
 					for j, s := range sides {
 						key[j] = byte(s)
 					}
-					if _, ok := local[string(key)]; !ok {
-						localEnds[string(key)] = append([]int(nil), sides...)
+					if i, ok := local[string(key)]; ok {
+						localCounts[i]++
+					} else {
+						local[string(key)] = len(localCounts)
+						localCounts = append(localCounts, 1)
+						localEnds = append(localEnds, append([]int(nil), sides...))
 					}
-					local[string(key)]++
 				}
 			}
 			mu.Lock()
-			for kk, v := range local {
-				counts[kk] += v
+			for kk, i := range local {
+				counts[kk] += localCounts[i]
 				if _, ok := ends[kk]; !ok {
-					ends[kk] = localEnds[kk]
+					ends[kk] = localEnds[i]
 				}
 			}
 			mu.Unlock()

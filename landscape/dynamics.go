@@ -136,6 +136,12 @@ func (d *Dynamics) best(i int) (int, float64) {
 	st := d.st
 	f := st.m[i*d.k : i*d.k+d.k]
 	cur := st.sides[i]
+	if d.k == 2 {
+		if g := f[1-cur] - f[cur]; g > st.tol {
+			return 1 - cur, g
+		}
+		return -1, 0
+	}
 	to, gain := -1, 0.0
 	emptyTried := false
 	for c := range d.k {

@@ -155,14 +155,28 @@ func (p *Problem) Energy(sides []int) float64 {
 // and so on. Two configurations that differ only by the names of the sides
 // have the same canonical form. It returns the number of sides used.
 func Canonical(sides []int) int {
-	m := map[int]int{}
+	var small [64]int8 // label+1 for labels below 64
+	var m map[int]int
+	next := 0
 	for i, c := range sides {
+		if c >= 0 && c < len(small) {
+			if small[c] == 0 {
+				next++
+				small[c] = int8(next)
+			}
+			sides[i] = int(small[c]) - 1
+			continue
+		}
+		if m == nil {
+			m = map[int]int{}
+		}
 		l, ok := m[c]
 		if !ok {
-			l = len(m)
+			l = next
+			next++
 			m[c] = l
 		}
 		sides[i] = l
 	}
-	return len(m)
+	return next
 }
