@@ -200,6 +200,22 @@ func FuzzReaders(f *testing.F) {
 	})
 }
 
+// BenchmarkKmCOW measures one capital-distance lookup by COW codes: two
+// crosswalk translations (indexed by code, no scan of the crosswalk) and
+// one map lookup.
+func BenchmarkKmCOW(b *testing.B) {
+	c, err := ReadCapDist(testenv.File(b, "capitals_distance/capdist.csv"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if c.KmCOW(255, 220, 2000).IsMissing() {
+			b.Fatal("Germany-France missing")
+		}
+	}
+}
+
 func BenchmarkReadMinDist(b *testing.B) {
 	path := testenv.File(b, "capitals_distance/cow_mindist_cshapes2_peacesciencer.csv")
 	b.ReportAllocs()
