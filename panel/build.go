@@ -160,6 +160,9 @@ func (p *Plan) Build(ctx context.Context, d *Data, w Writer) (Result, error) {
 				}
 				b := getBatch()
 				p.buildYear(d, opt.From+idx, b)
+				if pw, ok := w.(preparer); ok {
+					b.err = pw.prepare(b)
+				}
 				results[idx] <- b
 			}
 		}()
@@ -174,6 +177,9 @@ func (p *Plan) Build(ctx context.Context, d *Data, w Writer) (Result, error) {
 			err = ctx.Err()
 		}
 		if err != nil {
+			break
+		}
+		if err = b.err; err != nil {
 			break
 		}
 		if err = w.Write(b); err != nil {
@@ -205,7 +211,7 @@ func (p *Plan) buildYear(d *Data, year int, b *Batch) {
 		yc.computeSimilarity()
 	}
 	rows := len(yc.p1)
-	b.Year, b.Rows = year, rows
+	b.Year, b.Rows, b.prepared, b.err = year, rows, false, nil
 	if cap(b.Cols) < len(p.vars) {
 		b.Cols = make([]Vec, len(p.vars))
 	}

@@ -118,4 +118,9 @@ type Batch struct {
 	Year int
 	Rows int
 	Cols []Vec
+
+	// Encoded rows prepared by the Writer on the building goroutine.
+	prepared bool
+	enc, raw []byte
+	err      error
 }

@@ -2,6 +2,7 @@ package panel
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"errors"
 	"fmt"
@@ -52,15 +53,7 @@ func NewWriter(w io.Writer, f Format, cols []Column) (Writer, error) {
 	case CSV:
 		return NewCSV(w, cols)
 	case CSVGzip:
-		zw, err := gzip.NewWriterLevel(w, gzip.BestSpeed)
-		if err != nil {
-			return nil, err
-		}
-		cw, err := NewCSV(zw, cols)
-		if err != nil {
-			return nil, err
-		}
-		return &closingWriter{Writer: cw, closers: []io.Closer{zw}}, nil
+		return newGzipCSV(w, cols)
 	case Parquet:
 		return NewParquet(w, cols)
 	}
@@ -109,6 +102,13 @@ func (w *fileWriter) Write(b *Batch) error {
 	return err
 }
 
+func (w *fileWriter) prepare(b *Batch) error {
+	if p, ok := w.Writer.(preparer); ok {
+		return p.prepare(b)
+	}
+	return nil
+}
+
 func (w *fileWriter) Close() error {
 	err := w.Writer.Close()
 	if err == nil {
@@ -144,21 +144,6 @@ func Abort(w Writer) {
 	}
 }
 
-type closingWriter struct {
-	Writer
-	closers []io.Closer
-}
-
-func (w *closingWriter) Close() error {
-	err := w.Writer.Close()
-	for _, c := range w.closers {
-		if cerr := c.Close(); err == nil {
-			err = cerr
-		}
-	}
-	return err
-}
-
 // csvWriter writes RFC 4180 CSV with a header line; a missing value is an
 // empty cell, a Bool is 0 or 1, a Float has the shortest representation
 // that reads back exactly.
@@ -182,12 +167,40 @@ func NewCSV(w io.Writer, cols []Column) (Writer, error) {
 	return cw, err
 }
 
+// preparer is implemented by writers that can do part of their work on
+// the goroutines that build the years, in parallel: Build calls prepare
+// on each batch as soon as it is built, possibly from several goroutines
+// at once, and Write later, in year order.
+type preparer interface {
+	prepare(b *Batch) error
+}
+
+// prepare formats the batch's rows into b.enc.
+func (cw *csvWriter) prepare(b *Batch) error {
+	enc, err := formatCSV(b.enc[:0], b, cw.cols)
+	b.enc, b.prepared = enc, err == nil
+	return err
+}
+
 func (cw *csvWriter) Write(b *Batch) error {
-	if len(b.Cols) != len(cw.cols) {
-		return fmt.Errorf("batch of %d columns for %d", len(b.Cols), len(cw.cols))
+	if !b.prepared {
+		var err error
+		if cw.buf, err = formatCSV(cw.buf[:0], b, cw.cols); err != nil {
+			return err
+		}
+		_, err = cw.w.Write(cw.buf)
+		return err
+	}
+	_, err := cw.w.Write(b.enc)
+	return err
+}
+
+// formatCSV appends the rows of b to buf as CSV.
+func formatCSV(buf []byte, b *Batch, cols []Column) ([]byte, error) {
+	if len(b.Cols) != len(cols) {
+		return buf, fmt.Errorf("batch of %d columns for %d", len(b.Cols), len(cols))
 	}
 	for r := range b.Rows {
-		buf := cw.buf[:0]
 		for c := range b.Cols {
 			if c > 0 {
 				buf = append(buf, ',')
@@ -198,7 +211,7 @@ func (cw *csvWriter) Write(b *Batch) error {
 			case v.Kind == Float:
 				f := v.F[r]
 				if math.IsInf(f, 0) {
-					return fmt.Errorf("column %s, year %d: infinite value", cw.cols[c].Name, b.Year)
+					return buf, fmt.Errorf("column %s, year %d: infinite value", cols[c].Name, b.Year)
 				}
 				buf = strconv.AppendFloat(buf, f, 'g', -1, 64)
 			default:
@@ -206,12 +219,74 @@ func (cw *csvWriter) Write(b *Batch) error {
 			}
 		}
 		buf = append(buf, '\n')
-		cw.buf = buf
-		if _, err := cw.w.Write(buf); err != nil {
-			return err
-		}
 	}
-	return nil
+	return buf, nil
 }
 
 func (cw *csvWriter) Close() error { return cw.w.Flush() }
+
+// gzipCSV writes gzip-compressed CSV as a series of gzip members, one for
+// the header and one per year, which the years' goroutines compress in
+// parallel. A multi-member gzip file is a valid gzip file (RFC 1952): gzip,
+// zcat, R's gzfile and Python's gzip module read it as one stream.
+type gzipCSV struct {
+	w    io.Writer
+	cols []Column
+}
+
+func newGzipCSV(w io.Writer, cols []Column) (Writer, error) {
+	var hdr bytes.Buffer
+	cw, err := NewCSV(&hdr, cols)
+	if err == nil {
+		err = cw.Close()
+	}
+	if err != nil {
+		return nil, err
+	}
+	member, err := gzipMember(nil, hdr.Bytes())
+	if err != nil {
+		return nil, err
+	}
+	if _, err := w.Write(member); err != nil {
+		return nil, err
+	}
+	return &gzipCSV{w: w, cols: cols}, nil
+}
+
+func gzipMember(dst, src []byte) ([]byte, error) {
+	buf := bytes.NewBuffer(dst[:0])
+	zw, err := gzip.NewWriterLevel(buf, gzip.BestSpeed)
+	if err != nil {
+		return dst, err
+	}
+	if _, err := zw.Write(src); err != nil {
+		return dst, err
+	}
+	if err := zw.Close(); err != nil {
+		return dst, err
+	}
+	return buf.Bytes(), nil
+}
+
+func (g *gzipCSV) prepare(b *Batch) error {
+	raw, err := formatCSV(b.raw[:0], b, g.cols)
+	if err != nil {
+		return err
+	}
+	b.raw = raw
+	b.enc, err = gzipMember(b.enc, raw)
+	b.prepared = err == nil
+	return err
+}
+
+func (g *gzipCSV) Write(b *Batch) error {
+	if !b.prepared {
+		if err := g.prepare(b); err != nil {
+			return err
+		}
+	}
+	_, err := g.w.Write(b.enc)
+	return err
+}
+
+func (g *gzipCSV) Close() error { return nil }
