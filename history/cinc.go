@@ -24,12 +24,10 @@ import "github.com/entente/entente/world"
 // digits); docs/history.md lists the largest differences.
 func CINC(caps []world.Capability, out []world.Value) []world.Value {
 	var total [6]float64
-	var have [6]bool
 	for i := range caps {
 		for c, v := range components(&caps[i]) {
 			if v.OK() {
 				total[c] += float64(v)
-				have[c] = true
 			}
 		}
 	}
@@ -38,7 +36,7 @@ func CINC(caps []world.Capability, out []world.Value) []world.Value {
 		var sum float64
 		n := 0
 		for c, v := range components(&caps[i]) {
-			if v.OK() && have[c] && total[c] > 0 {
+			if v.OK() && total[c] > 0 {
 				sum += float64(v) / total[c]
 				n++
 			}
