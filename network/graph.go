@@ -107,14 +107,7 @@ func (g *Graph) Centralization() float64 {
 func AllianceGraph(on world.Date, alliances ...*world.Alliance) *Graph {
 	g := NewGraph()
 	for _, a := range alliances {
-		var ms []int
-		seen := map[int]bool{}
-		for _, m := range a.Members {
-			if (on.IsZero() || m.Spell.ActiveOn(on)) && !seen[m.CCode] {
-				seen[m.CCode] = true
-				ms = append(ms, m.CCode)
-			}
-		}
+		ms := a.MembersOn(on)
 		for i, x := range ms {
 			g.AddNode(x)
 			for _, y := range ms[i+1:] {

@@ -68,21 +68,8 @@ func inForce(w *world.World) []*world.Alliance {
 		if !a.Spell.Start.IsZero() && on.Before(a.Spell.Start) || !a.Spell.End.IsZero() && a.Spell.End.Before(on) {
 			continue
 		}
-		if len(members(a, on)) >= 2 {
+		if len(a.MembersOn(on)) >= 2 {
 			out = append(out, a)
-		}
-	}
-	return out
-}
-
-// members returns the members of a on date on, each once.
-func members(a *world.Alliance, on world.Date) []int {
-	seen := map[int]bool{}
-	var out []int
-	for _, m := range a.Members {
-		if m.Spell.ActiveOn(on) && !seen[m.CCode] {
-			seen[m.CCode] = true
-			out = append(out, m.CCode)
 		}
 	}
 	return out
@@ -165,7 +152,7 @@ func structureHeadline(w *world.World, live []*world.Alliance) string {
 		}
 	}
 	for _, a := range live {
-		if len(members(a, on)) >= 3 && a.Structure != world.Bilateral {
+		if len(a.MembersOn(on)) >= 3 && a.Structure != world.Bilateral {
 			sh := Measure(w, on, a)
 			if strings.Contains(strings.ToLower(a.Name), "north atlantic") {
 				parts = append(parts, fmt.Sprintf("%s reads as %s (C = %.2f)", a.Name, sh.Reading, sh.Centralization))
@@ -221,7 +208,7 @@ func Alliances(w *world.World) (*Section, error) {
 		s.Tables = append(s.Tables, st)
 	}
 	for _, a := range live {
-		if len(members(a, on)) >= 3 && a.Structure == world.Multilateral {
+		if len(a.MembersOn(on)) >= 3 && a.Structure == world.Multilateral {
 			sh := Measure(w, on, a)
 			s.Paragraphs = append(s.Paragraphs, fmt.Sprintf("%s: %d members, every one bound to every other by %s; centralization %.2f, so %s; %s holds %.0f%% of the members' combined capability.",
 				a.Name, sh.Nodes, treatyPhrase(a), sh.Centralization, sh.Reading, leaderName(w, sh.Asymmetry), 100*sh.Asymmetry.LeaderShare))
@@ -328,7 +315,7 @@ func Portfolios(w *world.World) (*Section, error) {
 		var ids []string
 		allies := map[int]bool{}
 		for _, a := range live {
-			ms := members(a, on)
+			ms := a.MembersOn(on)
 			in := false
 			for _, m := range ms {
 				in = in || m == c
@@ -432,7 +419,7 @@ func Burden(w *world.World) (*Section, error) {
 			groups = append(groups, struct {
 				name string
 				ms   []int
-			}{a.Name, members(a, on)})
+			}{a.Name, a.MembersOn(on)})
 		}
 	}
 	for _, sy := range w.Systems {

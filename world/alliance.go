@@ -126,10 +126,21 @@ type Alliance struct {
 // MembersIn returns the ccodes of the members whose spells overlap year y,
 // in the order of a.Members, each once.
 func (a *Alliance) MembersIn(y int) []int {
+	return a.membersWhere(func(s Spell) bool { return s.Overlaps(y) })
+}
+
+// MembersOn returns the ccodes of the members whose spells are in force on
+// date d (Spell.ActiveOn), in the order of a.Members, each once. A zero d
+// takes every member, whatever its spell.
+func (a *Alliance) MembersOn(d Date) []int {
+	return a.membersWhere(func(s Spell) bool { return d.IsZero() || s.ActiveOn(d) })
+}
+
+func (a *Alliance) membersWhere(in func(Spell) bool) []int {
 	seen := map[int]bool{}
 	var out []int
 	for _, m := range a.Members {
-		if m.Spell.Overlaps(y) && !seen[m.CCode] {
+		if in(m.Spell) && !seen[m.CCode] {
 			seen[m.CCode] = true
 			out = append(out, m.CCode)
 		}

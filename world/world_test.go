@@ -3,6 +3,7 @@ package world
 import (
 	"encoding/json"
 	"math"
+	"slices"
 	"testing"
 )
 
@@ -74,5 +75,35 @@ func TestObligationsJSON(t *testing.T) {
 	}
 	if err := json.Unmarshal([]byte(`["defence"]`), &p); err == nil {
 		t.Fatal("accepted a misspelt obligation")
+	}
+}
+
+// TestMembers checks the two views of an alliance's membership: by year
+// (a spell overlapping any day of it) and by date, each member once.
+func TestMembers(t *testing.T) {
+	a := &Alliance{Members: []Member{
+		{CCode: 2, Spell: Spell{Start: D(1949, 8, 24)}},
+		{CCode: 255, Spell: Spell{Start: D(1955, 5, 6), End: D(1990, 10, 2)}},
+		{CCode: 255, Spell: Spell{Start: D(1990, 10, 3)}}, // united Germany, a second spell
+		{CCode: 220, Spell: Spell{Start: D(1949, 8, 24), End: D(1966, 7, 1)}},
+	}}
+	tests := []struct {
+		name string
+		got  []int
+		want []int
+	}{
+		{"in 1966", a.MembersIn(1966), []int{2, 255, 220}},
+		{"in 1967", a.MembersIn(1967), []int{2, 255}},
+		{"in 1990", a.MembersIn(1990), []int{2, 255}},
+		{"on 1966-07-01", a.MembersOn(D(1966, 7, 1)), []int{2, 255, 220}},
+		{"on 1966-07-02", a.MembersOn(D(1966, 7, 2)), []int{2, 255}},
+		{"on 1955-05-05", a.MembersOn(D(1955, 5, 5)), []int{2, 220}},
+		{"on zero date", a.MembersOn(Date{}), []int{2, 255, 220}},
+		{"in 1900", a.MembersIn(1900), nil},
+	}
+	for _, tc := range tests {
+		if !slices.Equal(tc.got, tc.want) {
+			t.Errorf("%s: got %v, want %v", tc.name, tc.got, tc.want)
+		}
 	}
 }
