@@ -17,13 +17,33 @@ func runCLI(t *testing.T, env map[string]string, args ...string) (stdout, stderr
 	return out.String(), errb.String(), code
 }
 
+// exitCase is one run of entente: its arguments, the exit code it must
+// give and a string its output (stdout and stderr together) must contain.
+type exitCase struct {
+	name     string
+	args     []string
+	code     int
+	contains string
+}
+
+// checkExits runs each case as a subtest.
+func checkExits(t *testing.T, tests []exitCase) {
+	t.Helper()
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			out, errs, code := runCLI(t, nil, tc.args...)
+			if code != tc.code {
+				t.Fatalf("exit code = %d, want %d; stdout %q, stderr %q", code, tc.code, out, errs)
+			}
+			if !strings.Contains(out+errs, tc.contains) {
+				t.Fatalf("output %q does not contain %q", out+errs, tc.contains)
+			}
+		})
+	}
+}
+
 func TestTopLevel(t *testing.T) {
-	tests := []struct {
-		name     string
-		args     []string
-		code     int
-		contains string
-	}{
+	checkExits(t, []exitCase{
 		{"no args", nil, 2, "Usage:"},
 		{"help", []string{"help"}, 0, "The commands are"},
 		{"help version", []string{"help", "version"}, 0, "usage: entente version"},
@@ -33,18 +53,7 @@ func TestTopLevel(t *testing.T) {
 		{"unknown", []string{"nope"}, 2, `unknown command "nope"`},
 		{"unknown help topic", []string{"help", "nope"}, 2, "unknown help topic"},
 		{"bad flag", []string{"version", "--bogus"}, 2, "flag provided but not defined"},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			out, errs, code := runCLI(t, nil, tc.args...)
-			if code != tc.code {
-				t.Fatalf("exit code = %d, want %d; stderr=%q", code, tc.code, errs)
-			}
-			if !strings.Contains(out+errs, tc.contains) {
-				t.Fatalf("output %q does not contain %q", out+errs, tc.contains)
-			}
-		})
-	}
+	})
 }
 
 // TestEveryCommandHasHelp checks that each command answers -h with exit 0.

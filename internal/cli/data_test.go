@@ -144,12 +144,7 @@ func TestDataVerifyAbsentOnly(t *testing.T) {
 }
 
 func TestDataUsage(t *testing.T) {
-	tests := []struct {
-		name     string
-		args     []string
-		code     int
-		contains string
-	}{
+	checkExits(t, []exitCase{
 		{"data alone", []string{"data"}, 2, "needs a subcommand"},
 		{"verify without dir", []string{"data", "verify"}, 2, "no data directory: pass --dir DIR or set ENTENTE_DATA"},
 		{"verify bad format", []string{"data", "verify", "--dir", ".", "--format", "xml"}, 2, `unknown --format "xml"`},
@@ -162,18 +157,7 @@ func TestDataUsage(t *testing.T) {
 		{"sources unknown name", []string{"data", "sources", "x"}, 2, `unknown dataset "x"`},
 		{"help data", []string{"help", "data"}, 0, "sources"},
 		{"verify -h", []string{"data", "verify", "-h"}, 0, "An\nabsent file is reported as absent but is not an error"},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			out, errs, code := runCLI(t, nil, tc.args...)
-			if code != tc.code {
-				t.Fatalf("exit code = %d, want %d; stdout %q, stderr %q", code, tc.code, out, errs)
-			}
-			if !strings.Contains(out+errs, tc.contains) {
-				t.Errorf("output %q does not contain %q", out+errs, tc.contains)
-			}
-		})
-	}
+	})
 }
 
 func TestDataSources(t *testing.T) {

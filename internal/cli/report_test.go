@@ -22,12 +22,7 @@ func TestReportCommand(t *testing.T) {
 	if err := os.WriteFile(bad, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	tests := []struct {
-		name     string
-		args     []string
-		code     int
-		contains string
-	}{
+	checkExits(t, []exitCase{
 		{"text", []string{"report"}, 0, "reads as hub-and-spoke"},
 		{"markdown", []string{"report", "--format", "markdown"}, 0, "## Burden sharing"},
 		{"json", []string{"report", "--format", "json"}, 0, `"as_of": "2024-12-31"`},
@@ -36,18 +31,7 @@ func TestReportCommand(t *testing.T) {
 		{"extra argument", []string{"report", "x"}, 2, "takes no arguments"},
 		{"malformed world", []string{"report", "--world", bad}, 1, bad + ":6:12: states[1].ccode: duplicate ccode 2"},
 		{"missing world", []string{"report", "--world", filepath.Join(dir, "none.yaml")}, 1, "no such file"},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			out, errs, code := runCLI(t, nil, tc.args...)
-			if code != tc.code {
-				t.Fatalf("exit code = %d, want %d; stderr=%q", code, tc.code, errs)
-			}
-			if !strings.Contains(out+errs, tc.contains) {
-				t.Fatalf("output does not contain %q; stderr=%q", tc.contains, errs)
-			}
-		})
-	}
+	})
 }
 
 func TestReportJSONAndOut(t *testing.T) {
