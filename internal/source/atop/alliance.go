@@ -84,7 +84,7 @@ func readAlliances(r *table.Reader) ([]Alliance, error) {
 		a.COWID, _ = r.OptInt("cowid")
 		a.COW4ID, _ = r.OptInt("cow4id")
 		a.Begin, a.End, a.InEffect = spell(r, "beg", "end")
-		a.Bilateral = flag(r, "bilat")
+		a.Bilateral = r.Bool("bilat")
 		a.MaxPhase = r.IntIn("maxphase", 0, 99)
 		a.Wartime = optFlag(r, "wartime")
 		a.Obligations = obligations(r)
@@ -130,7 +130,7 @@ func spell(r *table.Reader, beg, end string) (start, stop world.Date, inEffect b
 	start = date(r, yr, mo, dy, false)
 	yr, mo, dy = dateCols(end)
 	stop = date(r, yr, mo, dy, true)
-	inEffect = flag(r, "ineffect")
+	inEffect = r.Bool("ineffect")
 	if r.Err() != nil {
 		return
 	}
@@ -183,14 +183,6 @@ func date(r *table.Reader, ycol, mcol, dcol string, isEnd bool) world.Date {
 	return dt
 }
 
-func flag(r *table.Reader, col string) bool {
-	on, known := r.Flag(col)
-	if r.Err() == nil && !known {
-		r.Fail(col, "0 or 1", table.ErrMissingValue)
-	}
-	return on
-}
-
 // optFlag reads a 0/1 column that may be absent or empty (false).
 func optFlag(r *table.Reader, col string) bool {
 	if !r.Has(col) {
@@ -210,7 +202,7 @@ func optValue(r *table.Reader, col string) world.Value {
 func obligations(r *table.Reader) world.Obligations {
 	var o world.Obligations
 	for _, c := range obligationCols {
-		if flag(r, c.col) {
+		if r.Bool(c.col) {
 			o = o.With(c.o)
 		}
 	}

@@ -155,7 +155,7 @@ func dyadFormat(asym bool) format[Dyad] {
 		d.RightCensor = optFlag(r, "right_censor", d.Spell.End.IsZero())
 		d.Pledges = pledges(r)
 		if asym {
-			d.Asymmetric = flag(r, "asymmetric")
+			d.Asymmetric = r.Bool("asymmetric")
 		}
 		if r.Err() == nil && d.CCode1 == d.CCode2 {
 			r.Fail("ccode2", "a state other than ccode1", table.ErrRange)

@@ -137,12 +137,3 @@ func optFlag(r *table.Reader, col string, def bool) bool {
 	}
 	return on
 }
-
-// flag reads a required 0/1 column.
-func flag(r *table.Reader, col string) bool {
-	on, known := r.Flag(col)
-	if !known && r.Err() == nil {
-		r.Fail(col, "0 or 1", table.ErrMissingValue)
-	}
-	return on
-}

@@ -65,8 +65,8 @@ func readGML(r *table.Reader) ([]GMLDyadYear, error) {
 	for r.Next() {
 		g := GMLDyadYear{DispNum: r.IntIn("dispnum", 1, 99999), CCode1: r.IntIn("ccode1", 1, 999),
 			CCode2: r.IntIn("ccode2", 1, 999), Year: r.IntIn("year", 1800, 2100)}
-		g.Onset = flag(r, "midonset")
-		g.SideA1, g.SideA2 = flag(r, "sidea1"), flag(r, "sidea2")
+		g.Onset = r.Bool("midonset")
+		g.SideA1, g.SideA2 = r.Bool("sidea1"), r.Bool("sidea2")
 		g.RevState1, g.RevState2 = codeIn(r, "revstate1", 0, 1), codeIn(r, "revstate2", 0, 1)
 		g.RevType11, g.RevType12 = codeIn(r, "revtype11", 0, 4), codeIn(r, "revtype12", 0, 4)
 		g.RevType21, g.RevType22 = codeIn(r, "revtype21", 0, 4), codeIn(r, "revtype22", 0, 4)
@@ -74,7 +74,7 @@ func readGML(r *table.Reader) ([]GMLDyadYear, error) {
 		g.FatalPre1, g.FatalPre2 = codeIn(r, "fatalpre1", 0, 1e7), codeIn(r, "fatalpre2", 0, 1e7)
 		g.HiAct1, g.HiAct2 = r.IntIn("hiact1", 0, 21), r.IntIn("hiact2", 0, 21)
 		g.HostLev1, g.HostLev2 = r.IntIn("hostlev1", 1, 5), r.IntIn("hostlev2", 1, 5)
-		g.Orig1, g.Orig2 = flag(r, "orig1"), flag(r, "orig2")
+		g.Orig1, g.Orig2 = r.Bool("orig1"), r.Bool("orig2")
 		g.HiAct = r.IntIn("hiact", 0, 21)
 		g.HostLev = r.IntIn("hostlev", 1, 5)
 		g.MinDur = r.IntIn("mindur", 0, 1e6)
@@ -92,11 +92,11 @@ func readGML(r *table.Reader) ([]GMLDyadYear, error) {
 				r.Fail("endmon", "a month in 1..12", table.ErrRange)
 			}
 		}
-		g.Recip = flag(r, "recip")
+		g.Recip = r.Bool("recip")
 		g.NumA = r.IntIn("numa", 1, 999)
 		g.NumB = r.IntIn("numb", 0, 999)
 		if r.Has("ongo2010") {
-			g.Ongoing = flag(r, "ongo2010")
+			g.Ongoing = r.Bool("ongo2010")
 		}
 		g.Version = optString(r, "version")
 		if r.Err() == nil && g.CCode1 == g.CCode2 {

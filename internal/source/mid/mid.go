@@ -136,11 +136,11 @@ func readDisputes(r *table.Reader) ([]Dispute, error) {
 		d.MinDur = r.IntIn("mindur", 0, 1e6)
 		d.HiAct = r.IntIn("hiact", 0, 21)
 		d.HostLev = r.IntIn("hostlev", 1, 5)
-		d.Recip = flag(r, "recip")
+		d.Recip = r.Bool("recip")
 		d.NumA = r.IntIn("numa", 1, 999)
 		d.NumB = r.IntIn("numb", 0, 999)
 		if r.Has("ongo2014") {
-			d.Ongoing = flag(r, "ongo2014")
+			d.Ongoing = r.Bool("ongo2014")
 		}
 		d.Version = optString(r, "version")
 		if r.Err() == nil && d.MinDur > d.MaxDur {
@@ -163,15 +163,15 @@ func readParticipants(r *table.Reader) ([]Participant, error) {
 	for r.Next() {
 		p := Participant{DispNum: r.IntIn("dispnum", 1, 99999), StAbb: r.String("stabb"), CCode: r.IntIn("ccode", 1, 999)}
 		p.Start, p.End = spell(r)
-		p.SideA = flag(r, "sidea")
-		p.RevState = flag(r, "revstate")
+		p.SideA = r.Bool("sidea")
+		p.RevState = r.Bool("revstate")
 		p.RevType1 = codeIn(r, "revtype1", 0, 4)
 		p.RevType2 = codeIn(r, "revtype2", 0, 4)
 		p.Fatality = codeIn(r, "fatality", 0, 6)
 		p.FatalPre = codeIn(r, "fatalpre", 0, 1e7)
 		p.HiAct = r.IntIn("hiact", 0, 21)
 		p.HostLev = r.IntIn("hostlev", 1, 5)
-		p.Orig = flag(r, "orig")
+		p.Orig = r.Bool("orig")
 		p.Version = optString(r, "version")
 		if r.Err() != nil {
 			return nil, r.Err()
@@ -216,8 +216,8 @@ func readIncidentParticipants(r *table.Reader) ([]IncidentParticipant, error) {
 		p := IncidentParticipant{DispNum: r.IntIn("dispnum", 1, 99999), IncidNum: r.IntIn("incidnum", 1, 1e9),
 			StAbb: r.String("stabb"), CCode: r.IntIn("ccode", 1, 999)}
 		p.Start, p.End = spell(r)
-		p.InSideA = flag(r, "insidea")
-		p.SideA = flag(r, "sidea")
+		p.InSideA = r.Bool("insidea")
+		p.SideA = r.Bool("sidea")
 		p.Fatality = codeIn(r, "fatality", 0, 6)
 		p.FatalPre = codeIn(r, "fatalpre", 0, 1e7)
 		p.Action = r.IntIn("action", 0, 21)
@@ -275,14 +275,6 @@ func codeIn(r *table.Reader, col string, lo, hi float64) world.Value {
 		r.Fail(col, fmt.Sprintf("a code in %g..%g or a missing code", lo, hi), table.ErrRange)
 	}
 	return v
-}
-
-func flag(r *table.Reader, col string) bool {
-	on, known := r.Flag(col)
-	if r.Err() == nil && !known {
-		r.Fail(col, "0 or 1", table.ErrMissingValue)
-	}
-	return on
 }
 
 func optString(r *table.Reader, col string) string {

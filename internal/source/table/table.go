@@ -343,6 +343,16 @@ func (r *Reader) Flag(col string) (on, known bool) {
 	return v == 1, true
 }
 
+// Bool returns a 0/1 cell of col that must be present: a missing cell is
+// an ErrMissingValue error, where Flag reports it as unknown.
+func (r *Reader) Bool(col string) bool {
+	on, known := r.Flag(col)
+	if !known && r.err == nil {
+		r.Fail(col, "0 or 1", ErrMissingValue)
+	}
+	return on
+}
+
 // Float returns the cell of col as a number; missing or malformed is an error.
 func (r *Reader) Float(col string) float64 {
 	s, ok := r.raw(col)

@@ -118,3 +118,41 @@ func TestEmpty(t *testing.T) {
 		t.Fatal("no error for an empty file")
 	}
 }
+
+// TestFlags checks the two readings of a 0/1 column: Flag reports a
+// missing cell as unknown, Bool as an error at that cell.
+func TestFlags(t *testing.T) {
+	tests := []struct {
+		cell       string
+		on, known  bool
+		boolErr    error
+		flagErrors bool
+	}{
+		{"1", true, true, nil, false},
+		{"0", false, true, nil, false},
+		{"-9", false, false, ErrMissingValue, false},
+		{"", false, false, ErrMissingValue, false},
+		{"2", false, false, ErrRange, true},
+		{"yes", false, false, ErrSyntax, true},
+	}
+	for _, tc := range tests {
+		read := func() *Reader {
+			r, err := New("f.csv", strings.NewReader("code,f\n2,"+tc.cell+"\n"), COW)
+			if err != nil || !r.Next() {
+				t.Fatalf("%q: %v %v", tc.cell, err, r.Err())
+			}
+			return r
+		}
+		r := read()
+		on, known := r.Flag("f")
+		if on != tc.on || known != tc.known || (r.Err() != nil) != tc.flagErrors {
+			t.Errorf("Flag(%q): got %v, %v, err %v; want %v, %v, error %v", tc.cell, on, known, r.Err(), tc.on, tc.known, tc.flagErrors)
+		}
+		r = read()
+		on = r.Bool("f")
+		var pe *ParseError
+		if on != tc.on || !errors.Is(r.Err(), tc.boolErr) || tc.boolErr != nil && (!errors.As(r.Err(), &pe) || pe.Line != 2 || pe.Column != 2 || pe.Field != "f") {
+			t.Errorf("Bool(%q): got %v, err %v; want %v, err %v at 2:2 field f", tc.cell, on, r.Err(), tc.on, tc.boolErr)
+		}
+	}
+}
