@@ -103,7 +103,7 @@ func buildDyadVars() []variable {
 	vs = append(vs,
 		variable{Column: Column{Name: "conttype", Kind: Int, Unit: "0 none, 1 land, 2 ≤12 mi, 3 ≤24 mi, 4 ≤150 mi, 5 ≤400 mi of water",
 			Source: "cow-contiguity", From: ContiguityFrom, To: ContiguityTo,
-			Description: "COW direct contiguity type of the dyad in the year (contdird.csv); 0 when the dyad-year is absent from the file. Not ordinal."},
+			Description: "COW direct contiguity type of the dyad in the year (contdird.csv); the lowest type when the file lists two for the year (the contiguity changed); 0 when the dyad-year is absent from the file. Not ordinal."},
 			need: NeedContiguity, fill: contFill},
 		variable{Column: Column{Name: "capdist_km", Kind: Float, Unit: "km", Source: "capitals-peacesciencer", From: CapitalsFrom, To: CapitalsTo,
 			Description: "Great-circle (haversine, Earth radius 6371.0088 km) distance between the capitals in force in the year (the capital on 1 July; capitals geocoded by peacesciencer)."},

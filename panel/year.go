@@ -87,7 +87,10 @@ func newYearCtx(d *Data, opt *Options, year int, need Need) *yearCtx {
 	if need&NeedContiguity != 0 && year >= ContiguityFrom && year <= ContiguityTo {
 		yc.cont = make([]int8, n*n)
 		for _, r := range d.cont[yi] {
-			if k := yc.cell(r.c1, r.c2); k >= 0 {
+			// A dyad whose contiguity changed during the year has a row
+			// for each type (58 directed dyad-years in v3.2): keep the
+			// closest, the lowest type.
+			if k := yc.cell(r.c1, r.c2); k >= 0 && (yc.cont[k] == 0 || r.t < yc.cont[k]) {
 				yc.cont[k] = r.t
 			}
 		}
