@@ -308,3 +308,24 @@ func TestAnnealMatchesLongRun(t *testing.T) {
 		t.Fatalf("matched the long run in %d of %d instances, want at least 95%%", match, instances)
 	}
 }
+
+// TestAnnealThreeCoalitions checks the heuristic against the exact
+// partition search with at most three coalitions.
+func TestAnnealThreeCoalitions(t *testing.T) {
+	rng := rand.New(rand.NewPCG(15, 16))
+	for trial := range 100 {
+		n := 2 + rng.IntN(10)
+		p := randomProblem(n, rng)
+		ex, err := Exact(context.Background(), p, Options{K: 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		h, err := Anneal(context.Background(), p, AnnealOptions{K: 3, Seed: uint64(trial)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if h.Global.Energy != ex.Global.Energy {
+			t.Errorf("trial %d (n=%d): heuristic E = %v, exact %v", trial, n, h.Global.Energy, ex.Global.Energy)
+		}
+	}
+}
