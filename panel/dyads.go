@@ -109,7 +109,7 @@ func buildDyadVars() []variable {
 			Description: "Great-circle (haversine, Earth radius 6371.0088 km) distance between the capitals in force in the year (the capital on 1 July; capitals geocoded by peacesciencer)."},
 			need: NeedCapitals, fill: capdistFill},
 		variable{Column: Column{Name: "mindist_km", Kind: Float, Unit: "km", Source: "mindist-peacesciencer", From: MinDistFrom, To: MinDistTo,
-			Description: "Minimum distance between the two states' territories (CShapes 2.0, as computed by peacesciencer; 0 when touching).",
+			Description: "Minimum distance between the two states' territories (CShapes 2.0, as computed by peacesciencer; 0 when touching). The file lists each pair once a year (ccode1 < ccode2); both orders carry its value.",
 			Missing:     "when the dyad-year is absent from the file."},
 			need: NeedMinDist, fill: mindistFill},
 		variable{Column: Column{Name: "gmlmidonset", Kind: Int, Unit: "0/1", Source: "gml-mid", From: GMLFrom, To: GMLTo,

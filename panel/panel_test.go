@@ -755,3 +755,43 @@ func TestParquetMatchesCSV(t *testing.T) {
 	}
 	t.Logf("%d rows × %d columns agree", len(recs), len(hdr))
 }
+
+// TestMinDistJoin checks mindist_km against the CShapes file, which lists
+// each pair once a year: both orders of the directed panel carry its value,
+// and every file row between two members appears.
+func TestMinDistJoin(t *testing.T) {
+	type key struct{ a, b, y int }
+	want := map[key]float64{}
+	ok, err := readNumeric(testenv.File(t, "capitals_distance/cow_mindist_cshapes2_peacesciencer.csv"),
+		[]string{"ccode1", "ccode2", "year", "mindist"}, func(f []float64) bool {
+			a, b := int(f[0]), int(f[1])
+			want[key{min(a, b), max(a, b), int(f[2])}] = f[3]
+			return true
+		})
+	if err != nil || !ok {
+		t.Fatalf("read: %v %v", ok, err)
+	}
+	d := realData(t)
+	expected := 0
+	for k := range want {
+		if k.y <= SystemTo && member(d, k.y, k.a) && member(d, k.y, k.b) {
+			expected++
+		}
+	}
+	found := 0
+	build(t, Options{From: MinDistFrom, To: SystemTo, Vars: []string{"mindist_km"}, Nondirected: true}, func(b *Batch, col func(string) *Vec) {
+		c1, c2, md := col("ccode1"), col("ccode2"), col("mindist_km")
+		for r := range b.Rows {
+			w, ok := want[key{int(c1.I[r]), int(c2.I[r]), b.Year}]
+			if ok {
+				found++
+			}
+			if got := md.F[r]; ok != !math.IsNaN(got) || (ok && got != w) {
+				t.Fatalf("%d %d-%d mindist_km %v, file %v (listed %v)", b.Year, c1.I[r], c2.I[r], got, w, ok)
+			}
+		}
+	})
+	if found != expected {
+		t.Fatalf("%d of %d file rows between members found", found, expected)
+	}
+}
