@@ -407,74 +407,13 @@ func Capability(w *world.World) (*Section, error) {
 // Burden shows military spending as a share of GDP for NATO's members and
 // each named system, against NATO's 2% guideline.
 func Burden(w *world.World) (*Section, error) {
-	on := asOf(w)
-	live := inForce(w)
-	s := &Section{Title: "Burden sharing"}
-	groups := []struct {
-		name string
-		ms   []int
-	}{}
-	for _, a := range live {
-		if strings.Contains(strings.ToLower(a.Name), "north atlantic") || a.ID == "cow:227" {
-			groups = append(groups, struct {
-				name string
-				ms   []int
-			}{a.Name, a.MembersOn(on)})
-		}
-	}
-	for _, sy := range w.Systems {
-		g := network.AllianceGraph(on, systemAlliances(w, sy, live)...)
-		if len(g.Nodes()) > 0 {
-			groups = append(groups, struct {
-				name string
-				ms   []int
-			}{sy.Name, g.Nodes()})
-		}
-	}
+	groups := burdenGroups(w)
 	if len(groups) == 0 {
 		return nil, nil
 	}
+	s := &Section{Title: "Burden sharing"}
 	for _, g := range groups {
-		sts := make([]*world.State, 0, len(g.ms))
-		for _, c := range g.ms {
-			if st := w.State(c); st != nil {
-				sts = append(sts, st)
-			}
-		}
-		sort.SliceStable(sts, func(i, j int) bool {
-			a, b := sts[i].MilexShareGDP, sts[j].MilexShareGDP
-			if a.IsMissing() || b.IsMissing() {
-				return b.IsMissing() && !a.IsMissing()
-			}
-			return a > b
-		})
-		t := NewTable(g.name+": military expenditure as a share of GDP", Num("Rank", 0), Text("State"),
-			Pct("Milex/GDP", 2), Text("Meets 2%"), Num("Milex US$ bn", 1), Num("Year", 0))
-		meet, known := 0, 0
-		var missing []string
-		for i, st := range sts {
-			share := st.MilexShareGDP
-			meets := "–"
-			if share.OK() {
-				known++
-				meets = "no"
-				if share.Float() >= NATOGuideline {
-					meets = "yes"
-					meet++
-				}
-			} else {
-				missing = append(missing, st.Name)
-			}
-			var year any = math.NaN()
-			if share.OK() {
-				year = figureYear(st, "milex_share_gdp", w.Year)
-			}
-			t.Add(i+1, st.Name, share, meets, st.MilexUSD/1e9, year)
-		}
-		p := fmt.Sprintf("%s: %d of the %d members with a figure spent at least %.0f%% of GDP on the military.", g.name, meet, known, NATOGuideline)
-		if len(missing) > 0 {
-			p += fmt.Sprintf(" No figure for %s.", strings.Join(missing, ", "))
-		}
+		t, p := burdenTable(w, g)
 		s.Paragraphs = append(s.Paragraphs, p)
 		s.Tables = append(s.Tables, t)
 	}
@@ -483,6 +422,76 @@ func Burden(w *world.World) (*Section, error) {
 		fmt.Sprintf("The guideline: NATO members agreed at the Wales Summit (2014) to move towards spending %.0f%% of GDP on defence within a decade. Iceland has no armed forces.", NATOGuideline),
 	}
 	return s, nil
+}
+
+// burdenGroup is a set of states whose burden Burden tabulates.
+type burdenGroup struct {
+	name    string
+	members []int
+}
+
+// burdenGroups returns NATO (by name, or COW's alliance 227) and each named
+// system with members on the World's as-of date.
+func burdenGroups(w *world.World) []burdenGroup {
+	on := asOf(w)
+	live := inForce(w)
+	var groups []burdenGroup
+	for _, a := range live {
+		if strings.Contains(strings.ToLower(a.Name), "north atlantic") || a.ID == "cow:227" {
+			groups = append(groups, burdenGroup{a.Name, a.MembersOn(on)})
+		}
+	}
+	for _, sy := range w.Systems {
+		g := network.AllianceGraph(on, systemAlliances(w, sy, live)...)
+		if len(g.Nodes()) > 0 {
+			groups = append(groups, burdenGroup{sy.Name, g.Nodes()})
+		}
+	}
+	return groups
+}
+
+// burdenTable ranks g's states by military expenditure as a share of GDP
+// (missing last) and says how many with a figure meet the guideline.
+func burdenTable(w *world.World, g burdenGroup) (*Table, string) {
+	sts := make([]*world.State, 0, len(g.members))
+	for _, c := range g.members {
+		if st := w.State(c); st != nil {
+			sts = append(sts, st)
+		}
+	}
+	sort.SliceStable(sts, func(i, j int) bool {
+		a, b := sts[i].MilexShareGDP, sts[j].MilexShareGDP
+		if a.IsMissing() || b.IsMissing() {
+			return b.IsMissing() && !a.IsMissing()
+		}
+		return a > b
+	})
+	t := NewTable(g.name+": military expenditure as a share of GDP", Num("Rank", 0), Text("State"),
+		Pct("Milex/GDP", 2), Text("Meets 2%"), Num("Milex US$ bn", 1), Num("Year", 0))
+	meet, known := 0, 0
+	var missing []string
+	for i, st := range sts {
+		share := st.MilexShareGDP
+		meets := "–"
+		var year any = math.NaN()
+		if share.OK() {
+			known++
+			meets = "no"
+			if share.Float() >= NATOGuideline {
+				meets = "yes"
+				meet++
+			}
+			year = figureYear(st, "milex_share_gdp", w.Year)
+		} else {
+			missing = append(missing, st.Name)
+		}
+		t.Add(i+1, st.Name, share, meets, st.MilexUSD/1e9, year)
+	}
+	p := fmt.Sprintf("%s: %d of the %d members with a figure spent at least %.0f%% of GDP on the military.", g.name, meet, known, NATOGuideline)
+	if len(missing) > 0 {
+		p += fmt.Sprintf(" No figure for %s.", strings.Join(missing, ", "))
+	}
+	return t, p
 }
 
 // figureYear returns the year of the source that backs a state's field, or
