@@ -795,3 +795,49 @@ func TestMinDistJoin(t *testing.T) {
 		t.Fatalf("%d of %d file rows between members found", found, expected)
 	}
 }
+
+// TestGMLJoin checks the dispute variables against the GML dyad-year file,
+// aggregated over the disputes of each dyad-year.
+func TestGMLJoin(t *testing.T) {
+	type key struct{ a, b, y int }
+	type agg struct{ on, ong, host int64 }
+	want := map[key]agg{}
+	d := &Data{}
+	if err := d.loadGML(testenv.File(t, "mid/gml-ddy-disputes-2.1.1.csv")); err != nil {
+		t.Fatal(err)
+	}
+	rows := 0
+	for yi, recs := range d.gml {
+		for _, r := range recs {
+			rows++
+			k := key{int(r.c1), int(r.c2), SystemFrom + yi}
+			g := want[k]
+			if r.onset {
+				g.on = 1
+			}
+			if r.ongoing {
+				g.ong = 1
+			}
+			g.host = max(g.host, int64(r.hostlev))
+			want[k] = g
+		}
+	}
+	if rows != 10330 {
+		t.Fatalf("%d GML rows, want 10,330", rows)
+	}
+	found := 0
+	build(t, Options{From: GMLFrom, To: GMLTo, Vars: []string{"gmlmidonset", "gmlmidongoing", "gmlhostlev"}}, func(b *Batch, col func(string) *Vec) {
+		c1, c2 := col("ccode1"), col("ccode2")
+		on, ong, host := col("gmlmidonset"), col("gmlmidongoing"), col("gmlhostlev")
+		for r := range b.Rows {
+			w, ok := want[key{int(c1.I[r]), int(c2.I[r]), b.Year}]
+			if ok {
+				found++
+			}
+			if got := (agg{on.I[r], ong.I[r], host.I[r]}); got != w {
+				t.Fatalf("%d %d-%d: %+v, file %+v", b.Year, c1.I[r], c2.I[r], got, w)
+			}
+		}
+	})
+	t.Logf("%d of %d GML directed dyad-years between system members", found, len(want))
+}
