@@ -385,6 +385,10 @@ func TestCINC(t *testing.T) {
 	if rate < 0.99 {
 		t.Errorf("agreement %.4f, want at least 0.99", rate)
 	}
+	// docs/history.md and the CINC doc comment state these counts.
+	if n != 15951 || partial != 2661 {
+		t.Errorf("got %d state-years with a published cinc, %d lacking a component; want 15951 and 2661", n, partial)
+	}
 	// Measured: every state-year agrees to 2.5e-8, the precision at which
 	// NMC stores cinc (about seven significant digits).
 	if d := worst[0]; math.Abs(d.got-d.want) > 1e-7 {
