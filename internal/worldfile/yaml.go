@@ -111,6 +111,10 @@ func (r *reader) float(n *yaml.Node, path string) float64 {
 		if v, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64); err == nil && !math.IsInf(v, 0) {
 			return v
 		}
+		// .nan, .inf, 1e999: a number to YAML, not a figure (a missing
+		// figure is null).
+		r.add(r.at(n), path, ErrType, "want a finite number (null when missing), found %q", n.Value)
+		return math.NaN()
 	}
 	r.add(r.at(n), path, ErrType, "want a number, found %s", kindName(n))
 	return math.NaN()
