@@ -353,6 +353,9 @@ func Import(dir string) (*world.World, error) {
 				Treaty: c.get("treaty"), KeyArticle: c.get("key_article"), Structure: c.get("structure"),
 				Hub: c.int("alliances", "hub"), Start: c.date("alliances", "start"), End: c.date("alliances", "end"),
 				at: c.at("id", "structure", "hub", "start", "end", "members")}
+			if c.get("formal") == "" { // as in YAML: no default either way
+				c.r.add(c.pos("formal"), c.field("alliances", "formal"), ErrMissing, "formal is required (true for a treaty, false for a tacit alliance)")
+			}
 			a.Obligations = c.listAt(a.at, "obligations", "obligations")
 			a.Sources = c.listAt(a.at, "sources", "sources")
 			d.Alliances = append(d.Alliances, a)

@@ -107,8 +107,11 @@ func (c *checker) state(f string, s state) {
 		c.add(where(s.at, "ccode"), f+".ccode", ErrMissing, "a positive COW ccode is required")
 	case c.states[s.CCode]:
 		c.add(where(s.at, "ccode"), f+".ccode", ErrDuplicate, "duplicate ccode %d", s.CCode)
+	default:
+		// Not for a missing ccode (0), or a member without one would
+		// pass as known.
+		c.states[s.CCode] = true
 	}
-	c.states[s.CCode] = true
 	if s.ISO3 != "" {
 		if !iso3Pattern.MatchString(s.ISO3) {
 			c.add(where(s.at, "iso3"), f+".iso3", ErrType, "iso3 %q: want three capital letters", s.ISO3)

@@ -272,18 +272,21 @@ func TestCSVErrors(t *testing.T) {
 	}
 }
 
-// TestCSVMalformed checks that a row of the wrong length and a repeated
-// column are errors naming the file, not values that silently go missing.
+// TestCSVMalformed checks that a row of the wrong length, a repeated
+// column and an empty required cell are errors naming the file, not values
+// that silently go missing or turn into a default.
 func TestCSVMalformed(t *testing.T) {
 	tests := []struct {
 		name    string
-		edit    func(lines []string) // members.csv, header first
+		file    string
+		edit    func(lines []string) // header first
 		want    error
 		wantMsg string
 	}{
-		{"short row", func(l []string) { l[1] = l[1][:strings.LastIndex(l[1], ",")] }, csv.ErrFieldCount, "members.csv: record on line 2: wrong number of fields"},
-		{"long row", func(l []string) { l[2] += ",defense" }, csv.ErrFieldCount, "members.csv: record on line 3: wrong number of fields"},
-		{"repeated column", func(l []string) { l[0] = strings.Replace(l[0], "joined", "ccode", 1) }, ErrDuplicate, "members.csv:1:3: ccode: column \"ccode\" again (first in column 2)"},
+		{"short row", "members.csv", func(l []string) { l[1] = l[1][:strings.LastIndex(l[1], ",")] }, csv.ErrFieldCount, "members.csv: record on line 2: wrong number of fields"},
+		{"long row", "members.csv", func(l []string) { l[2] += ",defense" }, csv.ErrFieldCount, "members.csv: record on line 3: wrong number of fields"},
+		{"repeated column", "members.csv", func(l []string) { l[0] = strings.Replace(l[0], "joined", "ccode", 1) }, ErrDuplicate, "members.csv:1:3: ccode: column \"ccode\" again (first in column 2)"},
+		{"empty formal", "alliances.csv", func(l []string) { l[1] = strings.Replace(l[1], ",true,", ",,", 1) }, ErrMissing, "alliances.csv:2:3: alliances[0].formal: formal is required"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -291,7 +294,7 @@ func TestCSVMalformed(t *testing.T) {
 			if err := Export(dir, defaultWorld(t)); err != nil {
 				t.Fatal(err)
 			}
-			path := filepath.Join(dir, "members.csv")
+			path := filepath.Join(dir, tc.file)
 			b, err := os.ReadFile(path)
 			if err != nil {
 				t.Fatal(err)
@@ -306,6 +309,43 @@ func TestCSVMalformed(t *testing.T) {
 				t.Fatalf("got %v, want %v containing %q", err, tc.want, tc.wantMsg)
 			}
 		})
+	}
+}
+
+// TestCSVMissingCCode checks that a state row without a ccode does not
+// make a member row without one (ccode 0) pass as a known state.
+func TestCSVMissingCCode(t *testing.T) {
+	dir := t.TempDir()
+	if err := Export(dir, defaultWorld(t)); err != nil {
+		t.Fatal(err)
+	}
+	blank := func(file, prefix, with string) {
+		path := filepath.Join(dir, file)
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(string(b), "\n")
+		for i, l := range lines {
+			if strings.HasPrefix(l, prefix) {
+				lines[i] = with + strings.TrimPrefix(l, prefix)
+				break
+			}
+		}
+		if err := os.WriteFile(path, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	blank("states.csv", "20,", ",")            // Canada's ccode
+	blank("members.csv", "nato,20,", "nato,,") // Canada in NATO
+	_, err := Import(dir)
+	for _, want := range []string{
+		"states.csv:3:1: states[1].ccode: a positive COW ccode is required",
+		"members.csv:3:2: alliances[0].members[1].ccode: unknown state 0 (not among states)",
+	} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("got %v, want an error containing %q", err, want)
+		}
 	}
 }
 
