@@ -3,6 +3,7 @@ package panel
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -114,7 +115,13 @@ func (p *Plan) Codebook() *Codebook {
 // years in memory.
 func (p *Plan) Build(ctx context.Context, d *Data, w Writer) (Result, error) {
 	if missing := p.Need() &^ d.Loaded; missing != 0 {
-		return Result{}, fmt.Errorf("panel: data not loaded for the selected variables (sources %b)", missing)
+		var paths []string
+		for n := Need(1); n <= NeedGML; n <<= 1 {
+			if missing&n != 0 {
+				paths = append(paths, files[n].path)
+			}
+		}
+		return Result{}, fmt.Errorf("panel: the data was loaded without %s, which the selected variables need", strings.Join(paths, ", "))
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()

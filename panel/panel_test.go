@@ -841,3 +841,17 @@ func TestGMLJoin(t *testing.T) {
 	})
 	t.Logf("%d of %d GML directed dyad-years between system members", found, len(want))
 }
+
+func TestBuildWithoutNeededData(t *testing.T) {
+	d := realData(t)
+	partial := *d
+	partial.Loaded = NeedSystem
+	p, err := DyadPlan(Options{From: 1900, To: 1900, Vars: []string{"atop_defense"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = p.Build(context.Background(), &partial, &collector{cols: p.Columns(), check: func(*Batch, func(string) *Vec) {}})
+	if err == nil || !strings.Contains(err.Error(), "atop_v5.1_ddyr") {
+		t.Fatalf("error %v", err)
+	}
+}
