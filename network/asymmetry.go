@@ -14,7 +14,7 @@ type Share struct {
 // Asymmetry describes how unequal an alliance's members are.
 type Asymmetry struct {
 	// Shares lists each member with known capability, largest first; the
-	// shares sum to 1.
+	// shares sum to 1. It is empty when the known capabilities sum to zero.
 	Shares []Share
 	// Leader is the member with the largest share and LeaderShare its share
 	// s_max = c_max / Σ_j c_j.
@@ -30,7 +30,8 @@ type Asymmetry struct {
 
 // MeasureAsymmetry returns the asymmetry of members with capabilities
 // cap[ccode]. A NaN or absent capability is missing. With no member of
-// known positive capability, LeaderShare and HHI are NaN.
+// known positive capability, Shares is empty and LeaderShare and HHI are
+// NaN.
 //
 // The largest member's share is the usual measure of a patron–client
 // alliance (Morrow 1991, "Alliances and Asymmetry", American Journal of
@@ -50,7 +51,7 @@ func MeasureAsymmetry(members []int, cap map[int]float64) Asymmetry {
 		total += c
 	}
 	if total <= 0 {
-		a.LeaderShare, a.HHI = math.NaN(), math.NaN()
+		a.Shares, a.LeaderShare, a.HHI = nil, math.NaN(), math.NaN()
 		return a
 	}
 	for i := range a.Shares {

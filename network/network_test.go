@@ -115,12 +115,28 @@ func TestAsymmetry(t *testing.T) {
 		{"equal", map[int]float64{1: 2, 2: 2, 3: 2, 4: 2}, 1, 0.25, 0.25, 0},
 		{"patron", map[int]float64{1: 9, 2: 1}, 1, 0.9, 0.82, 0},
 		{"missing is not zero", map[int]float64{1: 1, 2: 3, 3: math.NaN()}, 2, 0.75, 0.625, 1},
+		{"no capability", map[int]float64{1: 0, 2: 0}, 0, math.NaN(), math.NaN(), 0},
+		{"all missing", map[int]float64{1: math.NaN()}, 0, math.NaN(), math.NaN(), 1},
+	}
+	// near treats two NaNs as equal, so that a missing result is checked.
+	near := func(got, want float64) bool {
+		return math.IsNaN(got) == math.IsNaN(want) && (math.IsNaN(want) || math.Abs(got-want) <= tol)
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			a := MeasureAsymmetry([]int{1, 2, 3, 4}[:len(tc.cap)], tc.cap)
-			if a.Leader != tc.leader || math.Abs(a.LeaderShare-tc.share) > tol || math.Abs(a.HHI-tc.hhi) > tol || len(a.Missing) != tc.miss {
+			if a.Leader != tc.leader || !near(a.LeaderShare, tc.share) || !near(a.HHI, tc.hhi) || len(a.Missing) != tc.miss {
 				t.Errorf("got leader %d share %v hhi %v missing %v, want %d %v %v %d", a.Leader, a.LeaderShare, a.HHI, a.Missing, tc.leader, tc.share, tc.hhi, tc.miss)
+			}
+			sum := 0.0
+			for _, s := range a.Shares {
+				sum += s.Share
+			}
+			if !math.IsNaN(tc.share) && math.Abs(sum-1) > tol {
+				t.Errorf("shares sum to %v, want 1", sum)
+			}
+			if math.IsNaN(tc.share) && len(a.Shares) != 0 {
+				t.Errorf("got shares %v with no total to share, want none", a.Shares)
 			}
 		})
 	}
