@@ -855,3 +855,37 @@ func TestBuildWithoutNeededData(t *testing.T) {
 		t.Fatalf("error %v", err)
 	}
 }
+
+// TestValuations checks the COW valuation's coverage (missing after 2012)
+// and that the binary valuation's S is computed with Δ = 1.
+func TestValuations(t *testing.T) {
+	opt := Options{From: 2011, To: 2014, Vars: []string{"sim_s", "sim_taub"}, Valuation: similarity.COW}
+	p, err := DyadPlan(opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range p.Columns() {
+		if c.Name == "sim_s" && (c.To != 2012 || !strings.Contains(c.Source, "cow-alliances")) {
+			t.Errorf("sim_s under the COW valuation: source %s, to %d", c.Source, c.To)
+		}
+	}
+	build(t, opt, func(b *Batch, col func(string) *Vec) {
+		s := col("sim_s")
+		if got := s.IsNull(0); got != (b.Year > 2012) {
+			t.Errorf("COW valuation %d: sim_s missing = %v", b.Year, got)
+		}
+	})
+	// Binary: levels are 0 or 1 and Δ = 1, so S = 1 - 2k/n for the k
+	// members on which the two portfolios disagree.
+	opt = Options{From: 1816, To: 1816, Vars: []string{"sim_s"}, Valuation: similarity.Binary}
+	build(t, opt, func(b *Batch, col func(string) *Vec) {
+		n := float64(len(realData(t).Members(1816)))
+		for r := range b.Rows {
+			s := col("sim_s").F[r]
+			k := (1 - s) * n / 2
+			if math.Abs(k-math.Round(k)) > 1e-9 || s < -1 || s > 1 {
+				t.Fatalf("binary S = %v is not 1 - 2k/%v", s, n)
+			}
+		}
+	})
+}
