@@ -42,9 +42,10 @@ func (d Date) String() string {
 }
 
 // ParseDate parses YYYY, YYYY-MM or YYYY-MM-DD and checks the calendar.
+// The year must be positive: the zero Date is written as an empty string.
 func ParseDate(s string) (Date, error) {
 	parts := strings.Split(strings.TrimSpace(s), "-")
-	if len(parts) == 0 || len(parts) > 3 || parts[0] == "" {
+	if len(parts) > 3 || parts[0] == "" {
 		return Date{}, fmt.Errorf("date %q: want YYYY, YYYY-MM or YYYY-MM-DD", s)
 	}
 	var n [3]int
@@ -56,6 +57,11 @@ func ParseDate(s string) (Date, error) {
 		n[i] = v
 	}
 	d := Date{n[0], n[1], n[2]}
+	if d.Year == 0 {
+		// Year 0 would read as the zero Date, "no date" (an end date
+		// still in force), not as an error.
+		return Date{}, fmt.Errorf("date %q: year 0 is not a date; leave the date empty when there is none", s)
+	}
 	if err := d.Validate(); err != nil {
 		return Date{}, err
 	}
@@ -128,7 +134,7 @@ type Spell struct {
 
 // Overlaps reports whether the spell overlaps calendar year y: it started
 // in or before y and had not ended before y began. This is the rule COW's
-// yearly member file follows for most spells (see PROVENANCE.md for its
+// yearly member file follows for most spells (docs/history.md lists its
 // known exceptions).
 func (s Spell) Overlaps(y int) bool {
 	if s.Start.Year > y {

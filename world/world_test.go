@@ -45,7 +45,7 @@ func TestRelationCoverage(t *testing.T) {
 }
 
 func TestDates(t *testing.T) {
-	for _, bad := range []string{"2023-02-30", "2023-13-01", "x", "2023-00-10", ""} {
+	for _, bad := range []string{"2023-02-30", "2023-13-01", "x", "2023-00-10", "", "0", "0000", "-1", "2023--01"} {
 		if _, err := ParseDate(bad); err == nil {
 			t.Errorf("ParseDate(%q) accepted", bad)
 		}
