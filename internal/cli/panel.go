@@ -162,7 +162,8 @@ func runPanel(ctx context.Context, env *Env, kind string, plan *panel.Plan, dir,
 		return err
 	}
 	var bar *panelProgress
-	if isTerminal(env.Stderr) {
+	toStdout := out == "" || out == "-"
+	if isTerminal(env.Stderr) && !(toStdout && isTerminal(env.Stdout)) {
 		bar = &panelProgress{w: env.Stderr, kind: kind}
 		opt := plan.Options()
 		total := opt.To - opt.From + 1
