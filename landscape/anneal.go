@@ -101,6 +101,10 @@ func Anneal(ctx context.Context, p *Problem, o AnnealOptions) (*Result, error) {
 	n := p.N()
 	o = o.withDefaults(n)
 	tau := moveScale(p)
+	var w []float64
+	if o.K == 2 {
+		w = twoSideRows(p)
+	}
 	type end struct {
 		sides []int
 		e     float64
@@ -112,7 +116,7 @@ func Anneal(ctx context.Context, p *Problem, o AnnealOptions) (*Result, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			a := newAnnealer(p, o.K)
+			a := newAnnealer(p, o.K, w)
 			for {
 				r := int(next.Add(1) - 1)
 				if r >= o.Runs || ctx.Err() != nil {
@@ -166,9 +170,31 @@ func moveScale(p *Problem) float64 {
 
 type annealer struct {
 	d *Dynamics
+	// Two coalitions: w[i*n+j] = 2 s_i p_ij, the change of g_j when actor
+	// i moves to side +1, and the local fields g and spins σ.
+	w, g, sig []float64
 }
 
-func newAnnealer(p *Problem, k int) *annealer { return &annealer{d: NewDynamics(p, k)} }
+func newAnnealer(p *Problem, k int, w []float64) *annealer {
+	a := &annealer{d: NewDynamics(p, k), w: w}
+	if k == 2 {
+		a.g = make([]float64, p.N())
+		a.sig = make([]float64, p.N())
+	}
+	return a
+}
+
+// twoSideRows returns w[i*n+j] = 2 s_i p_ij.
+func twoSideRows(p *Problem) []float64 {
+	n := p.N()
+	w := make([]float64, n*n)
+	for i := range n {
+		for j := range n {
+			w[i*n+j] = 2 * p.Sizes[i] * p.At(i, j)
+		}
+	}
+	return w
+}
 
 // run anneals from a random configuration into sides.
 func (a *annealer) run(sides []int, rng *rand.Rand, sweeps int, t0, t1 float64) {
@@ -177,6 +203,11 @@ func (a *annealer) run(sides []int, rng *rand.Rand, sweeps int, t0, t1 float64) 
 	n, k := st.n, d.k
 	for i := range sides {
 		sides[i] = rng.IntN(k)
+	}
+	if k == 2 {
+		a.run2(sides, rng, sweeps, t0, t1)
+		d.Descend(sides, Steepest, nil, nil)
+		return
 	}
 	d.reset(sides)
 	ratio := 1.0
@@ -235,4 +266,53 @@ func (d *Dynamics) proposal(from int, rng *rand.Rand) int {
 	}
 	d.dest = c
 	return c[rng.IntN(len(c))]
+}
+
+// run2 is run for two coalitions in the Ising form: σ_i = ±1, local
+// fields g_i = Σ_j s_j p_ij σ_j, and moving actor i changes E by
+// ΔE = 2 s_i σ_i g_i. It draws from rng exactly as the general path does
+// (one Float64 per uphill proposal), so both give the same result.
+func (a *annealer) run2(sides []int, rng *rand.Rand, sweeps int, t0, t1 float64) {
+	n := len(sides)
+	p := a.d.st.p
+	sig, g, w := a.sig[:n], a.g[:n], a.w
+	for i, c := range sides {
+		sig[i] = float64(1 - 2*c)
+	}
+	for j := range n {
+		var v float64
+		for i := range n {
+			v += w[i*n+j] / 2 * sig[i]
+		}
+		g[j] = v
+	}
+	ratio := 1.0
+	if sweeps > 1 {
+		ratio = math.Pow(t1/t0, 1/float64(sweeps-1))
+	}
+	t := t0
+	size := p.Sizes
+	for range sweeps {
+		beta := 1 / t
+		for i := range n {
+			dE := 2 * size[i] * sig[i] * g[i]
+			if dE > 0 && rng.Float64() >= math.Exp(-dE*beta) {
+				continue
+			}
+			s := -sig[i]
+			sig[i] = s
+			row := w[i*n : i*n+n]
+			gg := g[:len(row)]
+			for j, x := range row {
+				gg[j] += s * x
+			}
+		}
+		t *= ratio
+	}
+	for i := range sides {
+		sides[i] = 0
+		if sig[i] < 0 {
+			sides[i] = 1
+		}
+	}
 }
