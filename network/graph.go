@@ -81,8 +81,9 @@ func (g *Graph) Hub() (node, degree int) {
 // where d_i is the degree of node i, d_max the largest degree and n the
 // number of nodes; the denominator is the largest value the sum can take,
 // reached by a star. C is 1 for a star and 0 for a complete graph (or any
-// regular graph); a path of n nodes gives 2/((n−1)(n−2)). C is undefined (NaN) for fewer than three nodes, where every graph
-// is both a star and complete.
+// regular graph); a path of n nodes gives 2/((n−1)(n−2)). C is undefined
+// (NaN) for fewer than three nodes, where every graph is both a star and
+// complete.
 //
 // Freeman, Linton C. 1978/79. "Centrality in Social Networks: Conceptual
 // Clarification." Social Networks 1(3): 215–239.

@@ -49,6 +49,7 @@ func TestCentralization(t *testing.T) {
 		{"path 4", path(4), 2.0 / 6},
 		{"path 6", path(6), 2.0 / 20},
 		{"star plus one edge", func() *Graph { g := star(4); g.AddEdge(2, 3); return g }(), 2.0 / 3},
+		{"star 5 plus one edge", func() *Graph { g := star(5); g.AddEdge(2, 3); return g }(), 10.0 / 12},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
