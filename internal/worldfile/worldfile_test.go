@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/entente/entente/internal/source/cow"
+	"github.com/entente/entente/internal/source/sipri"
 	"github.com/entente/entente/internal/testenv"
 	"github.com/entente/entente/world"
 )
@@ -118,25 +120,16 @@ func TestEveryNumberHasASource(t *testing.T) {
 // TestCOWCodes checks every ccode of the embedded world against the COW
 // State System Membership list (v2016).
 func TestCOWCodes(t *testing.T) {
-	f, err := os.Open(testenv.File(t, "cow_states/states2016.csv"))
+	spells, err := cow.ReadStates(testenv.File(t, "cow_states/states2016.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	names := map[int]string{}
-	for _, r := range recs[1:] {
-		c, err := strconv.Atoi(r[1])
-		if err != nil {
-			t.Fatalf("states2016.csv: ccode %q: %v", r[1], err)
-		}
-		names[c] = r[2]
+	known := map[int]bool{}
+	for _, sp := range spells {
+		known[sp.CCode] = true
 	}
 	for _, s := range defaultWorld(t).States {
-		if _, ok := names[s.CCode]; !ok {
+		if !known[s.CCode] {
 			t.Errorf("%s: ccode %d is not in the COW state list", s.Name, s.CCode)
 		}
 	}
@@ -150,30 +143,15 @@ const milexTolerance = 0.5
 // of GDP with SIPRI's 2024 figure in the real data, where SIPRI has one,
 // and lists the outliers.
 func TestMilexAgainstSIPRI(t *testing.T) {
-	f, err := os.Open(testenv.File(t, "milex/military-spending-as-a-share-of-gdp-sipri.csv"))
+	shares, err := sipri.ReadShares(testenv.File(t, "milex/military-spending-as-a-share-of-gdp-sipri.csv"))
 	if err != nil {
 		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	sipri := map[string]float64{}
-	for _, r := range recs[1:] {
-		if r[2] == "2024" && r[1] != "" {
-			v, err := strconv.ParseFloat(r[3], 64)
-			if err != nil {
-				t.Fatalf("%s 2024: %v", r[1], err)
-			}
-			sipri[r[1]] = v
-		}
 	}
 	var outliers []string
 	compared := 0
 	for _, s := range defaultWorld(t).States {
-		want, ok := sipri[s.ISO3]
-		if !ok {
+		want := shares.Get(s.ISO3, 2024).Float()
+		if math.IsNaN(want) {
 			continue
 		}
 		compared++
@@ -362,23 +340,14 @@ func firstDiff(got, want string) string {
 // TestMajors checks that the embedded world's major powers are COW's
 // majors at the end of its list (2016).
 func TestMajors(t *testing.T) {
-	f, err := os.Open(testenv.File(t, "cow_states/majors2016.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
+	spells, err := cow.ReadMajors(testenv.File(t, "cow_states/majors2016.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	var want []int
-	for _, r := range recs[1:] {
-		if r[5] == "2016" {
-			c, err := strconv.Atoi(r[1])
-			if err != nil {
-				t.Fatal(err)
-			}
-			want = append(want, c)
+	for _, sp := range spells {
+		if sp.Spell.End.Year == 2016 {
+			want = append(want, sp.CCode)
 		}
 	}
 	sort.Ints(want)
