@@ -1,15 +1,12 @@
 package world_test
 
 import (
-	"encoding/csv"
 	"fmt"
-	"io"
-	"os"
-	"path/filepath"
-	"strconv"
-	"strings"
 	"testing"
 
+	"github.com/entente/entente/internal/source/cow"
+	"github.com/entente/entente/internal/source/geo"
+	"github.com/entente/entente/internal/source/sipri"
 	"github.com/entente/entente/internal/testenv"
 	"github.com/entente/entente/world"
 )
@@ -119,19 +116,21 @@ func TestCrosswalk(t *testing.T) {
 var noISO3 = map[int]string{}
 
 func TestCrosswalkSystem2016(t *testing.T) {
-	rows := readCSV(t, testenv.File(t, "cow_states/system2016.csv"))
+	rows, err := cow.ReadSystem(testenv.File(t, "cow_states/system2016.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	n := 0
 	for _, r := range rows {
-		if r["year"] != "2016" {
+		if r.Year != 2016 {
 			continue
 		}
 		n++
-		c, _ := strconv.Atoi(r["ccode"])
-		if _, ok := world.GWFromCOWIn(c, 2016); !ok {
-			t.Errorf("ccode %d (%s): no GW code in 2016", c, r["stateabb"])
+		if _, ok := world.GWFromCOWIn(r.CCode, 2016); !ok {
+			t.Errorf("ccode %d (%s): no GW code in 2016", r.CCode, r.Abbrev)
 		}
-		if _, ok := world.ISO3FromCOWIn(c, 2016); !ok && noISO3[c] == "" {
-			t.Errorf("ccode %d (%s): no ISO3 code in 2016", c, r["stateabb"])
+		if _, ok := world.ISO3FromCOWIn(r.CCode, 2016); !ok && noISO3[r.CCode] == "" {
+			t.Errorf("ccode %d (%s): no ISO3 code in 2016", r.CCode, r.Abbrev)
 		}
 	}
 	if n != 195 {
@@ -140,12 +139,15 @@ func TestCrosswalkSystem2016(t *testing.T) {
 }
 
 func TestCrosswalkCapdist(t *testing.T) {
-	rows := readCSV(t, testenv.File(t, "capitals_distance/capdist.csv"))
+	cd, err := geo.ReadCapDist(testenv.File(t, "capitals_distance/capdist.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	// GW states that were never COW members.
 	gwOnly := map[int]string{563: "Transvaal", 564: "Orange Free State", 711: "Tibet", 815: "Vietnam (Annam)"}
 	seen := map[int]bool{}
-	for _, r := range rows {
-		gw, _ := strconv.Atoi(r["numa"])
+	for _, r := range cd.Rows() {
+		gw := r.GW1
 		if seen[gw] {
 			continue
 		}
@@ -155,7 +157,7 @@ func TestCrosswalkCapdist(t *testing.T) {
 		case gwOnly[gw] != "" && ok:
 			t.Errorf("gw %d (%s): got ccode %d, want none", gw, gwOnly[gw], c)
 		case gwOnly[gw] == "" && !ok:
-			t.Errorf("gw %d (%s): no COW code", gw, r["ida"])
+			t.Errorf("gw %d (%s): no COW code", gw, r.ID1)
 		}
 	}
 	if len(seen) != 202 {
@@ -168,49 +170,22 @@ func TestCrosswalkCapdist(t *testing.T) {
 var sipriNotSovereign = map[string]string{}
 
 func TestCrosswalkSIPRI(t *testing.T) {
-	rows := readCSV(t, testenv.File(t, "milex/military-spending-as-a-share-of-gdp-sipri.csv"))
+	shares, err := sipri.ReadShares(testenv.File(t, "milex/military-spending-as-a-share-of-gdp-sipri.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	seen := map[string]bool{}
-	for _, r := range rows {
-		code := r["Code"]
-		if code == "" || seen[code] {
+	for _, r := range shares.Rows { // rows with a code; the EU aggregate is apart
+		if seen[r.ISO3] {
 			continue
 		}
-		seen[code] = true
-		if _, ok := world.COWFromISO3(code); !ok && sipriNotSovereign[code] == "" {
-			t.Errorf("SIPRI code %s (%s): no COW code", code, r["Entity"])
+		seen[r.ISO3] = true
+		if _, ok := world.COWFromISO3(r.ISO3); !ok && sipriNotSovereign[r.ISO3] == "" {
+			t.Errorf("SIPRI code %s (%s): no COW code", r.ISO3, r.Entity)
 		}
 	}
 	if len(seen) != 165 {
 		t.Errorf("got %d codes, want 165 (166 entities less the EU)", len(seen))
-	}
-}
-
-func readCSV(t *testing.T, path string) []map[string]string {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	cr := csv.NewReader(f)
-	hdr, err := cr.Read()
-	if err != nil {
-		t.Fatalf("%s: %v", filepath.Base(path), err)
-	}
-	var out []map[string]string
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			return out
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		m := make(map[string]string, len(hdr))
-		for i, h := range hdr {
-			m[strings.TrimSpace(h)] = rec[i]
-		}
-		out = append(out, m)
 	}
 }
 
