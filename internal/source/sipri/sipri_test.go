@@ -135,6 +135,19 @@ func TestNames(t *testing.T) {
 	}
 }
 
+func TestNamesFile(t *testing.T) {
+	if _, err := parseNames("names.csv", namesCSV); err != nil {
+		t.Fatalf("the embedded names.csv: %v", err)
+	}
+	read := func(name, src string) error { _, err := parseNames(name, src); return err }
+	sourcetest.CheckBad(t, []sourcetest.Bad{
+		{Name: "lower-case code", Src: "name,iso3,note\nAlgeria,dza,\n", Read: read, Line: 2, Col: 2, Field: "iso3", Err: table.ErrSyntax},
+		{Name: "empty code", Src: "name,iso3,note\nAlgeria,,\n", Read: read, Line: 2, Col: 2, Field: "iso3", Err: table.ErrSyntax},
+		{Name: "name twice", Src: "name,iso3,note\nAlgeria,DZA,\n Algeria ,DZA,\n", Read: read, Line: 3, Col: 1, Field: "name", Err: table.ErrRange},
+		{Name: "no note column", Src: "name,iso3\nAlgeria,DZA\n", Read: read, Line: 1, Col: 0, Field: "note", Err: table.ErrMissingColumn},
+	})
+}
+
 func TestBadInput(t *testing.T) {
 	const sharesHeader = "Entity,Code,Year,Military expenditure (% of GDP),World region according to OWID\n"
 	sourcetest.CheckBad(t, []sourcetest.Bad{

@@ -2,7 +2,6 @@ package sipri
 
 import (
 	_ "embed"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"os"
@@ -30,7 +29,7 @@ var (
 // Names are compared after trimming spaces, with the right single quote
 // read as an apostrophe.
 func ISO3(name string) (string, bool) {
-	namesOnce.Do(func() { names, namesErr = parseNames(namesCSV) })
+	namesOnce.Do(func() { names, namesErr = parseNames("names.csv", namesCSV) })
 	if namesErr != nil {
 		panic(namesErr) // names.csv is compiled in; TestNames checks it
 	}
@@ -42,25 +41,30 @@ func normName(s string) string {
 	return strings.ReplaceAll(strings.TrimSpace(s), "\u2019", "'")
 }
 
-func parseNames(src string) (map[string]string, error) {
-	recs, err := csv.NewReader(strings.NewReader(src)).ReadAll()
+// parseNames reads names.csv (name,iso3,note) from src, naming it name in
+// errors; the map is keyed by normName of each name.
+func parseNames(name, src string) (map[string]string, error) {
+	r, err := table.New(name, strings.NewReader(src), table.Options{})
 	if err != nil {
-		return nil, fmt.Errorf("names.csv: %w", err)
+		return nil, err
 	}
-	if len(recs) == 0 || strings.Join(recs[0], ",") != "name,iso3,note" {
-		return nil, fmt.Errorf("names.csv: header must be name,iso3,note")
+	if err := r.Require("name", "iso3", "note"); err != nil {
+		return nil, err
 	}
-	m := make(map[string]string, len(recs))
-	for i, r := range recs[1:] {
-		if len(r[1]) != 3 || strings.ToUpper(r[1]) != r[1] {
-			return nil, fmt.Errorf("names.csv:%d: iso3 %q is not three capital letters", i+2, r[1])
+	m := map[string]string{}
+	for r.Next() {
+		n, code := normName(r.String("name")), r.String("iso3")
+		if len(code) != 3 || strings.ToUpper(code) != code {
+			r.Fail("iso3", "three capital letters", table.ErrSyntax)
+		} else if _, dup := m[n]; dup {
+			r.Fail("name", "each name once", table.ErrRange)
 		}
-		if _, dup := m[r[0]]; dup {
-			return nil, fmt.Errorf("names.csv:%d: name %q listed twice", i+2, r[0])
+		if r.Err() != nil {
+			return nil, r.Err()
 		}
-		m[r[0]] = r[1]
+		m[n] = code
 	}
-	return m, nil
+	return m, r.Err()
 }
 
 // USD holds SIPRI military expenditure in millions of current US dollars.
@@ -106,8 +110,9 @@ func (u *USD) ByName(name string, y int) world.Value {
 	if !ok {
 		return world.Missing()
 	}
+	name = normName(name)
 	for i, n := range u.Names {
-		if n == normName(name) {
+		if n == name {
 			return u.Values[i][j]
 		}
 	}
