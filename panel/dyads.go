@@ -48,7 +48,7 @@ func buildDyadVars() []variable {
 		vs = append(vs, variable{
 			Column: Column{Name: f.name, Kind: Int, Unit: "0/1", Source: "cow-alliances",
 				From: COWAllianceFrom, To: COWAllianceTo,
-				Description: "1 when ccode1 has " + f.what + " towards ccode2 in a COW formal alliance in force in the year (directed: ccode1's pledge; non-directed: either state's), from the expansion of COW's member-level spells: two members are bound while their membership spells intersect, and a dyad-year is on when that intersection overlaps the year.",
+				Description: "1 when ccode1 has " + f.what + " towards ccode2 in a COW formal alliance in force in the year (directed: ccode1's pledge; non-directed: either state's), from the expansion of COW's member-level spells: two members of an alliance are bound in a year when both their membership spells overlap it (began in or before the year, had not ended before it began), the rule COW's directed dyad file follows.",
 				Missing:     "when the pledge flag is empty in the COW member file for an alliance binding the dyad and no other alliance sets it."},
 			need: NeedCOW, fill: cowFill(f.o)})
 	}

@@ -283,21 +283,27 @@ func (d *Data) loadATOPFast(path string) (bool, error) {
 	return ok, err
 }
 
-// COWDyadSpell is the spell over which a COW alliance binds two of its
-// members: the intersection of their membership spells.
-type COWDyadSpell struct {
+// COWDyadYears is the run of years in which a COW alliance binds two of
+// its members, ccode1's pledges toward ccode2.
+type COWDyadYears struct {
 	ID             int
 	CCode1, CCode2 int
-	Spell          world.Spell
+	From, To       int         // years, inclusive, within 1816–2012
 	Pledges        cow.Pledges // those of CCode1, towards CCode2
 }
 
-// ExpandCOW returns the directed dyad spells of the COW member-level
-// file: for every alliance and every ordered pair of its members'
-// membership spells that intersect, the intersection, with the first
-// member's pledges. A spell with an unknown end (still in force in 2012)
-// stays open.
-func ExpandCOW(members []cow.Member) []COWDyadSpell {
+// ExpandCOW returns the directed dyad-years of the COW member-level file:
+// for every alliance and every ordered pair of membership spells of two
+// different members, the years that both spells overlap
+// (world.Spell.Overlaps: the spell began in or before the year and had not
+// ended before it began), with the first member's pledges. A spell still
+// in force at the end of the data (no end date) runs to 2012.
+//
+// This is the rule COW's directed dyad file follows: expanding
+// alliance_v4.1_by_directed.csv by the same rule gives the same
+// dyad-years and pledges. It binds two members in a year even when one
+// left before the other joined (Germany and West Germany in NATO in 1990).
+func ExpandCOW(members []cow.Member) []COWDyadYears {
 	byID := map[int][]cow.Member{}
 	var ids []int
 	for _, m := range members {
@@ -307,7 +313,7 @@ func ExpandCOW(members []cow.Member) []COWDyadSpell {
 		byID[m.ID] = append(byID[m.ID], m)
 	}
 	slices.Sort(ids)
-	var out []COWDyadSpell
+	var out []COWDyadYears
 	for _, id := range ids {
 		ms := byID[id]
 		for _, a := range ms {
@@ -315,44 +321,33 @@ func ExpandCOW(members []cow.Member) []COWDyadSpell {
 				if a.CCode == b.CCode {
 					continue
 				}
-				s, ok := intersect(a.Spell, b.Spell)
-				if !ok {
+				fa, ta := spellYears(a.Spell)
+				fb, tb := spellYears(b.Spell)
+				from, to := max(fa, fb), min(ta, tb)
+				if from > to {
 					continue
 				}
-				out = append(out, COWDyadSpell{ID: id, CCode1: a.CCode, CCode2: b.CCode, Spell: s, Pledges: a.Pledges})
+				out = append(out, COWDyadYears{ID: id, CCode1: a.CCode, CCode2: b.CCode, From: from, To: to, Pledges: a.Pledges})
 			}
 		}
 	}
 	return out
 }
 
-// intersect returns the intersection of two spells and whether it is not
-// empty. Unknown months and days compare as the start of the year or month.
-func intersect(a, b world.Spell) (world.Spell, bool) {
-	s := world.Spell{Start: a.Start, End: a.End}
-	if s.Start.Before(b.Start) {
-		s.Start = b.Start
+// spellYears returns the years of COW alliance coverage a spell overlaps.
+func spellYears(s world.Spell) (from, to int) {
+	from, to = max(s.Start.Year, COWAllianceFrom), COWAllianceTo
+	if !s.End.IsZero() {
+		to = min(to, s.End.Year)
 	}
-	if s.End.IsZero() || (!b.End.IsZero() && b.End.Before(s.End)) {
-		s.End = b.End
-	}
-	if !s.End.IsZero() && s.End.Before(s.Start) {
-		return s, false
-	}
-	return s, true
+	return from, to
 }
 
-// expandCOW spreads the directed dyad spells over the years of COW
-// alliance coverage: a dyad is bound in year y when its spell overlaps y
-// (world.Spell.Overlaps).
+// expandCOW spreads the directed dyad-years by year.
 func expandCOW(members []cow.Member) [][]cowRec {
 	out := yearsSlice[cowRec]()
 	for _, ds := range ExpandCOW(members) {
-		last := COWAllianceTo
-		if !ds.Spell.End.IsZero() && ds.Spell.End.Year < last {
-			last = ds.Spell.End.Year
-		}
-		for y := max(ds.Spell.Start.Year, COWAllianceFrom); y <= last; y++ {
+		for y := ds.From; y <= ds.To; y++ {
 			out[y-SystemFrom] = append(out[y-SystemFrom], cowRec{int16(ds.CCode1), int16(ds.CCode2), ds.Pledges.Set, ds.Pledges.Known})
 		}
 	}
