@@ -296,13 +296,19 @@ func runHelp(ctx context.Context, env *Env, args []string) error {
 // dataDir returns the --data flag's value, or $ENTENTE_DATA, or an error
 // that says how to set it.
 func dataDir(env *Env, flagValue string) (string, error) {
+	return dirOrEnv(env, flagValue, "no data directory: pass --data DIR or set ENTENTE_DATA (see 'entente data get')")
+}
+
+// dirOrEnv returns flagValue, or else $ENTENTE_DATA, or else a usage error
+// saying missing.
+func dirOrEnv(env *Env, flagValue, missing string) (string, error) {
 	if flagValue != "" {
 		return flagValue, nil
 	}
 	if d := env.Getenv("ENTENTE_DATA"); d != "" {
 		return d, nil
 	}
-	return "", usagef("no data directory: pass --data DIR or set ENTENTE_DATA (see 'entente data get')")
+	return "", usagef("%s", missing)
 }
 
 // checkFormat returns a usage error unless f is one of allowed.

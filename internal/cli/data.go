@@ -199,13 +199,7 @@ func splitJoined(err error) []error {
 
 // dataDirFlag returns the --dir flag's value, or $ENTENTE_DATA.
 func dataDirFlag(env *Env, flagValue string) (string, error) {
-	if flagValue != "" {
-		return flagValue, nil
-	}
-	if d := env.Getenv("ENTENTE_DATA"); d != "" {
-		return d, nil
-	}
-	return "", usagef("no data directory: pass --dir DIR or set ENTENTE_DATA")
+	return dirOrEnv(env, flagValue, "no data directory: pass --dir DIR or set ENTENTE_DATA")
 }
 
 func names() []string {
