@@ -148,19 +148,6 @@ func runPanel(ctx context.Context, env *Env, kind string, plan *panel.Plan, dir,
 			return usagef("--out: %v", err)
 		}
 	}
-	data, err := panel.Load(ctx, dir, plan.Need())
-	if err != nil {
-		return err
-	}
-	var w panel.Writer
-	if out == "" || out == "-" {
-		w, err = panel.NewCSV(env.Stdout, plan.Columns())
-	} else {
-		w, err = panel.Create(out, plan.Columns())
-	}
-	if err != nil {
-		return err
-	}
 	var bar *panelProgress
 	toStdout := out == "" || out == "-"
 	if isTerminal(env.Stderr) && !(toStdout && isTerminal(env.Stdout)) {
@@ -168,6 +155,23 @@ func runPanel(ctx context.Context, env *Env, kind string, plan *panel.Plan, dir,
 		opt := plan.Options()
 		total := opt.To - opt.From + 1
 		plan.SetProgress(func(year, done int, rows int64) { bar.update(year, done, total, rows) })
+		fmt.Fprintf(env.Stderr, "\rpanel %s: loading %s", kind, dir)
+		bar.drawn = true
+	}
+	data, err := panel.Load(ctx, dir, plan.Need())
+	if err != nil {
+		bar.finish()
+		return err
+	}
+	var w panel.Writer
+	if toStdout {
+		w, err = panel.NewCSV(env.Stdout, plan.Columns())
+	} else {
+		w, err = panel.Create(out, plan.Columns())
+	}
+	if err != nil {
+		bar.finish()
+		return err
 	}
 	res, err := plan.Build(ctx, data, w)
 	bar.finish()
@@ -238,7 +242,7 @@ type panelProgress struct {
 func (p *panelProgress) update(year, done, total int, rows int64) {
 	if now := time.Now(); now.Sub(p.last) >= 100*time.Millisecond || done == total {
 		p.last = now
-		fmt.Fprintf(p.w, "\rpanel %s: %d (%d/%d years, %d rows)", p.kind, year, done, total, rows)
+		fmt.Fprintf(p.w, "\rpanel %s: %d (%d/%d years, %d rows)\x1b[K", p.kind, year, done, total, rows)
 		p.drawn = true
 	}
 }
