@@ -329,3 +329,35 @@ func TestAnnealThreeCoalitions(t *testing.T) {
 		}
 	}
 }
+
+// TestBasinsSumToOne checks that exhaustive basins of an exact result
+// cover every start once, under each rule, and that the global minimum of
+// a problem with one minimum has basin 1.
+func TestBasinsSumToOne(t *testing.T) {
+	rng := rand.New(rand.NewPCG(17, 18))
+	for trial := range 30 {
+		n := 2 + rng.IntN(12)
+		k := 2 + trial%2
+		p := randomProblem(n, rng)
+		res, err := Exact(context.Background(), p, Options{K: k})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := Basins(context.Background(), res, BasinOptions{Rule: Rule(trial % 3), Seed: 1}); err != nil {
+			t.Fatal(err)
+		}
+		var total int64
+		var share float64
+		for _, m := range res.Minima {
+			total += m.BasinCount
+			share += m.Basin
+		}
+		want := int64(math.Pow(float64(k), float64(n-1)))
+		if total != want || res.Basins.Starts != want || math.Abs(share-1) > 1e-9 {
+			t.Fatalf("trial %d: basins count %d starts (share %v), want %d", trial, total, share, want)
+		}
+		if len(res.Minima) == 1 && res.Global.Basin != 1 {
+			t.Fatalf("trial %d: single minimum with basin %v", trial, res.Global.Basin)
+		}
+	}
+}
