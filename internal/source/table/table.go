@@ -57,7 +57,7 @@ var (
 type ParseError struct {
 	File     string // the file's path as given to Open or New
 	Line     int    // 1-based line; the header is line 1
-	Column   int    // 1-based column (field index), 0 when not known
+	Column   int    // 1-based field index, 0 when not known; for ErrCSV, the byte column encoding/csv reports
 	Field    string // the column's header name, when known
 	Expected string // what was expected, e.g. "an integer"
 	Found    string // what was found, quoted as in the file
