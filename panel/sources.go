@@ -110,9 +110,6 @@ type capitalSpell struct {
 	lat, lon world.Value
 }
 
-// Years returns the years the data covers.
-func (d *Data) Years() (from, to int) { return SystemFrom, SystemTo }
-
 // Members returns the sorted ccodes of the system members in year y.
 func (d *Data) Members(y int) []int {
 	if y < SystemFrom || y > SystemTo {
