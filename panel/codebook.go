@@ -149,6 +149,29 @@ func (cb *Codebook) WriteMarkdown(w io.Writer) error {
 	return err
 }
 
+// MetadataKey is the Parquet key-value metadata key under which Annotate
+// stores the codebook as JSON.
+const MetadataKey = "entente.codebook"
+
+// Annotate stores cb in the output of w when its format can hold it: the
+// codebook's JSON in the Parquet file's key-value metadata under
+// MetadataKey, so that the file documents itself. It is a no-op for CSV.
+// Call it after the rows are written and before Close.
+func (cb *Codebook) Annotate(w Writer) error {
+	if fw, ok := w.(*fileWriter); ok {
+		w = fw.Writer
+	}
+	m, ok := w.(interface{ setMetadata(key, value string) error })
+	if !ok {
+		return nil
+	}
+	var b strings.Builder
+	if err := cb.WriteJSON(&b); err != nil {
+		return err
+	}
+	return m.setMetadata(MetadataKey, b.String())
+}
+
 // WriteFiles writes cb beside the output at path: path.codebook.md and
 // path.codebook.json. It returns the two paths.
 func (cb *Codebook) WriteFiles(path string) ([]string, error) {

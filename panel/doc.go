@@ -8,6 +8,7 @@
 //	data, err := panel.Load(ctx, dir, plan.Need())
 //	w, err := panel.Create("dyads.parquet", plan.Columns())
 //	res, err := plan.Build(ctx, data, w)
+//	err = plan.Codebook().Annotate(w) // Parquet: the codebook in the file's metadata
 //	err = w.Close()
 //	_, err = plan.Codebook().WriteFiles("dyads.parquet")
 //

@@ -109,6 +109,9 @@ func TestCreateFormats(t *testing.T) {
 			if err := w.Write(testBatch()); err != nil {
 				t.Fatal(err)
 			}
+			if err := NewCodebook("t", "row", testColumns).Annotate(w); err != nil {
+				t.Fatal(err)
+			}
 			if err := w.Close(); err != nil {
 				t.Fatal(err)
 			}
@@ -136,6 +139,9 @@ func readParquet(t *testing.T, path string) (map[string][]*int64, map[string][]*
 		t.Fatal(err)
 	}
 	defer r.Close()
+	if cb := r.MetaData().KeyValueMetadata().FindValue(MetadataKey); cb == nil || !strings.Contains(*cb, `"columns"`) {
+		t.Errorf("no codebook in the Parquet metadata")
+	}
 	ints, floats, bools := map[string][]*int64{}, map[string][]*float64{}, map[string][]*bool{}
 	sc := r.MetaData().Schema
 	for g := range r.NumRowGroups() {
@@ -712,6 +718,9 @@ func TestParquetMatchesCSV(t *testing.T) {
 			t.Fatal(err)
 		}
 		if _, err := p.Build(context.Background(), d, w); err != nil {
+			t.Fatal(err)
+		}
+		if err := p.Codebook().Annotate(w); err != nil {
 			t.Fatal(err)
 		}
 		if err := w.Close(); err != nil {

@@ -206,6 +206,10 @@ func (p *parquetWriter) writeColumn(rg file.BufferedRowGroupWriter, c int) error
 	return err
 }
 
+func (p *parquetWriter) setMetadata(key, value string) error {
+	return p.pw.AppendKeyValueMetadata(key, value)
+}
+
 func (p *parquetWriter) Close() error {
 	if err := p.flush(); err != nil {
 		return err

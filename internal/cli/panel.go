@@ -179,12 +179,16 @@ func runPanel(ctx context.Context, env *Env, kind string, plan *panel.Plan, dir,
 		panel.Abort(w)
 		return err
 	}
-	if err := w.Close(); err != nil {
-		return err
-	}
 	cb := plan.Codebook()
 	cb.Rows = res.Rows
 	cb.Command = "entente panel " + kind + flagSummary(fs)
+	if err := cb.Annotate(w); err != nil {
+		panel.Abort(w)
+		return err
+	}
+	if err := w.Close(); err != nil {
+		return err
+	}
 	base := out
 	if out == "" || out == "-" {
 		base = codebook
