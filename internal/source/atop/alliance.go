@@ -183,13 +183,14 @@ func date(r *table.Reader, ycol, mcol, dcol string, isEnd bool) world.Date {
 	return dt
 }
 
-// optFlag reads a 0/1 column that may be absent or empty (false).
+// optFlag reads a 0/1 column that the file may lack (false). When the
+// column is there, an empty cell is an error, not a false: ATOP v4.0 codes
+// every cell of these columns.
 func optFlag(r *table.Reader, col string) bool {
 	if !r.Has(col) {
 		return false
 	}
-	on, _ := r.Flag(col)
-	return on
+	return r.Bool(col)
 }
 
 func optValue(r *table.Reader, col string) world.Value {

@@ -1,6 +1,7 @@
 package atop
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/entente/entente/internal/source/sourcetest"
@@ -146,6 +147,7 @@ func TestBadInput(t *testing.T) {
 		{Name: "alliance year 0 with month", Src: allianceHeader + "1005,,,1815,1,3,0,2,0,1,0,0,1,0,0,0,1,0,200,210\n", Read: alliances, Line: 2, Col: 8, Field: "endmo", Err: table.ErrRange},
 		{Name: "alliance duplicate", Src: allianceHeader + "1005,,,1815,1,3,0,0,0,1,0,0,1,0,0,0,1,0,200,210\n1005,,,1815,1,3,0,0,0,1,0,0,1,0,0,0,1,0,200,210\n", Read: alliances, Line: 3, Col: 1, Field: "atopid", Err: table.ErrRange},
 		{Name: "alliance member text", Src: allianceHeader + "1005,,,1815,1,3,0,0,0,1,0,0,1,0,0,0,1,0,USA,210\n", Read: alliances, Line: 2, Col: 19, Field: "mem1", Err: table.ErrSyntax},
+		{Name: "alliance empty wartime", Src: strings.TrimSuffix(allianceHeader, "\n") + ",wartime\n1005,,,1815,1,3,0,0,0,1,0,0,1,0,0,0,1,0,200,210,\n", Read: alliances, Line: 2, Col: 21, Field: "wartime", Err: table.ErrMissingValue},
 		{Name: "member phase above max", Src: memberHeader + "3180,2,1949,4,4,0,0,0,1,3,2,1,0,0,0,1\n", Read: members, Line: 2, Col: 10, Field: "phase", Err: table.ErrRange},
 		{Name: "member day 31 April", Src: memberHeader + "3180,2,1949,4,31,0,0,0,1,0,0,1,0,0,0,1\n", Read: members, Line: 2, Col: 5, Field: "dayent", Err: table.ErrRange},
 		{Name: "member empty defense", Src: memberHeader + "3180,2,1949,4,4,0,0,0,1,0,0,,0,0,0,1\n", Read: members, Line: 2, Col: 12, Field: "defense", Err: table.ErrMissingValue},
