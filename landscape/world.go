@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/entente/entente/similarity"
+	"github.com/entente/entente/threat"
 	"github.com/entente/entente/world"
 )
 
@@ -86,9 +87,12 @@ type Derived struct {
 //	  - D, disputes: −(1 − exp(−Σ_d hostlev_d/5 · 2^(−age_d/HalfLife))) over
 //	    the militarized disputes begun in or before w.Year in which i and j
 //	    were on opposite sides, age the years since the dispute ended (0 if
-//	    ongoing), so −1..0;
+//	    ongoing); where a world file codes the dyad's hostility, the larger
+//	    of the two (threat.CodedHostility: coded 0..1, war 1, rivalry 0.5,
+//	    territorial dispute 0.25); so −1..0;
 //	  - B, border conflict: D_ij when i and j are contiguous by land or by
-//	    sea across at most 24 miles (COW types 1–3), else 0;
+//	    sea across at most 24 miles (COW types 1–3) or a world file codes a
+//	    territorial dispute between them, else 0;
 //	  - R, regime: +1 when both states' regimes are coded and equal, −1
 //	    when coded and different, 0 otherwise.
 //
@@ -136,8 +140,8 @@ func FromWorld(w *world.World, ccodes []int, wt Weights) (*Derived, error) {
 	comps := make([]Components, n*n)
 	p := make([]float64, n*n)
 	var noContig, noRegime bool
-	if !w.Covered(world.FamilyDisputes) && len(w.Disputes) == 0 {
-		notes = append(notes, "no dispute data: the dispute and border components are 0")
+	if !w.Covered(world.FamilyDisputes) && len(w.Disputes) == 0 && !codedHostility(w) {
+		notes = append(notes, "no dispute data or hostility codings: the dispute and border components are 0")
 	}
 	if !w.Covered(world.FamilyCOWAlliances) && !w.Covered(world.FamilyATOPAlliances) && len(w.Alliances) == 0 {
 		notes = append(notes, "no alliance data: the alliance and similarity components are 0")
@@ -148,13 +152,17 @@ func FromWorld(w *world.World, ccodes []int, wt Weights) (*Derived, error) {
 			var c Components
 			c.Alliance = float64(sharedLevel(w, a, b)) / 3
 			c.Similarity = kappa[i*n+j]
-			c.Dispute = -disp[i*n+j]
 			r := w.Relation(a, b)
+			hostile := disp[i*n+j]
+			if h := threat.CodedHostility(&r, threat.DefaultOptions()); !math.IsNaN(h) {
+				hostile = max(hostile, h)
+			}
+			c.Dispute = -hostile
 			switch {
+			case r.Territorial || (r.Contiguity >= 1 && r.Contiguity <= 3):
+				c.Border = c.Dispute
 			case r.Contiguity == world.ContiguityMissing:
 				noContig = true
-			case r.Contiguity >= 1 && r.Contiguity <= 3:
-				c.Border = c.Dispute
 			}
 			ra, rb := w.State(a).Regime, w.State(b).Regime
 			switch {
@@ -314,4 +322,14 @@ func disputeIntensity(w *world.World, ccodes []int, halfLife float64) []float64 
 		score[k] = 1 - math.Exp(-s)
 	}
 	return score
+}
+
+// codedHostility reports whether any relation of w codes hostility.
+func codedHostility(w *world.World) bool {
+	for _, r := range w.Relations {
+		if r != nil && !math.IsNaN(threat.CodedHostility(r, threat.DefaultOptions())) {
+			return true
+		}
+	}
+	return false
 }

@@ -85,6 +85,18 @@ func TestFromWorld(t *testing.T) {
 			t.Fatalf("zero weights give p = %v", z.P)
 		}
 	}
+	// A world file's coded war between B and C and a territorial dispute
+	// make their dispute and border components −1.
+	r := world.NewRelation(world.MakeDyad(2, 3))
+	r.War, r.Territorial = true, true
+	w.SetRelation(r)
+	d2, err := FromWorld(w, []int{1, 2, 3}, DefaultWeights())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := d2.Components[1*n+2]; c.Dispute != -1 || c.Border != -1 {
+		t.Errorf("coded war: components %+v, want dispute and border -1", c)
+	}
 	res, err := Exact(context.Background(), d.Problem, Options{})
 	if err != nil {
 		t.Fatal(err)

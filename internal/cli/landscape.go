@@ -37,7 +37,8 @@ Inputs come from two CSV files, or from the historical data:
       states by COW ccode, abbreviation or name (2,UKG,France); sizes are
       CINC scores; propensities the weighted sum of shared alliances,
       alliance-portfolio agreement, disputes, border disputes and regime
-      similarity (--weights, --half-life; see docs/landscape.md).
+      similarity (--weights, --half-life; see docs/landscape.md). With
+      --states alone, the embedded 2024 world.
 
 --coalitions K allows up to K sides (Florian & Galam 2000). --method exact
 examines every configuration (2^(n−1) with two sides; at most 36 actors),
@@ -50,7 +51,7 @@ random starts (seeded).`,
 		prop := fs.String("propensity", "", "propensity matrix CSV `file`")
 		offset := fs.Float64("offset", 0, "subtract `X` from every propensity cell")
 		wf := addWorldFlags(fs)
-		states := fs.String("states", "", "comma-separated `list` of states (ccodes, COW abbreviations or names)")
+		states := fs.String("states", "", "comma-separated `list` of states (ccodes, COW abbreviations, ISO3 codes or names)")
 		weights := fs.String("weights", "1,1,1,1,1", "`a,s,d,b,r`: weights of alliance, similarity, dispute, border and regime components")
 		halfLife := fs.Float64("half-life", landscape.DefaultWeights().HalfLife, "half-life of a dispute's weight, in `years`")
 		k := fs.Int("coalitions", 2, "largest number of coalitions `K`")
@@ -101,10 +102,7 @@ random starts (seeded).`,
 				}
 			case worldMode:
 				if *states == "" {
-					return usagef("--states is required with --year or --world")
-				}
-				if *wf.year == 0 && *wf.wld == "" {
-					return usagef("--states needs --year Y or --world FILE")
+					return usagef("--states is required with --year, --data or --world")
 				}
 				wt, err := parseLandscapeWeights(*weights, *halfLife)
 				if err != nil {
@@ -166,8 +164,8 @@ func parseLandscapeWeights(s string, halfLife float64) (landscape.Weights, error
 	return w, nil
 }
 
-// resolveStates turns a comma-separated list of ccodes, COW abbreviations
-// or names into ccodes of members of w.
+// resolveStates turns a comma-separated list of ccodes, COW abbreviations,
+// ISO3 codes or names into ccodes of members of w.
 func resolveStates(w *world.World, list string) ([]int, error) {
 	var out []int
 	for _, item := range strings.Split(list, ",") {
@@ -177,7 +175,7 @@ func resolveStates(w *world.World, list string) ([]int, error) {
 		}
 		c, ok := findState(w, item)
 		if !ok {
-			return nil, fmt.Errorf("--states: %q is not a member of the state system in %d (give a COW ccode, abbreviation or name)", item, w.Year)
+			return nil, fmt.Errorf("--states: %q is not a member of the state system in %d (give a COW ccode, COW abbreviation, ISO3 code or name)", item, w.Year)
 		}
 		out = append(out, c)
 	}
@@ -193,6 +191,11 @@ func findState(w *world.World, item string) (int, bool) {
 	}
 	for _, s := range w.States {
 		if strings.EqualFold(s.Abbrev, item) {
+			return s.CCode, true
+		}
+	}
+	for _, s := range w.States {
+		if strings.EqualFold(s.ISO3, item) {
 			return s.CCode, true
 		}
 	}

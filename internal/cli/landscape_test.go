@@ -193,7 +193,8 @@ func TestLandscapeBadInput(t *testing.T) {
 		{"landscape"},
 		{"landscape", "--actors", actors},
 		{"landscape", "--actors", actors, "--propensity", bad, "--states", "UKG,FRN"},
-		{"landscape", "--states", "UKG,FRN"},
+		{"landscape", "--year", "1936"},
+		{"landscape", "--states", "GBR"},
 	} {
 		if _, errs, code := runCLI(t, nil, args...); code != 2 {
 			t.Errorf("%v: exit %d, want 2; stderr %q", args, code, errs)
@@ -284,5 +285,34 @@ func TestLandscapeEurope1936(t *testing.T) {
 	}
 	if len(got.Minima) != 1 {
 		t.Errorf("%d local minima, want 1", len(got.Minima))
+	}
+}
+
+// TestLandscapeEmbeddedWorld runs --states alone on the embedded 2024
+// world, whose relations code hostility: the United States and its Asian
+// allies end on one side, China, Russia and North Korea on the other.
+func TestLandscapeEmbeddedWorld(t *testing.T) {
+	out, errs, code := runCLI(t, nil, "landscape", "--states", "USA,CHN,RUS,JPN,KOR,PRK,GBR,FRA,DEU", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var got struct {
+		Global struct {
+			Sides [][]string `json:"sides"`
+		} `json:"global"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	side := map[string]int{}
+	for i, s := range got.Global.Sides {
+		for _, a := range s {
+			side[a] = i
+		}
+	}
+	us, cn := side["United States"], side["China"]
+	if len(got.Global.Sides) != 2 || us == cn || side["Japan"] != us || side["South Korea"] != us ||
+		side["Russia"] != cn || side["North Korea"] != cn {
+		t.Errorf("sides %v", got.Global.Sides)
 	}
 }
