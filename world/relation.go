@@ -1,5 +1,7 @@
 package world
 
+import "encoding/json"
+
 // Dyad is an unordered pair of ccodes, normalised so that A < B.
 type Dyad struct{ A, B int }
 
@@ -33,6 +35,37 @@ type Relation struct {
 	Territorial bool     `json:"territorial"` // an active territorial dispute (world files)
 	Rationale   string   `json:"rationale,omitempty"`
 	Sources     []Source `json:"sources,omitempty"`
+}
+
+// MarshalJSON writes a missing contiguity as null, like every other missing
+// value, rather than as ContiguityMissing (-1).
+func (r Relation) MarshalJSON() ([]byte, error) {
+	type plain Relation
+	var c *int
+	if r.Contiguity != ContiguityMissing {
+		c = &r.Contiguity
+	}
+	return json.Marshal(struct {
+		plain
+		Contiguity *int `json:"contiguity"`
+	}{plain(r), c})
+}
+
+// UnmarshalJSON reads a null (or absent) contiguity as ContiguityMissing.
+func (r *Relation) UnmarshalJSON(b []byte) error {
+	type plain Relation
+	v := struct {
+		*plain
+		Contiguity *int `json:"contiguity"`
+	}{plain: (*plain)(r)}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	r.Contiguity = ContiguityMissing
+	if v.Contiguity != nil {
+		r.Contiguity = *v.Contiguity
+	}
+	return nil
 }
 
 // NewRelation returns the Relation of d with every measured field missing.

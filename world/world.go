@@ -4,8 +4,9 @@ import "sort"
 
 // World is the international system at one year: a snapshot that models
 // read. States are sorted by ccode. Relations hold the symmetric facts of
-// each dyad that has any; absent dyads have a Relation with every field
-// missing (see Relation). Disputes lists every dispute participation that
+// each dyad that has any; World.Relation answers for the absent dyads too
+// (contiguity 0 inside the contiguity data's coverage, every other measured
+// field missing). Disputes lists every dispute participation that
 // began in or before Year, so that models can decay past hostility.
 //
 // Coverage names, per variable family ("alliances", "capabilities",
@@ -45,7 +46,9 @@ func (w *World) Index() {
 	}
 }
 
-// Pos returns the position of ccode in w.States, or -1.
+// Pos returns the position of ccode in w.States, or -1. It builds the index
+// on first use when no builder called Index; call Index before sharing a
+// World between goroutines.
 func (w *World) Pos(ccode int) int {
 	if w.index == nil {
 		w.Index()

@@ -29,6 +29,34 @@ func TestValueJSON(t *testing.T) {
 	}
 }
 
+func TestRelationJSON(t *testing.T) {
+	for _, tc := range []struct {
+		r    Relation
+		want string
+	}{
+		{NewRelation(Dyad{2, 20}), `{"dyad":{"A":2,"B":20},"capdist_km":null,"mindist_km":null,"hostility":null,"rivalry":false,"war":false,"territorial":false,"contiguity":null}`},
+		{Relation{Dyad: Dyad{2, 20}, Contiguity: NotContiguous, CapDistKm: 731, MinDistKm: Missing(), Hostility: 0},
+			`{"dyad":{"A":2,"B":20},"capdist_km":731,"mindist_km":null,"hostility":0,"rivalry":false,"war":false,"territorial":false,"contiguity":0}`},
+	} {
+		b, err := json.Marshal(tc.r)
+		if err != nil || string(b) != tc.want {
+			t.Errorf("got %s, %v\nwant %s", b, err, tc.want)
+			continue
+		}
+		var back Relation
+		if err := json.Unmarshal(b, &back); err != nil {
+			t.Fatal(err)
+		}
+		if back.Contiguity != tc.r.Contiguity || back.Dyad != tc.r.Dyad || back.CapDistKm.IsMissing() != tc.r.CapDistKm.IsMissing() {
+			t.Errorf("round trip: got %+v, want %+v", back, tc.r)
+		}
+	}
+	var r Relation
+	if err := json.Unmarshal([]byte(`{"dyad":{"A":2,"B":20}}`), &r); err != nil || r.Contiguity != ContiguityMissing {
+		t.Errorf("absent contiguity: got %d, %v; want missing", r.Contiguity, err)
+	}
+}
+
 func TestRelationCoverage(t *testing.T) {
 	w := &World{Year: 2000, States: []State{NewState(2, "USA"), NewState(20, "Canada")}}
 	if got := w.Relation(2, 20).Contiguity; got != ContiguityMissing {
