@@ -361,3 +361,37 @@ func TestBasinsSumToOne(t *testing.T) {
 		}
 	}
 }
+
+// TestMaxMinimaKeepsLowest checks that a cut list holds the lowest minima
+// of the full list, whatever the number of workers.
+func TestMaxMinimaKeepsLowest(t *testing.T) {
+	rng := rand.New(rand.NewPCG(19, 20))
+	for _, k := range []int{2, 3} {
+		var p *Problem
+		var full *Result
+		for {
+			p = randomProblem(11, rng)
+			var err error
+			if full, err = Exact(context.Background(), p, Options{K: k}); err != nil {
+				t.Fatal(err)
+			}
+			if len(full.Minima) > 4 {
+				break
+			}
+		}
+		for _, w := range []int{1, 2, 5} {
+			cut, err := Exact(context.Background(), p, Options{K: k, MaxMinima: 3, Workers: w})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !cut.Truncated || len(cut.Minima) != 3 {
+				t.Fatalf("k=%d workers=%d: %d minima, truncated %v", k, w, len(cut.Minima), cut.Truncated)
+			}
+			for i := range cut.Minima {
+				if !slices.Equal(cut.Minima[i].Sides, full.Minima[i].Sides) {
+					t.Fatalf("k=%d workers=%d: minimum %d is %v, want %v", k, w, i, cut.Minima[i].Sides, full.Minima[i].Sides)
+				}
+			}
+		}
+	}
+}
