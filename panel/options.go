@@ -2,6 +2,7 @@ package panel
 
 import (
 	"fmt"
+	"path"
 	"runtime"
 	"strings"
 
@@ -101,32 +102,51 @@ type variable struct {
 }
 
 // selectVars returns the variables named in names (all when names is nil),
-// in registry order, or an error that lists the valid names.
+// in registry order, or an error that lists the valid names. An entry may
+// be a glob pattern (path.Match: "atop_*"); an entry starting with '-'
+// removes the variables it matches, and a list of removals alone starts
+// from every variable ("-sim_*": all but the similarity measures).
 func selectVars(reg []variable, names []string, kind string) ([]variable, error) {
 	if names == nil {
 		return reg, nil
 	}
 	want := map[string]bool{}
+	onlyRemovals := true
+	for _, n := range names {
+		if n = strings.TrimSpace(n); n != "" && !strings.HasPrefix(n, "-") {
+			onlyRemovals = false
+		}
+	}
+	if onlyRemovals {
+		for _, v := range reg {
+			want[v.Name] = true
+		}
+	}
 	for _, n := range names {
 		n = strings.TrimSpace(n)
 		if n == "" {
 			continue
 		}
-		found := false
+		remove := strings.HasPrefix(n, "-")
+		pat := strings.TrimPrefix(n, "-")
+		matched := false
 		for _, v := range reg {
-			if v.Name == n {
-				found = true
-				break
+			ok, err := path.Match(pat, v.Name)
+			if err != nil {
+				return nil, fmt.Errorf("%s variable pattern %q: %w", kind, n, err)
+			}
+			if ok {
+				matched = true
+				want[v.Name] = !remove
 			}
 		}
-		if !found {
+		if !matched {
 			valid := make([]string, len(reg))
 			for i, v := range reg {
 				valid[i] = v.Name
 			}
 			return nil, fmt.Errorf("unknown %s variable %q; valid variables: %s", kind, n, strings.Join(valid, ", "))
 		}
-		want[n] = true
 	}
 	var out []variable
 	for _, v := range reg {

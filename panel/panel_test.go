@@ -898,3 +898,35 @@ func TestValuations(t *testing.T) {
 		}
 	})
 }
+
+func TestSelectVars(t *testing.T) {
+	tests := []struct {
+		vars []string
+		want string // names after the keys, or an error fragment
+	}{
+		{[]string{"cinc1", "atop_defense"}, "atop_defense,cinc1"},
+		{[]string{"atop_*"}, "atop_defense,atop_offense,atop_neutral,atop_nonagg,atop_consul"},
+		{[]string{"sim_*", "-sim_s*"}, "sim_taub,sim_kappa,sim_pi"},
+		{[]string{"-sim_*", "-*1", "-*2", "-cow_*", "-atop_*"}, "conttype,capdist_km,mindist_km,gmlmidonset,gmlmidongoing,gmlhostlev"},
+		{[]string{"sim_x*"}, `unknown dyad-year variable "sim_x*"`},
+		{[]string{"[a"}, "syntax error"},
+	}
+	for _, tc := range tests {
+		t.Run(strings.Join(tc.vars, ","), func(t *testing.T) {
+			p, err := DyadPlan(Options{From: 1900, To: 1900, Vars: tc.vars})
+			if err != nil {
+				if !strings.Contains(err.Error(), tc.want) {
+					t.Fatalf("error %v, want %q", err, tc.want)
+				}
+				return
+			}
+			var got []string
+			for _, c := range p.Columns()[3:] {
+				got = append(got, c.Name)
+			}
+			if strings.Join(got, ",") != tc.want {
+				t.Fatalf("got %s, want %s", strings.Join(got, ","), tc.want)
+			}
+		})
+	}
+}

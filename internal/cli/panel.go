@@ -37,7 +37,10 @@ maximum over both directions).
 --filter keeps all dyads, politically relevant ones (contiguous of any COW
 type, or with a major power), contiguous ones or those with a major power.
 --vars lists the variables to write (comma-separated; default all); the
-keys ccode1, ccode2 and year are always written.
+keys ccode1, ccode2 and year are always written. Entries may be glob
+patterns (atop_*); an entry starting with - removes what it matches, and
+removals alone start from every variable (--vars=-sim_* writes all but the
+similarity measures).
 
 --out FILE writes FILE.csv, FILE.csv.gz or FILE.parquet (by extension) and
 the codebook FILE.codebook.md and FILE.codebook.json beside it; without

@@ -58,6 +58,10 @@ func TestPanelDyadsStdout(t *testing.T) {
 	if len(recs) < 100 || len(recs) > 1000 {
 		t.Fatalf("%d relevant non-directed dyads in 1914", len(recs)-1)
 	}
+	out2, errs, code := runCLI(t, env, "panel", "dyads", "--years", "1914", "--vars", "-sim_*", "--nondirected", "--filter", "relevant")
+	if code != 0 || strings.Contains(strings.SplitN(out2, "\n", 2)[0], "sim_") || !strings.Contains(out2, "cow_defense") {
+		t.Fatalf("--vars -sim_*: code %d, header %q, %s", code, strings.SplitN(out2, "\n", 2)[0], errs)
+	}
 	if !strings.Contains(errs, "codebook not written") {
 		t.Errorf("stderr %q does not say the codebook was not written", errs)
 	}
