@@ -8,7 +8,8 @@ import (
 // a in the high 16 bits, b in the low 16.
 type DyadKey uint32
 
-// Key returns the DyadKey of (a, b).
+// Key returns the DyadKey of (a, b), for ccodes in 0..65535 (COW codes
+// run to 999); a code outside that range wraps onto another key.
 func Key(a, b int) DyadKey { return DyadKey(uint32(a)<<16 | uint32(b)&0xffff) }
 
 // A returns the first ccode of k.
@@ -64,6 +65,9 @@ func (t *DyadTable[T]) Get(y, a, b int) (T, bool) {
 	var zero T
 	if !t.Covers(y) {
 		return zero, false
+	}
+	if uint(a) > 0xffff || uint(b) > 0xffff {
+		return zero, false // no such key; Key would wrap it onto another
 	}
 	if !t.directed && a > b {
 		a, b = b, a

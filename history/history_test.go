@@ -425,6 +425,8 @@ func TestDyadTable(t *testing.T) {
 	}{
 		{2000, 2, 20, 8, true}, {2000, 20, 2, 8, true}, {1999, 2, 20, 1, true},
 		{2000, 2, 31, 4, true}, {1990, 2, 20, 0, false}, {2001, 2, 40, 7, true}, {2001, 2, 20, 0, false},
+		// Codes outside 0..65535 would wrap onto another key (65538 onto 2).
+		{2000, 65538, 20, 0, false}, {2000, 2, 65556, 0, false}, {2000, -1, 20, 0, false},
 	}
 	for _, tc := range tests {
 		got, ok := tab.Get(tc.y, tc.a, tc.b)
