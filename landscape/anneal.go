@@ -63,8 +63,8 @@ func (o AnnealOptions) withDefaults(n int) AnnealOptions {
 // Validate reports an option out of its bounds.
 func (o AnnealOptions) Validate() error {
 	switch {
-	case o.K == 1 || o.K < 0:
-		return fmt.Errorf("landscape: K = %d, want at least 2 coalitions", o.K)
+	case o.K == 1 || o.K < 0 || o.K > MaxK:
+		return fmt.Errorf("landscape: K = %d, want 2..%d coalitions", o.K, MaxK)
 	case o.Runs < 0:
 		return fmt.Errorf("landscape: Runs = %d, want at least 1", o.Runs)
 	case o.Sweeps < 0:

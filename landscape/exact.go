@@ -21,6 +21,10 @@ const MaxExact = 36
 // three or more coalitions.
 const MaxExactConfigs = 1 << 28
 
+// MaxK is the largest number of coalitions (side labels are stored in a
+// byte).
+const MaxK = 255
+
 // ErrTooLarge is returned when an instance is too large for exact search.
 var ErrTooLarge = errors.New("too large for exact search")
 
@@ -97,8 +101,8 @@ func (o Options) maxMinima() int {
 // ctx.Err() when cancelled.
 func Exact(ctx context.Context, p *Problem, o Options) (*Result, error) {
 	k := o.k()
-	if k < 2 {
-		return nil, fmt.Errorf("landscape: K = %d, want at least 2 coalitions", k)
+	if k < 2 || k > MaxK {
+		return nil, fmt.Errorf("landscape: K = %d, want 2..%d coalitions", k, MaxK)
 	}
 	n := p.N()
 	var res *Result

@@ -71,8 +71,8 @@ func Solve(ctx context.Context, p *Problem, o SolveOptions) (*Result, error) {
 	if k == 0 {
 		k = 2
 	}
-	if k < 2 {
-		return nil, fmt.Errorf("landscape: %d coalitions, want at least 2", k)
+	if k < 2 || k > MaxK {
+		return nil, fmt.Errorf("landscape: %d coalitions, want 2..%d", k, MaxK)
 	}
 	var res *Result
 	var err error
