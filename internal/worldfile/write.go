@@ -133,118 +133,122 @@ func (d *document) node() *yaml.Node {
 	root.add("format", strNode(d.Format))
 	root.add("name", strNode(d.Name))
 	root.add("as_of", dateNode(d.AsOf))
-	var items []*yaml.Node
-	for _, s := range d.Sources {
-		m := newMapping(false)
-		m.add("id", strNode(s.ID))
-		m.add("citation", strNode(s.Citation))
-		m.add("url", strNode(s.URL))
-		items = append(items, m.n)
-	}
-	root.add("sources", seq(false, items...))
-
-	items = nil
-	for _, s := range d.States {
-		m := newMapping(false)
-		m.add("ccode", intNode(s.CCode))
-		m.add("iso3", strNode(s.ISO3))
-		m.add("abbrev", strNode(s.Abbrev))
-		m.add("name", strNode(s.Name))
-		if s.Major {
-			m.add("major", boolNode(true))
-		}
-		if s.Capital != "" || !math.IsNaN(s.Lat) || !math.IsNaN(s.Lon) {
-			c := newMapping(true)
-			c.add("name", strNode(s.Capital))
-			c.add("lat", floatNode(s.Lat))
-			c.add("lon", floatNode(s.Lon))
-			m.add("capital", c.n)
-		}
-		m.add("region", strNode(s.Region))
-		m.add("regime", strNode(s.Regime))
-		m.add("nuclear", strNode(s.Nuclear))
-		for _, nf := range numberFields {
-			m.add(nf.key, s.Numbers[nf.key].node())
-		}
-		m.add("sources", strSeq(s.Sources))
-		items = append(items, m.n)
-	}
-	root.add("states", seq(false, items...))
-
-	items = nil
-	for _, a := range d.Alliances {
-		m := newMapping(false)
-		m.add("id", strNode(a.ID))
-		m.add("name", strNode(a.Name))
-		m.add("formal", boolNode(a.Formal))
-		m.add("obligations", strSeq(a.Obligations))
-		m.add("treaty", strNode(a.Treaty))
-		m.add("key_article", strNode(a.KeyArticle))
-		m.add("structure", strNode(a.Structure))
-		m.add("hub", intNode(a.Hub))
-		m.add("start", dateNode(a.Start))
-		m.add("end", dateNode(a.End))
-		var ms []*yaml.Node
-		for _, mb := range a.Members {
-			x := newMapping(true)
-			x.add("ccode", intNode(mb.CCode))
-			x.add("joined", dateNode(mb.Joined))
-			x.add("left", dateNode(mb.Left))
-			x.add("obligations", strSeq(mb.Obligations))
-			ms = append(ms, x.n)
-		}
-		m.add("members", seq(false, ms...))
-		m.add("sources", strSeq(a.Sources))
-		items = append(items, m.n)
-	}
-	root.add("alliances", seq(false, items...))
-
-	items = nil
-	for _, s := range d.Systems {
-		m := newMapping(false)
-		m.add("id", strNode(s.ID))
-		m.add("name", strNode(s.Name))
-		m.add("hub", intNode(s.Hub))
-		m.add("alliances", strSeq(s.Alliances))
-		m.add("note", strNode(s.Note))
-		items = append(items, m.n)
-	}
-	root.add("systems", seq(false, items...))
-
-	items = nil
-	for _, p := range d.Partnerships {
-		m := newMapping(false)
-		m.add("id", strNode(p.ID))
-		m.add("name", strNode(p.Name))
-		m.add("members", intSeq(p.Members))
-		m.add("since", dateNode(p.Since))
-		m.add("note", strNode(p.Note))
-		m.add("sources", strSeq(p.Sources))
-		items = append(items, m.n)
-	}
-	root.add("partnerships", seq(false, items...))
-
-	items = nil
-	for _, r := range d.Relations {
-		m := newMapping(false)
-		m.add("states", intSeq(r.States[:]))
-		if r.Contiguity != world.ContiguityMissing {
-			m.add("contiguity", scalar("!!int", strconv.Itoa(r.Contiguity)))
-		}
-		m.add("hostility", r.Hostility.node())
-		if r.Rivalry {
-			m.add("rivalry", boolNode(true))
-		}
-		if r.War {
-			m.add("war", boolNode(true))
-		}
-		if r.Territorial {
-			m.add("territorial", boolNode(true))
-		}
-		m.add("rationale", strNode(r.Rationale))
-		m.add("sources", strSeq(r.Sources))
-		items = append(items, m.n)
-	}
-	root.add("relations", seq(false, items...))
+	root.add("sources", blockSeq(d.Sources, source.node))
+	root.add("states", blockSeq(d.States, state.node))
+	root.add("alliances", blockSeq(d.Alliances, alliance.node))
+	root.add("systems", blockSeq(d.Systems, system.node))
+	root.add("partnerships", blockSeq(d.Partnerships, partnership.node))
+	root.add("relations", blockSeq(d.Relations, relation.node))
 	return root.n
+}
+
+// blockSeq writes each of xs with node, one item per entry.
+func blockSeq[T any](xs []T, node func(T) *yaml.Node) *yaml.Node {
+	items := make([]*yaml.Node, len(xs))
+	for i, x := range xs {
+		items[i] = node(x)
+	}
+	return seq(false, items...)
+}
+
+func (s source) node() *yaml.Node {
+	m := newMapping(false)
+	m.add("id", strNode(s.ID))
+	m.add("citation", strNode(s.Citation))
+	m.add("url", strNode(s.URL))
+	return m.n
+}
+
+func (s state) node() *yaml.Node {
+	m := newMapping(false)
+	m.add("ccode", intNode(s.CCode))
+	m.add("iso3", strNode(s.ISO3))
+	m.add("abbrev", strNode(s.Abbrev))
+	m.add("name", strNode(s.Name))
+	if s.Major {
+		m.add("major", boolNode(true))
+	}
+	if s.Capital != "" || !math.IsNaN(s.Lat) || !math.IsNaN(s.Lon) {
+		c := newMapping(true)
+		c.add("name", strNode(s.Capital))
+		c.add("lat", floatNode(s.Lat))
+		c.add("lon", floatNode(s.Lon))
+		m.add("capital", c.n)
+	}
+	m.add("region", strNode(s.Region))
+	m.add("regime", strNode(s.Regime))
+	m.add("nuclear", strNode(s.Nuclear))
+	for _, nf := range numberFields {
+		m.add(nf.key, s.Numbers[nf.key].node())
+	}
+	m.add("sources", strSeq(s.Sources))
+	return m.n
+}
+
+func (a alliance) node() *yaml.Node {
+	m := newMapping(false)
+	m.add("id", strNode(a.ID))
+	m.add("name", strNode(a.Name))
+	m.add("formal", boolNode(a.Formal))
+	m.add("obligations", strSeq(a.Obligations))
+	m.add("treaty", strNode(a.Treaty))
+	m.add("key_article", strNode(a.KeyArticle))
+	m.add("structure", strNode(a.Structure))
+	m.add("hub", intNode(a.Hub))
+	m.add("start", dateNode(a.Start))
+	m.add("end", dateNode(a.End))
+	m.add("members", blockSeq(a.Members, member.node))
+	m.add("sources", strSeq(a.Sources))
+	return m.n
+}
+
+func (mb member) node() *yaml.Node {
+	x := newMapping(true)
+	x.add("ccode", intNode(mb.CCode))
+	x.add("joined", dateNode(mb.Joined))
+	x.add("left", dateNode(mb.Left))
+	x.add("obligations", strSeq(mb.Obligations))
+	return x.n
+}
+
+func (s system) node() *yaml.Node {
+	m := newMapping(false)
+	m.add("id", strNode(s.ID))
+	m.add("name", strNode(s.Name))
+	m.add("hub", intNode(s.Hub))
+	m.add("alliances", strSeq(s.Alliances))
+	m.add("note", strNode(s.Note))
+	return m.n
+}
+
+func (p partnership) node() *yaml.Node {
+	m := newMapping(false)
+	m.add("id", strNode(p.ID))
+	m.add("name", strNode(p.Name))
+	m.add("members", intSeq(p.Members))
+	m.add("since", dateNode(p.Since))
+	m.add("note", strNode(p.Note))
+	m.add("sources", strSeq(p.Sources))
+	return m.n
+}
+
+func (r relation) node() *yaml.Node {
+	m := newMapping(false)
+	m.add("states", intSeq(r.States[:]))
+	if r.Contiguity != world.ContiguityMissing {
+		m.add("contiguity", scalar("!!int", strconv.Itoa(r.Contiguity)))
+	}
+	m.add("hostility", r.Hostility.node())
+	if r.Rivalry {
+		m.add("rivalry", boolNode(true))
+	}
+	if r.War {
+		m.add("war", boolNode(true))
+	}
+	if r.Territorial {
+		m.add("territorial", boolNode(true))
+	}
+	m.add("rationale", strNode(r.Rationale))
+	m.add("sources", strSeq(r.Sources))
+	return m.n
 }
