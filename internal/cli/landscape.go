@@ -34,11 +34,11 @@ Inputs come from two CSV files, or from the historical data:
       matrix with a header row of actor names, a first column of names and
       an empty diagonal. p_ij = cell − X.
   --year Y --states LIST [--data DIR]   (or --world FILE --states LIST)
-      states by COW ccode, abbreviation or name (2,UKG,France); sizes are
-      CINC scores; propensities the weighted sum of shared alliances,
-      alliance-portfolio agreement, disputes, border disputes and regime
-      similarity (--weights, --half-life; see docs/landscape.md). With
-      --states alone, the embedded 2024 world.
+      states by COW ccode, COW abbreviation, ISO3 code or name (2,UKG,France);
+      sizes are CINC scores; propensities the weighted sum of shared
+      alliances, alliance-portfolio agreement, disputes, border disputes
+      and regime similarity (--weights, --half-life; see docs/landscape.md).
+      With --states alone, the embedded 2024 world.
 
 --coalitions K allows up to K sides (Florian & Galam 2000). --method exact
 examines every configuration (2^(n−1) with two sides; at most 36 actors),
@@ -57,11 +57,11 @@ random starts (seeded).`,
 		k := fs.Int("coalitions", 2, "largest number of coalitions `K`")
 		method := fs.String("method", "auto", "search `method`: auto, exact or anneal")
 		basins := fs.Bool("basins", true, "compute basins of attraction")
-		rule := fs.String("rule", "steepest", "move order of the dynamics: steepest, sequential or random")
-		samples := fs.Int64("samples", 0, "random starts for basins (0: all when at most 2^21, else sampled)")
+		rule := fs.String("rule", "steepest", "move order (`rule`) of the dynamics: steepest, sequential or random")
+		samples := fs.Int64("samples", 0, "random `starts` for basins (0: all when at most 2^21, else sampled)")
 		seed := fs.Uint64("seed", 1, "`seed` of the heuristic, the random rule and basin sampling")
-		runs := fs.Int("runs", 0, "annealing runs (0: default)")
-		sweeps := fs.Int("sweeps", 0, "sweeps per annealing run (0: default)")
+		runs := fs.Int("runs", 0, "annealing `runs` (0: 16)")
+		sweeps := fs.Int("sweeps", 0, "`sweeps` per annealing run (0: max(400, 5n))")
 		maxMinima := fs.Int("max-minima", 0, "keep at most `M` local minima, the lowest (0: default)")
 		top := fs.Int("top", 10, "print at most `N` minima in text (0: all)")
 		format := fs.String("format", "text", "output `format`: text or json")
