@@ -246,9 +246,16 @@ func (c *cells) listAt(at map[string]pos, col string, key string) []string {
 	return l
 }
 
+// number reads the figure in col with its col_source and col_year. An
+// empty col is an unknown figure, whose source and year must be empty too,
+// as a YAML figure without a value is an error.
 func (c *cells) number(table, col string) *number {
 	v := c.float(table, col)
 	if math.IsNaN(v) {
+		if c.get(col) == "" && (c.get(col+"_source") != "" || c.get(col+"_year") != "") {
+			c.r.add(c.pos(col), c.field(table, col)+".value", ErrMissing,
+				"value is required when %s_source or %s_year is given (leave all three empty when the figure is unknown)", col, col)
+		}
 		return nil
 	}
 	return &number{Value: v, Source: c.get(col + "_source"), Year: c.int(table, col+"_year"),

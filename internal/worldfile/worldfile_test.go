@@ -265,6 +265,11 @@ func TestCSVMalformed(t *testing.T) {
 		{"long row", "members.csv", func(l []string) { l[2] += ",defense" }, csv.ErrFieldCount, "members.csv: record on line 3: wrong number of fields"},
 		{"repeated column", "members.csv", func(l []string) { l[0] = strings.Replace(l[0], "joined", "ccode", 1) }, ErrDuplicate, "members.csv:1:3: ccode: column \"ccode\" again (first in column 2)"},
 		{"empty formal", "alliances.csv", func(l []string) { l[1] = strings.Replace(l[1], ",true,", ",,", 1) }, ErrMissing, "alliances.csv:2:3: alliances[0].formal: formal is required"},
+		{"hostility source without a value", "relations.csv", func(l []string) {
+			c := strings.Split(l[1], ",") // state_a,state_b,contiguity,hostility,hostility_source,...
+			c[3] = ""
+			l[1] = strings.Join(c, ",")
+		}, ErrMissing, "relations.csv:2:4: relations[0].hostility.value: value is required when hostility_source or hostility_year is given"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
