@@ -1,10 +1,13 @@
 package history
 
-import "github.com/entente/entente/world"
+import (
+	"github.com/entente/entente/capability"
+	"github.com/entente/entente/world"
+)
 
 // CINC computes the Composite Index of National Capability of every state
 // in one system-year from its six NMC components (Singer, Bremer & Stuckey
-// 1972):
+// 1972), with capability.Index:
 //
 //	share_ic = x_ic / Σ_j x_jc   for c in {milex, milper, irst, pec, tpop, upop}
 //	CINC_i   = mean over c of i's available shares share_ic
@@ -23,31 +26,9 @@ import "github.com/entente/entente/world"
 // 2.5e-8, the precision at which NMC publishes it (about seven significant
 // digits); docs/history.md lists the largest differences.
 func CINC(caps []world.Capability, out []world.Value) []world.Value {
-	var total [6]float64
-	for i := range caps {
-		for c, v := range components(&caps[i]) {
-			if v.OK() {
-				total[c] += float64(v)
-			}
-		}
-	}
-	out = out[:0]
-	for i := range caps {
-		var sum float64
-		n := 0
-		for c, v := range components(&caps[i]) {
-			if v.OK() && total[c] > 0 {
-				sum += float64(v) / total[c]
-				n++
-			}
-		}
-		if n == 0 {
-			out = append(out, world.Missing())
-			continue
-		}
-		out = append(out, world.Known(sum/float64(n)))
-	}
-	return out
+	return capability.Index(len(caps), 6, func(i, c int) world.Value {
+		return components(&caps[i])[c]
+	}, out)
 }
 
 func components(c *world.Capability) [6]world.Value {

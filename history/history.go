@@ -335,9 +335,10 @@ func (h *History) ATOP() *DyadTable[world.Obligations] { return h.atopDY }
 func (h *History) Contiguity() *DyadTable[int8] { return h.contig }
 
 // ContiguityType returns the contiguity of a and b in year y: 1..5, 0 when
-// not contiguous, world.ContiguityMissing outside 1816–2016.
+// not contiguous, world.ContiguityMissing outside 1816–2016 or when a or b
+// is not a member of the system in y (the data codes system members only).
 func (h *History) ContiguityType(y, a, b int) int {
-	if !h.contig.Covers(y) {
+	if !h.contig.Covers(y) || h.Pos(y, a) < 0 || h.Pos(y, b) < 0 {
 		return world.ContiguityMissing
 	}
 	v, _ := h.contig.Get(y, a, b)

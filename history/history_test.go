@@ -216,6 +216,11 @@ func TestWorldRelations(t *testing.T) {
 	if got := h.ContiguityType(2017, 2, 20); got != world.ContiguityMissing {
 		t.Errorf("ContiguityType in 2017: got %d, want missing", got)
 	}
+	// Canada enters the system in 1920: before that its contiguity is not
+	// coded, so it is missing, not "none".
+	if got := h.ContiguityType(1900, 2, 20); got != world.ContiguityMissing {
+		t.Errorf("ContiguityType(1900, USA, Canada): got %d, want missing", got)
+	}
 	if km := h.CapDistKm(2000, 2, 20); km.IsMissing() || km < 700 || km > 760 {
 		t.Errorf("capdist USA–CAN: got %v, want 731", km)
 	}

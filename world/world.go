@@ -91,8 +91,8 @@ func (w *World) Covered(family string) bool {
 
 // Relation returns the relation of a and b. Only dyads with some recorded
 // fact are stored in w.Relations; for the others, contiguity is "none"
-// (0) when the World lies inside the contiguity data's coverage and missing
-// otherwise. A missing capital distance is filled with the great-circle
+// (0) when the World lies inside the contiguity data's coverage and both
+// states are in w.States, and missing otherwise. A missing capital distance is filled with the great-circle
 // distance between the two capitals in force, where both are known.
 func (w *World) Relation(a, b int) Relation {
 	d := MakeDyad(a, b)
@@ -101,7 +101,7 @@ func (w *World) Relation(a, b int) Relation {
 		r = *p
 	} else {
 		r = NewRelation(d)
-		if w.Covered(FamilyContiguity) {
+		if w.Covered(FamilyContiguity) && w.Pos(a) >= 0 && w.Pos(b) >= 0 {
 			r.Contiguity = NotContiguous
 		}
 	}

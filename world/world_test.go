@@ -66,6 +66,9 @@ func TestRelationCoverage(t *testing.T) {
 	if got := w.Relation(2, 20).Contiguity; got != NotContiguous {
 		t.Fatalf("inside coverage: contiguity %d, want 0", got)
 	}
+	if got := w.Relation(2, 200).Contiguity; got != ContiguityMissing {
+		t.Fatalf("a state outside the World: contiguity %d, want missing", got)
+	}
 	w.SetRelation(Relation{Dyad: Dyad{20, 2}, Contiguity: 1, CapDistKm: 731})
 	if r := w.Relation(2, 20); r.Contiguity != 1 || r.CapDistKm != 731 {
 		t.Fatalf("recorded relation: %+v", r)

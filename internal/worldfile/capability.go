@@ -1,6 +1,7 @@
 package worldfile
 
 import (
+	"github.com/entente/entente/capability"
 	"github.com/entente/entente/world"
 )
 
@@ -16,7 +17,7 @@ import (
 //	C_i = mean over c of x_ic / Σ_j x_jc,  c ∈ {milex_usd, personnel, population, gdp_usd},
 //
 // taken over the components i has, with sums over the file's states that
-// have each component. GDP stands in for the two industrial components
+// have each component (capability.Index, the rule of COW's CINC). GDP stands in for the two industrial components
 // (iron and steel, energy) as the economic base; this departs from COW and
 // weighs economic size more than NMC does. The shares are shares of the
 // file's states, not of the whole state system; the embedded world holds
@@ -32,29 +33,14 @@ func FillCapability(w *world.World) {
 		func(s *world.State) world.Value { return s.Population },
 		func(s *world.State) world.Value { return s.GDP },
 	}
-	totals := make([]float64, len(comps))
-	for i := range w.States {
-		for c, f := range comps {
-			if v := f(&w.States[i]); v.OK() {
-				totals[c] += v.Float()
-			}
-		}
-	}
+	index := capability.Index(len(w.States), len(comps), func(i, c int) world.Value {
+		return comps[c](&w.States[i])
+	}, nil)
 	for i := range w.States {
 		s := &w.States[i]
 		s.Capability.Milex = s.MilexUSD / 1000
 		s.Capability.Milper = s.Personnel / 1000
 		s.Capability.Tpop = s.Population / 1000
-		sum, n := 0.0, 0
-		for c, f := range comps {
-			if v := f(s); v.OK() && totals[c] > 0 {
-				sum += v.Float() / totals[c]
-				n++
-			}
-		}
-		s.Capability.CINC = world.Missing()
-		if n > 0 {
-			s.Capability.CINC = world.Value(sum / float64(n))
-		}
+		s.Capability.CINC = index[i]
 	}
 }
