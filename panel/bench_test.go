@@ -9,8 +9,8 @@ import (
 )
 
 // benchmarkFull builds the full directed dyad-year panel 1816–2016 and
-// writes it to Parquet in a temporary directory, loading the data on every
-// iteration: the whole command's work without the flag parsing.
+// writes it to Parquet in a temporary directory, opening the history on
+// every iteration: the whole command's work without the flag parsing.
 func benchmarkFull(b *testing.B, similarity bool) {
 	b.ReportAllocs()
 	dir := testenv.DataDir(b)
@@ -25,7 +25,7 @@ func benchmarkFull(b *testing.B, similarity bool) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		d, err := Load(context.Background(), dir, p.Need())
+		d, err := Open(dir)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -3,10 +3,10 @@ package panel
 import (
 	"context"
 	"fmt"
-	"strings"
 	"sync"
 	"sync/atomic"
 
+	"github.com/entente/entente/history"
 	"github.com/entente/entente/similarity"
 )
 
@@ -23,7 +23,7 @@ type Plan struct {
 	kind  string // "dyad" or "state"
 	opt   Options
 	vars  []variable
-	need  Need
+	need  need
 	rows  func(yc *yearCtx)
 	title string
 	unit  string
@@ -48,7 +48,7 @@ func DyadPlan(opt Options) (*Plan, error) {
 	for i := range p.vars {
 		v := &p.vars[i]
 		if v.need&simNeed != 0 && opt.Valuation == similarity.COW {
-			v.need = v.need&^NeedATOP | NeedCOW
+			v.need = v.need&^needATOP | needCOW
 			v.Source = "cow-alliances+cow-states"
 			v.From, v.To = COWAllianceFrom, COWAllianceTo
 		}
@@ -60,11 +60,11 @@ func DyadPlan(opt Options) (*Plan, error) {
 	}
 	switch opt.Filter {
 	case Relevant:
-		p.need |= NeedMajors | NeedContiguity
+		p.need |= needMajors | needContiguity
 	case Contiguous:
-		p.need |= NeedContiguity
+		p.need |= needContiguity
 	case Major:
-		p.need |= NeedMajors
+		p.need |= needMajors
 	}
 	return p, nil
 }
@@ -78,9 +78,6 @@ func (p *Plan) Columns() []Column {
 	}
 	return cols
 }
-
-// Need returns the sources the plan reads.
-func (p *Plan) Need() Need { return p.need &^ simNeed }
 
 // Codebook returns the plan's codebook (without the row count, which
 // Result gives).
@@ -110,18 +107,12 @@ func (p *Plan) Codebook() *Codebook {
 	return cb
 }
 
-// Build builds the plan's panel over d year by year, several years at
-// once, and writes the years in order to w. It never holds more than a few
-// years in memory.
-func (p *Plan) Build(ctx context.Context, d *Data, w Writer) (Result, error) {
-	if missing := p.Need() &^ d.Loaded; missing != 0 {
-		var paths []string
-		for n := Need(1); n <= NeedGML; n <<= 1 {
-			if missing&n != 0 {
-				paths = append(paths, files[n].path)
-			}
-		}
-		return Result{}, fmt.Errorf("panel: the data was loaded without %s, which the selected variables need", strings.Join(paths, ", "))
+// Build builds the plan's panel over the tables of h year by year, several
+// years at once, and writes the years in order to w. It never holds more
+// than a few years in memory.
+func (p *Plan) Build(ctx context.Context, h *history.History, w Writer) (Result, error) {
+	if h == nil {
+		return Result{}, fmt.Errorf("panel: no data (open it with panel.Open)")
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -166,7 +157,7 @@ func (p *Plan) Build(ctx context.Context, d *Data, w Writer) (Result, error) {
 					return
 				}
 				b := getBatch()
-				p.buildYear(d, opt.From+idx, b)
+				p.buildYear(h, opt.From+idx, b)
 				if pw, ok := w.(preparer); ok {
 					b.err = pw.prepare(b)
 				}
@@ -211,8 +202,8 @@ func (p *Plan) Build(ctx context.Context, d *Data, w Writer) (Result, error) {
 	return res, nil
 }
 
-func (p *Plan) buildYear(d *Data, year int, b *Batch) {
-	yc := newYearCtx(d, &p.opt, year, p.need)
+func (p *Plan) buildYear(h *history.History, year int, b *Batch) {
+	yc := newYearCtx(h, &p.opt, year, p.need)
 	p.rows(yc)
 	if p.need&simNeed != 0 {
 		yc.computeSimilarity()

@@ -12,10 +12,70 @@ import (
 
 type cowKey struct{ id, a, b, y int }
 
-func years(s world.Spell) (from, to int) { return spellYears(s) }
+// cowDyadYears is the run of years in which a COW alliance binds two of
+// its members, ccode1's pledges toward ccode2.
+type cowDyadYears struct {
+	ID             int
+	CCode1, CCode2 int
+	From, To       int         // years, inclusive, within 1816–2012
+	Pledges        cow.Pledges // those of CCode1, towards CCode2
+}
+
+// expandCOW is the reference expansion of the COW member-level file,
+// written independently of history's: for every alliance and every ordered
+// pair of membership spells of two different members, the years that both
+// spells overlap (world.Spell.Overlaps: the spell began in or before the
+// year and had not ended before it began), with the first member's
+// pledges. A spell still in force at the end of the data (no end date)
+// runs to 2012.
+//
+// This is the rule COW's directed dyad file follows: expanding
+// alliance_v4.1_by_directed.csv by the same rule gives the same
+// dyad-years and pledges. It binds two members in a year even when one
+// left before the other joined (Germany and West Germany in NATO in 1990).
+func expandCOW(members []cow.Member) []cowDyadYears {
+	byID := map[int][]cow.Member{}
+	var ids []int
+	for _, m := range members {
+		if _, ok := byID[m.ID]; !ok {
+			ids = append(ids, m.ID)
+		}
+		byID[m.ID] = append(byID[m.ID], m)
+	}
+	sort.Ints(ids)
+	var out []cowDyadYears
+	for _, id := range ids {
+		ms := byID[id]
+		for _, a := range ms {
+			for _, b := range ms {
+				if a.CCode == b.CCode {
+					continue
+				}
+				fa, ta := years(a.Spell)
+				fb, tb := years(b.Spell)
+				from, to := max(fa, fb), min(ta, tb)
+				if from > to {
+					continue
+				}
+				out = append(out, cowDyadYears{ID: id, CCode1: a.CCode, CCode2: b.CCode, From: from, To: to, Pledges: a.Pledges})
+			}
+		}
+	}
+	return out
+}
+
+// years returns the years of COW alliance coverage a spell overlaps.
+func years(s world.Spell) (from, to int) {
+	from, to = max(s.Start.Year, COWAllianceFrom), COWAllianceTo
+	if !s.End.IsZero() {
+		to = min(to, s.End.Year)
+	}
+	return from, to
+}
 
 // TestCOWExpansion compares the expansion of COW's member-level spells
-// (what the panel uses) with COW's directed dyad file expanded by the same
+// (the rule the panel and history follow; TestCOWJoin checks the panel
+// against it) with COW's directed dyad file expanded by the same
 // year rule, and COW's own yearly member file with the member spells. The
 // disagreements are listed in docs/panel.md; the test fails if they change.
 func TestCOWExpansion(t *testing.T) {
@@ -28,7 +88,7 @@ func TestCOWExpansion(t *testing.T) {
 		t.Fatal(err)
 	}
 	ours := map[cowKey]cow.Pledges{}
-	for _, ds := range ExpandCOW(members) {
+	for _, ds := range expandCOW(members) {
 		for y := ds.From; y <= ds.To; y++ {
 			k := cowKey{ds.ID, ds.CCode1, ds.CCode2, y}
 			p := ours[k]
@@ -130,7 +190,7 @@ func TestCOWJoin(t *testing.T) {
 	type key struct{ a, b, y int }
 	set, unk := map[key]world.Obligations{}, map[key]world.Obligations{}
 	const four = world.Obligations(world.Defense | world.Neutrality | world.Nonaggression | world.Entente)
-	for _, ds := range ExpandCOW(members) {
+	for _, ds := range expandCOW(members) {
 		for y := ds.From; y <= ds.To; y++ {
 			k := key{ds.CCode1, ds.CCode2, y}
 			set[k] |= ds.Pledges.Set

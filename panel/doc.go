@@ -1,13 +1,14 @@
 // Package panel builds entente's state-year and dyad-year panels and writes
 // them as CSV, gzip-compressed CSV or Parquet, each with a codebook.
 //
-// A panel is planned, then built over the loaded data, then written year by
+// A panel is planned, then built over the year-indexed tables of a
+// history.History (the one loader of the datasets), then written year by
 // year through a Writer:
 //
 //	plan, err := panel.DyadPlan(panel.DefaultOptions())
-//	data, err := panel.Load(ctx, dir, plan.Need())
+//	h, err := panel.Open(dir) // history.Open, with hints for missing files
 //	w, err := panel.Create("dyads.parquet", plan.Columns())
-//	res, err := plan.Build(ctx, data, w)
+//	res, err := plan.Build(ctx, h, w)
 //	err = plan.Codebook().Annotate(w) // Parquet: the codebook in the file's metadata
 //	err = w.Close()
 //	_, err = plan.Codebook().WriteFiles("dyads.parquet")

@@ -1,8 +1,6 @@
 package panel
 
 import (
-	"math"
-
 	"github.com/entente/entente/similarity"
 	"github.com/entente/entente/world"
 )
@@ -50,7 +48,7 @@ func buildDyadVars() []variable {
 				From: COWAllianceFrom, To: COWAllianceTo,
 				Description: "1 when ccode1 has " + f.what + " towards ccode2 in a COW formal alliance in force in the year (directed: ccode1's pledge; non-directed: either state's), from the expansion of COW's member-level spells: two members of an alliance are bound in a year when both their membership spells overlap it (began in or before the year, had not ended before it began), the rule COW's directed dyad file follows.",
 				Missing:     "when the pledge flag is empty in the COW member file for an alliance binding the dyad and no other alliance sets it."},
-			need: NeedCOW, fill: cowFill(f.o)})
+			need: needCOW, fill: cowFill(f.o)})
 	}
 	atopFlags := []struct {
 		name string
@@ -68,15 +66,15 @@ func buildDyadVars() []variable {
 			Column: Column{Name: f.name, Kind: Int, Unit: "0/1", Source: "atop-ddyr-peacesciencer",
 				From: ATOPFrom, To: ATOPTo,
 				Description: "1 when ccode1 has an ATOP " + f.what + " obligation towards ccode2 in the year (ATOP 5.1 directed dyad-year file; non-directed: the maximum over both directions); 0 when the dyad-year is absent from the file."},
-			need: NeedATOP, fill: atopFill(f.o)})
+			need: needATOP, fill: atopFill(f.o)})
 	}
 	vs = append(vs,
 		variable{Column: Column{Name: "cowmaj1", Kind: Bool, Unit: "0/1", Source: "cow-states", From: SystemFrom, To: SystemTo,
 			Description: "1 when ccode1 is a COW major power in the year (a major-power spell overlaps the year)."},
-			need: NeedMajors, fill: majorFill(1)},
+			need: needMajors, fill: majorFill(1)},
 		variable{Column: Column{Name: "cowmaj2", Kind: Bool, Unit: "0/1", Source: "cow-states", From: SystemFrom, To: SystemTo,
 			Description: "1 when ccode2 is a COW major power in the year."},
-			need: NeedMajors, fill: majorFill(2)},
+			need: needMajors, fill: majorFill(2)},
 	)
 	comps := []struct {
 		name, unit, what string
@@ -97,39 +95,39 @@ func buildDyadVars() []variable {
 				Column: Column{Name: name, Kind: Float, Unit: c.unit, Source: "nmc", From: NMCFrom, To: NMCTo,
 					Description: "NMC " + c.what + " of ccode" + string(rune('0'+side)) + ".",
 					Missing:     "when NMC codes it -9 or has no row for the state-year."},
-				need: NeedNMC, fill: capFill(side, c.get)})
+				need: needNMC, fill: capFill(side, c.get)})
 		}
 	}
 	vs = append(vs,
 		variable{Column: Column{Name: "conttype", Kind: Int, Unit: "0 none, 1 land, 2 ≤12 mi, 3 ≤24 mi, 4 ≤150 mi, 5 ≤400 mi of water",
 			Source: "cow-contiguity", From: ContiguityFrom, To: ContiguityTo,
 			Description: "COW direct contiguity type of the dyad in the year (contdird.csv); the lowest type when the file lists two for the year (the contiguity changed); 0 when the dyad-year is absent from the file. Not ordinal."},
-			need: NeedContiguity, fill: contFill},
+			need: needContiguity, fill: contFill},
 		variable{Column: Column{Name: "capdist_km", Kind: Float, Unit: "km", Source: "capitals-peacesciencer", From: CapitalsFrom, To: CapitalsTo,
-			Description: "Great-circle (haversine, Earth radius 6371.0088 km) distance between the capitals in force in the year (the capital on 1 July; capitals geocoded by peacesciencer)."},
-			need: NeedCapitals, fill: capdistFill},
+			Description: "Great-circle (haversine, Earth radius 6371.0088 km) distance between the capitals in force in the year (the capital in force for most days of the year, the rule of history and internal/source/geo; capitals geocoded by peacesciencer)."},
+			need: needCapitals, fill: capdistFill},
 		variable{Column: Column{Name: "mindist_km", Kind: Float, Unit: "km", Source: "mindist-peacesciencer", From: MinDistFrom, To: MinDistTo,
 			Description: "Minimum distance between the two states' territories (CShapes 2.0, as computed by peacesciencer; 0 when touching). The file lists each pair once a year (ccode1 < ccode2); both orders carry its value.",
 			Missing:     "when the dyad-year is absent from the file."},
-			need: NeedMinDist, fill: mindistFill},
+			need: needMinDist, fill: mindistFill},
 		variable{Column: Column{Name: "gmlmidonset", Kind: Int, Unit: "0/1", Source: "gml-mid", From: GMLFrom, To: GMLTo,
 			Description: "1 when a militarized interstate dispute between the two states began in the year (GML MID 2.1.1 dyad-years, any dispute)."},
-			need: NeedGML, fill: gmlFill(0)},
+			need: needGML, fill: gmlFill(0)},
 		variable{Column: Column{Name: "gmlmidongoing", Kind: Int, Unit: "0/1", Source: "gml-mid", From: GMLFrom, To: GMLTo,
 			Description: "1 when a militarized interstate dispute between the two states was ongoing in the year (GML MID 2.1.1)."},
-			need: NeedGML, fill: gmlFill(1)},
+			need: needGML, fill: gmlFill(1)},
 		variable{Column: Column{Name: "gmlhostlev", Kind: Int, Unit: "0 no dispute, 1 none, 2 threat, 3 display, 4 use of force, 5 war", Source: "gml-mid", From: GMLFrom, To: GMLTo,
 			Description: "Highest hostility level reached by either state in any dispute of the dyad in the year: the maximum of hostlev1 and hostlev2 over the dyad-year's GML rows; 0 when there was no dispute."},
-			need: NeedGML, fill: gmlFill(2)},
+			need: needGML, fill: gmlFill(2)},
 	)
 	sims := []struct {
 		name, what string
 		get        func(m *similarity.Measures) world.Value
-		extra      Need
+		extra      need
 	}{
 		{"sim_taub", "Kendall's tau-b (Bueno de Mesquita 1975)", func(m *similarity.Measures) world.Value { return m.TauB }, 0},
 		{"sim_s", "Signorino–Ritter S, absolute distance, unit weights", func(m *similarity.Measures) world.Value { return m.S }, 0},
-		{"sim_s_cinc", "Signorino–Ritter S, absolute distance, weighted by each member's CINC (members without CINC dropped)", func(m *similarity.Measures) world.Value { return m.SCINC }, NeedNMC},
+		{"sim_s_cinc", "Signorino–Ritter S, absolute distance, weighted by each member's CINC (members without CINC dropped)", func(m *similarity.Measures) world.Value { return m.SCINC }, needNMC},
 		{"sim_s_sq", "Signorino–Ritter S, squared distance, unit weights", func(m *similarity.Measures) world.Value { return m.SSq }, 0},
 		{"sim_kappa", "Cohen's kappa (Häge 2011)", func(m *similarity.Measures) world.Value { return m.Kappa }, 0},
 		{"sim_pi", "Scott's pi (Häge 2011)", func(m *similarity.Measures) world.Value { return m.Pi }, 0},
@@ -141,7 +139,7 @@ func buildDyadVars() []variable {
 				From: ATOPFrom, To: ATOPTo,
 				Description: "Alliance-portfolio similarity of the two states: " + s.what + ", over the portfolios of ties to every system member in the year, levels 0..3 under the chosen valuation, each state's tie with itself at the top level (see docs/similarity.md).",
 				Missing:     "when undefined (a zero denominator, such as a constant portfolio)."},
-			need: NeedATOP | s.extra | simNeed,
+			need: needATOP | s.extra | simNeed,
 			fill: func(yc *yearCtx, v *Vec) {
 				for r := range yc.sim {
 					v.F[r] = float64(get(&yc.sim[r]))
@@ -150,10 +148,6 @@ func buildDyadVars() []variable {
 	}
 	return vs
 }
-
-// simNeed marks variables that need the similarity measures; it is not a
-// file.
-const simNeed Need = 1 << 15
 
 // DyadVariables returns the names of the dyad-year variables, in output
 // order.
@@ -252,7 +246,7 @@ func contFill(yc *yearCtx, v *Vec) {
 }
 
 func capdistFill(yc *yearCtx, v *Vec) {
-	if yc.lat == nil {
+	if yc.capitals == nil {
 		v.AllNull()
 		return
 	}
@@ -266,7 +260,8 @@ func capdistFill(yc *yearCtx, v *Vec) {
 		}
 		d := km[i*n+j]
 		if d == 0 { // not computed yet (or two capitals in one place)
-			d = float64(world.GreatCircleKm(yc.lat[i], yc.lon[i], yc.lat[j], yc.lon[j]))
+			a, b := &yc.capitals[i], &yc.capitals[j]
+			d = float64(world.GreatCircleKm(a.Lat, a.Lon, b.Lat, b.Lon))
 			km[i*n+j] = d
 		}
 		v.F[r] = d
@@ -280,12 +275,7 @@ func mindistFill(yc *yearCtx, v *Vec) {
 	}
 	n := yc.n
 	for r := range yc.p1 {
-		i, j := int(yc.p1[r]), int(yc.p2[r])
-		km := yc.mindist[i*n+j]
-		if math.IsNaN(km) {
-			km = yc.mindist[j*n+i] // distance is symmetric
-		}
-		v.F[r] = km
+		v.F[r] = yc.mindist[int(yc.p1[r])*n+int(yc.p2[r])]
 	}
 }
 

@@ -97,7 +97,7 @@ func (o *Options) workers() int {
 // variable is one output column and how to fill it for a year.
 type variable struct {
 	Column
-	need Need
+	need need
 	fill func(yc *yearCtx, v *Vec)
 }
 

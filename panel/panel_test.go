@@ -17,8 +17,11 @@ import (
 
 	"github.com/apache/arrow-go/v18/parquet/file"
 
+	"github.com/entente/entente/history"
 	"github.com/entente/entente/internal/source/atop"
 	"github.com/entente/entente/internal/source/cow"
+	"github.com/entente/entente/internal/source/geo"
+	"github.com/entente/entente/internal/source/mid"
 	"github.com/entente/entente/internal/testenv"
 	"github.com/entente/entente/similarity"
 	"github.com/entente/entente/world"
@@ -264,9 +267,10 @@ func TestPlanErrors(t *testing.T) {
 	}
 }
 
-func TestLoadMissingFile(t *testing.T) {
-	_, err := Load(context.Background(), t.TempDir(), NeedATOP)
-	if err == nil || !strings.Contains(err.Error(), "system2016.csv") || !strings.Contains(err.Error(), "entente data get atop-ddyr-peacesciencer") {
+func TestOpenMissingFile(t *testing.T) {
+	_, err := Open(t.TempDir())
+	if err == nil || !strings.Contains(err.Error(), "system2016.csv") || !strings.Contains(err.Error(), "entente data get ") ||
+		!strings.Contains(err.Error(), " atop-ddyr-peacesciencer ") {
 		t.Fatalf("error %v", err)
 	}
 }
@@ -293,16 +297,16 @@ func (c *collector) Close() error { return nil }
 
 var (
 	dataOnce sync.Once
-	allData  *Data
+	allData  *history.History
 	dataErr  error
 )
 
-// realData loads every source once for the tests.
-func realData(t *testing.T) *Data {
+// realData opens the history once for the tests.
+func realData(t *testing.T) *history.History {
 	t.Helper()
 	dir := testenv.DataDir(t)
 	dataOnce.Do(func() {
-		allData, dataErr = Load(context.Background(), dir, NeedSystem|NeedMajors|NeedNMC|NeedCOW|NeedATOP|NeedContiguity|NeedCapitals|NeedMinDist|NeedGML)
+		allData, dataErr = Open(dir)
 	})
 	if dataErr != nil {
 		t.Fatal(dataErr)
@@ -405,14 +409,7 @@ func TestATOPJoin(t *testing.T) {
 	}
 }
 
-func member(d *Data, y, c int) bool {
-	for _, m := range d.Members(y) {
-		if m == c {
-			return true
-		}
-	}
-	return false
-}
+func member(h *history.History, y, c int) bool { return h.Pos(y, c) >= 0 }
 
 // TestContiguityJoin checks conttype against contdird.csv both ways.
 func TestContiguityJoin(t *testing.T) {
@@ -615,7 +612,7 @@ func TestSimilarityReference(t *testing.T) {
 		}
 		cinc := make([]float64, n)
 		for i, c := range ms {
-			cinc[i] = float64(d.nmc[(year-SystemFrom)*1000+c].CINC)
+			cinc[i] = float64(d.Capability(year, c).CINC)
 			if math.IsNaN(cinc[i]) {
 				cinc[i] = 0
 			}
@@ -771,14 +768,13 @@ func TestParquetMatchesCSV(t *testing.T) {
 func TestMinDistJoin(t *testing.T) {
 	type key struct{ a, b, y int }
 	want := map[key]float64{}
-	ok, err := readNumeric(testenv.File(t, "capitals_distance/cow_mindist_cshapes2_peacesciencer.csv"),
-		[]string{"ccode1", "ccode2", "year", "mindist"}, func(f []float64) bool {
-			a, b := int(f[0]), int(f[1])
-			want[key{min(a, b), max(a, b), int(f[2])}] = f[3]
-			return true
-		})
-	if err != nil || !ok {
-		t.Fatalf("read: %v %v", ok, err)
+	md, err := geo.ReadMinDist(testenv.File(t, "capitals_distance/cow_mindist_cshapes2_peacesciencer.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range md.Rows() {
+		a, b := int(r.CCode1), int(r.CCode2)
+		want[key{min(a, b), max(a, b), int(r.Year)}] = r.Km
 	}
 	d := realData(t)
 	expected := 0
@@ -811,25 +807,23 @@ func TestGMLJoin(t *testing.T) {
 	type key struct{ a, b, y int }
 	type agg struct{ on, ong, host int64 }
 	want := map[key]agg{}
-	d := &Data{}
-	if err := d.loadGML(testenv.File(t, "mid/gml-ddy-disputes-2.1.1.csv")); err != nil {
+	gml, err := mid.ReadGMLDyadYears(testenv.File(t, "mid/gml-ddy-disputes-2.1.1.csv"))
+	if err != nil {
 		t.Fatal(err)
 	}
 	rows := 0
-	for yi, recs := range d.gml {
-		for _, r := range recs {
-			rows++
-			k := key{int(r.c1), int(r.c2), SystemFrom + yi}
-			g := want[k]
-			if r.onset {
-				g.on = 1
-			}
-			if r.ongoing {
-				g.ong = 1
-			}
-			g.host = max(g.host, int64(r.hostlev))
-			want[k] = g
+	for _, r := range gml {
+		rows++
+		// Every row of the GML dyad-year file is a dispute ongoing in
+		// its year (midongoing is 1 throughout).
+		k := key{r.CCode1, r.CCode2, r.Year}
+		g := want[k]
+		if r.Onset {
+			g.on = 1
 		}
+		g.ong = 1
+		g.host = max(g.host, int64(r.HostLev1), int64(r.HostLev2))
+		want[k] = g
 	}
 	if rows != 10330 {
 		t.Fatalf("%d GML rows, want 10,330", rows)
@@ -851,16 +845,13 @@ func TestGMLJoin(t *testing.T) {
 	t.Logf("%d of %d GML directed dyad-years between system members", found, len(want))
 }
 
-func TestBuildWithoutNeededData(t *testing.T) {
-	d := realData(t)
-	partial := *d
-	partial.Loaded = NeedSystem
+func TestBuildWithoutData(t *testing.T) {
 	p, err := DyadPlan(Options{From: 1900, To: 1900, Vars: []string{"atop_defense"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = p.Build(context.Background(), &partial, &collector{cols: p.Columns(), check: func(*Batch, func(string) *Vec) {}})
-	if err == nil || !strings.Contains(err.Error(), "atop_v5.1_ddyr") {
+	_, err = p.Build(context.Background(), nil, &collector{cols: p.Columns(), check: func(*Batch, func(string) *Vec) {}})
+	if err == nil || !strings.Contains(err.Error(), "no data") {
 		t.Fatalf("error %v", err)
 	}
 }

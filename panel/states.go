@@ -25,7 +25,7 @@ func buildStateVars() []variable {
 	vs := []variable{
 		{Column: Column{Name: "cowmaj", Kind: Bool, Unit: "0/1", Source: "cow-states", From: SystemFrom, To: SystemTo,
 			Description: "1 when the state is a COW major power in the year (a major-power spell overlaps the year)."},
-			need: NeedMajors, fill: majorFill(1)},
+			need: needMajors, fill: majorFill(1)},
 	}
 	comps := []struct {
 		name, unit, what string
@@ -43,9 +43,9 @@ func buildStateVars() []variable {
 		vs = append(vs, variable{
 			Column: Column{Name: c.name, Kind: Float, Unit: c.unit, Source: "nmc", From: NMCFrom, To: NMCTo,
 				Description: "NMC " + c.what + ".", Missing: "when NMC codes it -9 or has no row for the state-year."},
-			need: NeedNMC, fill: capFill(1, c.get)})
+			need: needNMC, fill: capFill(1, c.get)})
 	}
-	count := func(name, desc, src string, need Need, from, to int, ok func(yc *yearCtx) bool, hit func(yc *yearCtx, i, k int) bool) variable {
+	count := func(name, desc, src string, need need, from, to int, ok func(yc *yearCtx) bool, hit func(yc *yearCtx, i, k int) bool) variable {
 		return variable{Column: Column{Name: name, Kind: Int, Unit: "states", Source: src, From: from, To: to, Description: desc},
 			need: need, fill: func(yc *yearCtx, v *Vec) {
 				if !ok(yc) {
@@ -70,22 +70,22 @@ func buildStateVars() []variable {
 	cowTie := func(yc *yearCtx, i, k int) world.Obligations { return yc.cowSet[i*yc.n+k] | yc.cowSet[k*yc.n+i] }
 	vs = append(vs,
 		count("atop_ndefense", "Number of system members with which the state shares an ATOP defense obligation (either direction).",
-			"atop-ddyr-peacesciencer", NeedATOP, ATOPFrom, ATOPTo, atopOK,
+			"atop-ddyr-peacesciencer", needATOP, ATOPFrom, ATOPTo, atopOK,
 			func(yc *yearCtx, i, k int) bool { return atopTie(yc, i, k).Has(world.Defense) }),
 		count("atop_nallies", "Number of system members with which the state shares any ATOP obligation (either direction).",
-			"atop-ddyr-peacesciencer", NeedATOP, ATOPFrom, ATOPTo, atopOK,
+			"atop-ddyr-peacesciencer", needATOP, ATOPFrom, ATOPTo, atopOK,
 			func(yc *yearCtx, i, k int) bool { return atopTie(yc, i, k) != 0 }),
 		count("cow_ndefense", "Number of system members with which the state shares a COW defense pledge (either direction).",
-			"cow-alliances", NeedCOW, COWAllianceFrom, COWAllianceTo, cowOK,
+			"cow-alliances", needCOW, COWAllianceFrom, COWAllianceTo, cowOK,
 			func(yc *yearCtx, i, k int) bool { return cowTie(yc, i, k).Has(world.Defense) }),
 		count("cow_nallies", "Number of system members with which the state shares any COW alliance pledge (either direction).",
-			"cow-alliances", NeedCOW, COWAllianceFrom, COWAllianceTo, cowOK,
+			"cow-alliances", needCOW, COWAllianceFrom, COWAllianceTo, cowOK,
 			func(yc *yearCtx, i, k int) bool { return cowTie(yc, i, k) != 0 }),
 		count("nland", "Number of system members contiguous by land (COW contiguity type 1).",
-			"cow-contiguity", NeedContiguity, ContiguityFrom, ContiguityTo, contOK,
+			"cow-contiguity", needContiguity, ContiguityFrom, ContiguityTo, contOK,
 			func(yc *yearCtx, i, k int) bool { return yc.cont[i*yc.n+k] == 1 }),
 		count("ncontig", "Number of system members with any COW direct contiguity (types 1..5).",
-			"cow-contiguity", NeedContiguity, ContiguityFrom, ContiguityTo, contOK,
+			"cow-contiguity", needContiguity, ContiguityFrom, ContiguityTo, contOK,
 			func(yc *yearCtx, i, k int) bool { return yc.cont[i*yc.n+k] > 0 }),
 	)
 	return vs

@@ -3,15 +3,17 @@ package panel
 import (
 	"math"
 
+	"github.com/entente/entente/history"
 	"github.com/entente/entente/similarity"
 	"github.com/entente/entente/world"
 )
 
 // yearCtx is one year of a panel: its members, the rows to write (as
 // positions in members) and the dense matrices of the dyad-year sources,
-// built only for the sources the selected variables need.
+// built only for the sources the selected variables need. The state-year
+// slices (major, caps, capitals) are history's, aligned with members.
 type yearCtx struct {
-	d       *Data
+	h       *history.History
 	opt     *Options
 	year    int
 	members []int
@@ -22,6 +24,7 @@ type yearCtx struct {
 
 	major    []bool
 	caps     []world.Capability // per member; components missing when unknown
+	capitals []world.Capital    // per member; coordinates missing when unknown
 	cowSet   []world.Obligations
 	cowUnk   []world.Obligations
 	atop     []world.Obligations
@@ -30,12 +33,11 @@ type yearCtx struct {
 	gmlOn    []bool
 	gmlOng   []bool
 	gmlHost  []int8
-	lat, lon []world.Value
 	sim      []similarity.Measures // by row
 }
 
-func newYearCtx(d *Data, opt *Options, year int, need Need) *yearCtx {
-	yc := &yearCtx{d: d, opt: opt, year: year, members: d.Members(year)}
+func newYearCtx(h *history.History, opt *Options, year int, need need) *yearCtx {
+	yc := &yearCtx{h: h, opt: opt, year: year, members: h.Members(year)}
 	yc.n = len(yc.members)
 	for i := range yc.pos {
 		yc.pos[i] = -1
@@ -43,92 +45,86 @@ func newYearCtx(d *Data, opt *Options, year int, need Need) *yearCtx {
 	for i, c := range yc.members {
 		yc.pos[c] = int16(i)
 	}
-	n, yi := yc.n, year-SystemFrom
-	if need&NeedMajors != 0 {
-		yc.major = make([]bool, n)
-		for i, c := range yc.members {
-			for _, s := range d.majors[c] {
-				if s.Overlaps(year) {
-					yc.major[i] = true
-				}
-			}
-		}
+	n := yc.n
+	if need&needMajors != 0 {
+		yc.major = h.Majors(year)
 	}
-	if need&NeedNMC != 0 {
-		yc.caps = make([]world.Capability, n)
-		for i, c := range yc.members {
-			k := yi*1000 + c
-			if year >= NMCFrom && year <= NMCTo && d.nmcKnown[k] {
-				yc.caps[i] = d.nmc[k]
-			} else {
-				yc.caps[i] = world.NoCapability()
-			}
-		}
+	if need&needNMC != 0 {
+		yc.caps = h.Capabilities(year)
 	}
-	if need&NeedCOW != 0 && year >= COWAllianceFrom && year <= COWAllianceTo {
+	if need&needCOW != 0 && h.COW().Covers(year) {
 		yc.cowSet = make([]world.Obligations, n*n)
 		yc.cowUnk = make([]world.Obligations, n*n)
 		const four = world.Obligations(world.Defense | world.Neutrality | world.Nonaggression | world.Entente)
-		for _, r := range d.cow[yi] {
-			if k := yc.cell(r.c1, r.c2); k >= 0 {
-				yc.cowSet[k] |= r.set
-				yc.cowUnk[k] |= four &^ r.known
+		h.COWDyadsIn(year, func(a, b int, pledged, known world.Obligations) {
+			if k := yc.cell(a, b); k >= 0 {
+				yc.cowSet[k] |= pledged
+				yc.cowUnk[k] |= four &^ known
 			}
-		}
+		})
 	}
-	if need&NeedATOP != 0 && year >= ATOPFrom && year <= ATOPTo {
+	if t := h.ATOP(); need&needATOP != 0 && t.Covers(year) {
 		yc.atop = make([]world.Obligations, n*n)
-		for _, r := range d.atop[yi] {
-			if k := yc.cell(r.c1, r.c2); k >= 0 {
-				yc.atop[k] |= r.o
+		keys, vals := t.Year(year)
+		for i, k := range keys {
+			if c := yc.cell(k.A(), k.B()); c >= 0 {
+				yc.atop[c] = vals[i]
 			}
 		}
 	}
-	if need&NeedContiguity != 0 && year >= ContiguityFrom && year <= ContiguityTo {
+	if t := h.Contiguity(); need&needContiguity != 0 && t.Covers(year) {
+		// Undirected: one row per dyad, the lowest type when contdird
+		// lists two for the year (58 directed dyad-years in v3.2).
 		yc.cont = make([]int8, n*n)
-		for _, r := range d.cont[yi] {
-			// A dyad whose contiguity changed during the year has a row
-			// for each type (58 directed dyad-years in v3.2): keep the
-			// closest, the lowest type.
-			if k := yc.cell(r.c1, r.c2); k >= 0 && (yc.cont[k] == 0 || r.t < yc.cont[k]) {
-				yc.cont[k] = r.t
+		keys, vals := t.Year(year)
+		for i, k := range keys {
+			if c := yc.cell(k.A(), k.B()); c >= 0 {
+				yc.cont[c] = vals[i]
+				yc.cont[yc.cell(k.B(), k.A())] = vals[i]
 			}
 		}
 	}
-	if need&NeedMinDist != 0 && year >= MinDistFrom && year <= MinDistTo {
+	if t := h.MinDist(); need&needMinDist != 0 && t.Covers(year) {
 		yc.mindist = make([]float64, n*n)
 		for k := range yc.mindist {
 			yc.mindist[k] = math.NaN()
 		}
-		for _, r := range d.mindist[yi] {
-			if k := yc.cell(r.c1, r.c2); k >= 0 {
-				yc.mindist[k] = r.km
+		keys, vals := t.Year(year)
+		for i, k := range keys {
+			if c := yc.cell(k.A(), k.B()); c >= 0 {
+				yc.mindist[c] = vals[i]
+				yc.mindist[yc.cell(k.B(), k.A())] = vals[i]
 			}
 		}
 	}
-	if need&NeedGML != 0 && year >= GMLFrom && year <= GMLTo {
+	if t := h.GMLDisputes(); need&needGML != 0 && t.Covers(year) {
 		yc.gmlOn, yc.gmlOng, yc.gmlHost = make([]bool, n*n), make([]bool, n*n), make([]int8, n*n)
-		for _, r := range d.gml[yi] {
-			if k := yc.cell(r.c1, r.c2); k >= 0 {
-				yc.gmlOn[k] = yc.gmlOn[k] || r.onset
-				yc.gmlOng[k] = yc.gmlOng[k] || r.ongoing
-				yc.gmlHost[k] = max(yc.gmlHost[k], r.hostlev)
+		keys, vals := t.Year(year)
+		for i, k := range keys {
+			ab := yc.cell(k.A(), k.B())
+			if ab < 0 {
+				continue
 			}
+			ba := yc.cell(k.B(), k.A())
+			v := &vals[i]
+			yc.gmlOn[ab] = v.Onsets > 0
+			yc.gmlOng[ab] = v.Disputes > 0
+			// The highest level either state reached: history keeps the
+			// first state's, so take both directions.
+			yc.gmlHost[ab] = max(yc.gmlHost[ab], v.HostLev)
+			yc.gmlHost[ba] = max(yc.gmlHost[ba], v.HostLev)
 		}
 	}
-	if need&NeedCapitals != 0 && year >= CapitalsFrom && year <= CapitalsTo {
-		yc.lat, yc.lon = make([]world.Value, n), make([]world.Value, n)
-		for i, c := range yc.members {
-			yc.lat[i], yc.lon[i] = d.capital(c, year)
-		}
+	if need&needCapitals != 0 && year >= CapitalsFrom && year <= CapitalsTo {
+		yc.capitals = h.Capitals(year)
 	}
 	return yc
 }
 
 // cell returns the index of the directed dyad (c1, c2) in the n×n
 // matrices, or -1 when either is not a member this year.
-func (yc *yearCtx) cell(c1, c2 int16) int {
-	if c1 < 0 || c2 < 0 || int(c1) >= len(yc.pos) || int(c2) >= len(yc.pos) {
+func (yc *yearCtx) cell(c1, c2 int) int {
+	if c1 < 0 || c2 < 0 || c1 >= len(yc.pos) || c2 >= len(yc.pos) {
 		return -1
 	}
 	i, j := yc.pos[c1], yc.pos[c2]

@@ -161,7 +161,7 @@ func runPanel(ctx context.Context, env *Env, kind string, plan *panel.Plan, dir,
 		fmt.Fprintf(env.Stderr, "\rpanel %s: loading %s", kind, dir)
 		bar.drawn = true
 	}
-	data, err := panel.Load(ctx, dir, plan.Need())
+	h, err := panel.Open(dir)
 	if err != nil {
 		bar.finish()
 		return err
@@ -176,7 +176,7 @@ func runPanel(ctx context.Context, env *Env, kind string, plan *panel.Plan, dir,
 		bar.finish()
 		return err
 	}
-	res, err := plan.Build(ctx, data, w)
+	res, err := plan.Build(ctx, h, w)
 	bar.finish()
 	if err != nil {
 		panel.Abort(w)
