@@ -61,70 +61,28 @@ func Basins(ctx context.Context, res *Result, o BasinOptions) error {
 			starts, sampled = autoSamples(n), true
 		}
 	}
-	index := map[string]int{}
-	for i, m := range res.Minima {
-		index[sidesKey(m.Sides)] = i
-	}
 	const chunk = 1024
 	nchunks := (starts + chunk - 1) / chunk
 	var next atomic.Int64
 	var mu sync.Mutex
-	counts := map[string]int64{}
-	ends := map[string][]int{}
+	all := newTally()
 	var wg sync.WaitGroup
-	workers := int(min(int64(Options{}.workers()), nchunks))
-	for range workers {
+	for range min(int64(Options{}.workers()), nchunks) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			d := NewDynamics(p, k)
-			pcg := rand.NewPCG(0, 0)
-			rng := rand.New(pcg)
-			sides := make([]int, n)
-			key := make([]byte, n)
-			local := map[string]int{} // key -> index in localCounts
-			var localCounts []int64
-			var localEnds [][]int
+			b := newBasinWalker(p, k, o, sampled)
 			for {
 				c := next.Add(1) - 1
 				if c >= nchunks || ctx.Err() != nil {
 					break
 				}
 				for t := c * chunk; t < min(starts, (c+1)*chunk); t++ {
-					pcg.Seed(o.Seed, uint64(t))
-					sides[0] = 0
-					if sampled {
-						for j := 1; j < n; j++ {
-							sides[j] = rng.IntN(k)
-						}
-					} else {
-						x := t
-						for j := 1; j < n; j++ {
-							sides[j] = int(x % int64(k))
-							x /= int64(k)
-						}
-					}
-					d.Descend(sides, o.Rule, rng, nil)
-					Canonical(sides)
-					for j, s := range sides {
-						key[j] = byte(s)
-					}
-					if i, ok := local[string(key)]; ok {
-						localCounts[i]++
-					} else {
-						local[string(key)] = len(localCounts)
-						localCounts = append(localCounts, 1)
-						localEnds = append(localEnds, append([]int(nil), sides...))
-					}
+					b.walk(t)
 				}
 			}
 			mu.Lock()
-			for kk, i := range local {
-				counts[kk] += localCounts[i]
-				if _, ok := ends[kk]; !ok {
-					ends[kk] = localEnds[i]
-				}
-			}
+			all.merge(b.tally)
 			mu.Unlock()
 		}()
 	}
@@ -132,36 +90,116 @@ func Basins(ctx context.Context, res *Result, o BasinOptions) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	for i := range res.Minima {
+	res.setBasins(all, starts)
+	res.Basins = &BasinInfo{Rule: o.Rule, Starts: starts, Sampled: sampled, Seed: o.Seed}
+	return nil
+}
+
+// tally counts the ends of descents by canonical configuration. Counts are
+// sums, so merging tallies in any order gives the same result.
+type tally struct {
+	index  map[string]int // key -> position in counts and ends
+	counts []int64
+	ends   [][]int
+}
+
+func newTally() *tally { return &tally{index: map[string]int{}} }
+
+// add counts one descent ending at sides (canonical), keyed by key.
+func (t *tally) add(key []byte, sides []int, c int64) {
+	if i, ok := t.index[string(key)]; ok {
+		t.counts[i] += c
+		return
+	}
+	t.index[string(key)] = len(t.counts)
+	t.counts = append(t.counts, c)
+	t.ends = append(t.ends, append([]int(nil), sides...))
+}
+
+func (t *tally) merge(u *tally) {
+	for key, i := range u.index {
+		t.add([]byte(key), u.ends[i], u.counts[i])
+	}
+}
+
+// basinWalker descends from starting configurations by index.
+type basinWalker struct {
+	d       *Dynamics
+	pcg     *rand.PCG
+	rng     *rand.Rand
+	o       BasinOptions
+	sampled bool
+	sides   []int
+	key     []byte
+	tally   *tally
+}
+
+func newBasinWalker(p *Problem, k int, o BasinOptions, sampled bool) *basinWalker {
+	pcg := rand.NewPCG(0, 0)
+	return &basinWalker{d: NewDynamics(p, k), pcg: pcg, rng: rand.New(pcg), o: o, sampled: sampled,
+		sides: make([]int, p.N()), key: make([]byte, p.N()), tally: newTally()}
+}
+
+// walk descends from start t: the t-th configuration in base-k order with
+// actor 0 on side 0, or a uniform draw from PCG(seed, t) when sampled.
+func (b *basinWalker) walk(t int64) {
+	k := b.d.k
+	sides := b.sides
+	b.pcg.Seed(b.o.Seed, uint64(t))
+	sides[0] = 0
+	if b.sampled {
+		for j := 1; j < len(sides); j++ {
+			sides[j] = b.rng.IntN(k)
+		}
+	} else {
+		x := t
+		for j := 1; j < len(sides); j++ {
+			sides[j] = int(x % int64(k))
+			x /= int64(k)
+		}
+	}
+	b.d.Descend(sides, b.o.Rule, b.rng, nil)
+	Canonical(sides)
+	for j, s := range sides {
+		b.key[j] = byte(s)
+	}
+	b.tally.add(b.key, sides, 1)
+}
+
+// setBasins stores the counts of t in res.Minima, adding minima reached
+// that are not listed, and refreshes Global.
+func (res *Result) setBasins(t *tally, starts int64) {
+	index := map[string]int{}
+	for i, m := range res.Minima {
+		index[sidesKey(m.Sides)] = i
 		res.Minima[i].Basin, res.Minima[i].BasinCount = 0, 0
 	}
 	added := false
-	for kk, v := range counts {
-		i, ok := index[kk]
+	for key, j := range t.index {
+		i, ok := index[key]
 		if !ok {
-			res.Minima = append(res.Minima, newMinimum(p, ends[kk]))
+			res.Minima = append(res.Minima, newMinimum(res.Problem, t.ends[j]))
 			i = len(res.Minima) - 1
-			index[kk] = i
+			index[key] = i
 			added = true
 		}
-		res.Minima[i].BasinCount = v
+		res.Minima[i].BasinCount = t.counts[j]
 	}
 	for i := range res.Minima {
 		res.Minima[i].Basin = float64(res.Minima[i].BasinCount) / float64(starts)
 	}
 	if added {
 		sortMinima(res.Minima)
-		if len(res.Minima) > 0 && (res.Global.Sides == nil || res.Minima[0].Energy < res.Global.Energy) {
+		if res.Global.Sides == nil || res.Minima[0].Energy < res.Global.Energy {
 			res.Global = res.Minima[0]
 		}
 	}
+	g := sidesKey(res.Global.Sides)
 	for i := range res.Minima {
-		if sidesKey(res.Minima[i].Sides) == sidesKey(res.Global.Sides) {
+		if sidesKey(res.Minima[i].Sides) == g {
 			res.Global = res.Minima[i]
 		}
 	}
-	res.Basins = &BasinInfo{Rule: o.Rule, Starts: starts, Sampled: sampled, Seed: o.Seed}
-	return nil
 }
 
 func sidesKey(sides []int) string {
