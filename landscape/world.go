@@ -107,21 +107,41 @@ func FromWorld(w *world.World, ccodes []int, wt Weights) (*Derived, error) {
 	if err := wt.Validate(); err != nil {
 		return nil, err
 	}
+	names, sizes, err := worldActors(w, ccodes)
+	if err != nil {
+		return nil, err
+	}
+	n := len(ccodes)
+	comps, notes := components(w, ccodes, wt.HalfLife)
+	p := make([]float64, n*n)
+	for i, c := range comps {
+		p[i] = wt.Alliance*c.Alliance + wt.Similarity*c.Similarity + wt.Dispute*c.Dispute +
+			wt.Border*c.Border + wt.Regime*c.Regime
+	}
+	pr, err := New(names, sizes, p)
+	if err != nil {
+		return nil, err
+	}
+	return &Derived{Problem: pr, CCodes: append([]int(nil), ccodes...), Components: comps, Weights: wt, Notes: notes}, nil
+}
+
+// worldActors returns the names (COW abbreviation, else name) and CINC
+// sizes of ccodes in w.
+func worldActors(w *world.World, ccodes []int) ([]string, []float64, error) {
 	n := len(ccodes)
 	if n < 2 {
-		return nil, fmt.Errorf("landscape: %d states, need at least 2", n)
+		return nil, nil, fmt.Errorf("landscape: %d states, need at least 2", n)
 	}
 	names := make([]string, n)
 	sizes := make([]float64, n)
 	seen := map[int]bool{}
-	var notes []string
 	for i, c := range ccodes {
 		s := w.State(c)
 		if s == nil {
-			return nil, fmt.Errorf("landscape: state %d is not a member of the system in %d", c, w.Year)
+			return nil, nil, fmt.Errorf("landscape: state %d is not a member of the system in %d", c, w.Year)
 		}
 		if seen[c] {
-			return nil, fmt.Errorf("landscape: state %d (%s) listed twice", c, s.Name)
+			return nil, nil, fmt.Errorf("landscape: state %d (%s) listed twice", c, s.Name)
 		}
 		seen[c] = true
 		names[i] = s.Abbrev
@@ -130,22 +150,28 @@ func FromWorld(w *world.World, ccodes []int, wt Weights) (*Derived, error) {
 		}
 		cinc := s.Capability.CINC
 		if cinc.IsMissing() || !(cinc.Float() > 0) {
-			return nil, fmt.Errorf("landscape: state %d (%s) has no CINC score in %d", c, s.Name, w.Year)
+			return nil, nil, fmt.Errorf("landscape: state %d (%s) has no CINC score in %d", c, s.Name, w.Year)
 		}
 		sizes[i] = cinc.Float()
 	}
+	return names, sizes, nil
+}
 
-	kappa := portfolioKappa(w, ccodes)
-	disp := disputeIntensity(w, ccodes, wt.HalfLife)
-	comps := make([]Components, n*n)
-	p := make([]float64, n*n)
-	var noContig, noRegime bool
+// components returns the unweighted components of every pair of ccodes
+// (n×n, symmetric, zero diagonal) and notes on missing data.
+func components(w *world.World, ccodes []int, halfLife float64) ([]Components, []string) {
+	n := len(ccodes)
+	var notes []string
 	if !w.Covered(world.FamilyDisputes) && len(w.Disputes) == 0 && !codedHostility(w) {
 		notes = append(notes, "no dispute data or hostility codings: the dispute and border components are 0")
 	}
 	if !w.Covered(world.FamilyCOWAlliances) && !w.Covered(world.FamilyATOPAlliances) && len(w.Alliances) == 0 {
 		notes = append(notes, "no alliance data: the alliance and similarity components are 0")
 	}
+	kappa := portfolioKappa(w, ccodes)
+	disp := disputeIntensity(w, ccodes, halfLife)
+	comps := make([]Components, n*n)
+	var noContig, noRegime bool
 	for i := range n {
 		for j := i + 1; j < n; j++ {
 			a, b := ccodes[i], ccodes[j]
@@ -174,9 +200,6 @@ func FromWorld(w *world.World, ccodes []int, wt Weights) (*Derived, error) {
 				c.Regime = -1
 			}
 			comps[i*n+j], comps[j*n+i] = c, c
-			v := wt.Alliance*c.Alliance + wt.Similarity*c.Similarity + wt.Dispute*c.Dispute +
-				wt.Border*c.Border + wt.Regime*c.Regime
-			p[i*n+j], p[j*n+i] = v, v
 		}
 	}
 	if noContig {
@@ -185,11 +208,7 @@ func FromWorld(w *world.World, ccodes []int, wt Weights) (*Derived, error) {
 	if noRegime {
 		notes = append(notes, "regime not coded for some states: their regime component is 0")
 	}
-	pr, err := New(names, sizes, p)
-	if err != nil {
-		return nil, err
-	}
-	return &Derived{Problem: pr, CCodes: append([]int(nil), ccodes...), Components: comps, Weights: wt, Notes: notes}, nil
+	return comps, notes
 }
 
 // valuation returns the valuation of an alliance by its source.
