@@ -1,7 +1,7 @@
 # entente: make test | make bench | make run
 GO ?= go
 
-.PHONY: test bench run build vet fmt-check
+.PHONY: test bench bench-deps run build vet fmt-check
 
 build:
 	$(GO) build ./...
@@ -18,10 +18,14 @@ vet:
 test: fmt-check vet
 	$(GO) test -count=1 ./...
 
-# Go benchmarks plus whole-command timings (bench/*.sh).
-bench:
+# Go benchmarks plus whole-command timings (bench/*.sh, which measure peak
+# memory with GNU time: installed from Debian's packages when missing).
+bench: bench-deps
 	$(GO) test -run '^$$' -bench . -benchmem ./...
-	@for s in bench/*.sh; do [ -f "$$s" ] && bash "$$s"; done; true
+	@set -e; for s in bench/*.sh; do bash "$$s"; done
+
+bench-deps:
+	@[ -x /usr/bin/time ] || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends time; }
 
 # The main job: the report on the embedded 2024 world.
 run:
