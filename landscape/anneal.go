@@ -13,46 +13,82 @@ import (
 type AnnealOptions struct {
 	// K is the largest number of coalitions (2 when 0).
 	K int
-	// Runs is the number of independent annealing runs (DefaultRuns when
-	// 0); the best end state wins.
+	// Replicas is the number of temperatures in each run with two
+	// coalitions: above 1, a run is parallel tempering over that many
+	// replicas (DefaultReplicas when 0); 1 makes it simulated annealing.
+	// With more than two coalitions a run always anneals and Replicas is
+	// ignored.
+	Replicas int
+	// Runs is the number of independent runs; the best end state wins.
+	// When 0: DefaultTemperingRuns for parallel tempering, DefaultRuns for
+	// annealing.
 	Runs int
-	// Sweeps is the number of sweeps per run (when 0: DefaultSweeps, or
-	// 5n when larger). A sweep proposes one move for every actor in index
-	// order.
+	// Sweeps is the number of sweeps per run and replica. A sweep proposes
+	// one move for every actor in index order. When 0: for parallel
+	// tempering DefaultTemperingSweeps, or 5n/4 when larger; for annealing
+	// DefaultSweeps, or 5n when larger.
 	Sweeps int
 	// Seed seeds the runs: run r draws from PCG(Seed, r).
 	Seed uint64
 	// Workers is the number of goroutines (GOMAXPROCS when 0). Results do
 	// not depend on it.
 	Workers int
-	// T0 and T1 are the first and last temperatures, as multiples of the
-	// problem's move scale (see Anneal); DefaultT0 and DefaultT1 when 0.
+	// T0 and T1 are the highest and lowest temperatures, as multiples of
+	// the problem's move scale (see Anneal): the first and last of an
+	// annealing schedule, the ends of a tempering ladder. When 0:
+	// DefaultT0, and DefaultT1 (annealing) or DefaultTemperingT1
+	// (tempering).
 	T0, T1 float64
 }
 
-// Defaults of AnnealOptions.
+// Defaults of AnnealOptions. With two coalitions the defaults give
+// parallel tempering 8 runs × 16 replicas × max(200, 5n/4) sweeps: at
+// n = 200, 32,000 replica sweeps, twice the work of the annealing
+// defaults (16 runs × 1,000 sweeps).
 const (
+	DefaultReplicas        = 16
+	DefaultTemperingRuns   = 8
+	DefaultTemperingSweeps = 200
+	DefaultTemperingT1     = 0.05
+
 	DefaultRuns   = 16
 	DefaultSweeps = 400
 	DefaultT0     = 0.5
 	DefaultT1     = 0.02
 )
 
+// tempering reports whether the runs are parallel tempering (after
+// withDefaults).
+func (o AnnealOptions) tempering() bool { return o.K == 2 && o.Replicas > 1 }
+
 func (o AnnealOptions) withDefaults(n int) AnnealOptions {
 	if o.K == 0 {
 		o.K = 2
 	}
+	if o.Replicas == 0 {
+		o.Replicas = DefaultReplicas
+	}
+	pt := o.tempering()
 	if o.Runs == 0 {
 		o.Runs = DefaultRuns
+		if pt {
+			o.Runs = DefaultTemperingRuns
+		}
 	}
 	if o.Sweeps == 0 {
 		o.Sweeps = max(DefaultSweeps, 5*n)
+		if pt {
+			o.Sweeps = max(DefaultTemperingSweeps, 5*n/4)
+		}
 	}
 	if o.T0 == 0 {
 		o.T0 = DefaultT0
 	}
 	if o.T1 == 0 {
 		o.T1 = DefaultT1
+		if pt {
+			o.T1 = DefaultTemperingT1
+		}
 	}
 	if o.Workers == 0 {
 		o.Workers = Options{}.workers()
@@ -65,6 +101,8 @@ func (o AnnealOptions) Validate() error {
 	switch {
 	case o.K == 1 || o.K < 0 || o.K > MaxK:
 		return fmt.Errorf("landscape: K = %d, want 2..%d coalitions", o.K, MaxK)
+	case o.Replicas < 0:
+		return fmt.Errorf("landscape: Replicas = %d, want at least 1", o.Replicas)
 	case o.Runs < 0:
 		return fmt.Errorf("landscape: Runs = %d, want at least 1", o.Runs)
 	case o.Sweeps < 0:
@@ -76,18 +114,34 @@ func (o AnnealOptions) Validate() error {
 }
 
 // Anneal searches for the global minimum of p's energy heuristically, for
-// problems too large for Exact: Runs independent runs of simulated
-// annealing (Kirkpatrick, Gelatt & Vecchi 1983), each from a random
-// configuration (every actor's side uniform over K labels), then a
-// steepest descent so that every end state is a local minimum in the
+// problems too large for Exact: Runs independent runs, each from random
+// configurations (every actor's side uniform over K labels), each ending
+// in a steepest descent so that every end state is a local minimum in the
 // sense of Exact.
 //
-// A run makes Sweeps sweeps; in each sweep every actor in turn proposes a
-// move to a uniformly chosen other side (an empty side counts once), which
-// is accepted with probability min(1, exp(−ΔE/T)), ΔE = 2 s_i ΔF_i. T
-// falls geometrically from T0·τ to T1·τ, where τ = mean_i 2 s_i
-// √(Σ_j (s_j p_ij)²) is the typical size of a move's ΔE at a random
-// configuration.
+// Moves are Metropolis moves: in a sweep every actor in turn proposes a
+// move to a uniformly chosen other side (an empty side counts once),
+// accepted with probability min(1, exp(−ΔE/T)), ΔE = 2 s_i ΔF_i.
+// Temperatures are multiples of τ = mean_i 2 s_i √(Σ_j (s_j p_ij)²), the
+// typical size of a move's ΔE at a random configuration.
+//
+// With two coalitions (and Replicas > 1, the default) a run is parallel
+// tempering, or replica exchange (Swendsen & Wang 1986; Hukushima &
+// Nemoto 1996): Replicas copies of the system, each started from its own
+// random configuration and held at a fixed temperature of a geometric
+// ladder from T0·τ down to T1·τ. A run makes Sweeps rounds; in a round
+// every replica makes one sweep (hottest first), then neighbours on the
+// ladder, from the hottest pair to the coldest, exchange configurations
+// with probability min(1, exp((β_a − β_b)(E_a − E_b))), β = 1/T. The
+// run's end state is the lowest configuration any replica held at the end
+// of a sweep, then descended. Otherwise (Replicas = 1, or more than two
+// coalitions) a run is simulated annealing (Kirkpatrick, Gelatt & Vecchi
+// 1983) from one random configuration: Sweeps sweeps, T falling
+// geometrically from T0·τ to T1·τ.
+//
+// A move whose ΔE exceeds 40·T is rejected without drawing from the
+// generator: its acceptance probability, below e^−40 ≈ 4·10^−18, is under
+// the resolution of a uniform draw.
 //
 // The result's Global is the lowest end state (ties: lowest run index) and
 // Minima the distinct end states; Configurations is the number of runs.
@@ -104,6 +158,10 @@ func Anneal(ctx context.Context, p *Problem, o AnnealOptions) (*Result, error) {
 	var w []float64
 	if o.K == 2 {
 		w = twoSideRows(p)
+	}
+	var betas []float64
+	if o.tempering() {
+		betas = ladder(o.Replicas, o.T0*tau, o.T1*tau)
 	}
 	type end struct {
 		sides []int
@@ -123,7 +181,13 @@ func Anneal(ctx context.Context, p *Problem, o AnnealOptions) (*Result, error) {
 					return
 				}
 				sides := make([]int, n)
-				a.run(sides, rand.New(rand.NewPCG(o.Seed, uint64(r))), o.Sweeps, o.T0*tau, o.T1*tau)
+				rng := rand.New(rand.NewPCG(o.Seed, uint64(r)))
+				if betas != nil {
+					a.temper2(sides, rng, o.Sweeps, betas)
+					a.d.Descend(sides, Steepest, nil, nil)
+				} else {
+					a.run(sides, rng, o.Sweeps, o.T0*tau, o.T1*tau)
+				}
 				ends[r] = end{sides, 0}
 			}
 		}()
@@ -147,6 +211,23 @@ func Anneal(ctx context.Context, p *Problem, o AnnealOptions) (*Result, error) {
 	}
 	sortMinima(res.Minima)
 	return res, nil
+}
+
+// accept reports whether a move with ΔE/T = x > 0 is accepted, with
+// probability exp(−x). Above x = 40 it rejects without a draw (exp(−40) is
+// below the 2^−53 resolution of Float64), otherwise it draws one Float64.
+func accept(x float64, rng *rand.Rand) bool {
+	return x <= 40 && rng.Float64() < math.Exp(-x)
+}
+
+// ladder returns m inverse temperatures 1/T, T geometric from hot down to
+// cold, in ascending order of β (hottest first).
+func ladder(m int, hot, cold float64) []float64 {
+	b := make([]float64, m)
+	for k := range m {
+		b[k] = 1 / (hot * math.Pow(cold/hot, float64(k)/float64(m-1)))
+	}
+	return b
 }
 
 // moveScale returns τ = mean_i 2 s_i √(Σ_j (s_j p_ij)²).
@@ -173,6 +254,10 @@ type annealer struct {
 	// Two coalitions: w[i*n+j] = 2 s_i p_ij, the change of g_j when actor
 	// i moves to side +1, and the local fields g and spins σ.
 	w, g, sig []float64
+	// Parallel tempering: replicas' spins and fields (replica-major),
+	// energies, and the replica at each temperature.
+	rsig, rg, re []float64
+	perm         []int
 }
 
 func newAnnealer(p *Problem, k int, w []float64) *annealer {
@@ -226,7 +311,7 @@ func (a *annealer) run(sides []int, rng *rand.Rand, sweeps int, t0, t1 float64) 
 			}
 			f := st.m[i*k : i*k+k]
 			dE := 2 * size[i] * (f[from] - f[to])
-			if dE > 0 && rng.Float64() >= math.Exp(-dE*beta) {
+			if dE > 0 && !accept(dE*beta, rng) {
 				continue
 			}
 			st.remove(i, from)
@@ -271,7 +356,7 @@ func (d *Dynamics) proposal(from int, rng *rand.Rand) int {
 // run2 is run for two coalitions in the Ising form: σ_i = ±1, local
 // fields g_i = Σ_j s_j p_ij σ_j, and moving actor i changes E by
 // ΔE = 2 s_i σ_i g_i. It draws from rng exactly as the general path does
-// (one Float64 per uphill proposal), so both give the same result.
+// (see accept), so both give the same result.
 func (a *annealer) run2(sides []int, rng *rand.Rand, sweeps int, t0, t1 float64) {
 	n := len(sides)
 	p := a.d.st.p
@@ -296,7 +381,7 @@ func (a *annealer) run2(sides []int, rng *rand.Rand, sweeps int, t0, t1 float64)
 		beta := 1 / t
 		for i := range n {
 			dE := 2 * size[i] * sig[i] * g[i]
-			if dE > 0 && rng.Float64() >= math.Exp(-dE*beta) {
+			if dE > 0 && !accept(dE*beta, rng) {
 				continue
 			}
 			s := -sig[i]

@@ -66,6 +66,29 @@ func BenchmarkAnneal(b *testing.B) {
 	}
 }
 
+// BenchmarkAnnealMethods compares, at n = 200 with the default work of
+// each, parallel tempering (the default with two coalitions: 8 runs × 16
+// replicas × 250 sweeps) and simulated annealing (Replicas = 1: 16 runs ×
+// 1,000 sweeps), reporting the best energy found.
+func BenchmarkAnnealMethods(b *testing.B) {
+	p := randomProblem(200, rand.New(rand.NewPCG(200, 4)))
+	for _, m := range []struct {
+		name     string
+		replicas int
+	}{{"tempering", 0}, {"annealing", 1}} {
+		b.Run(m.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				res, err := Anneal(context.Background(), p, AnnealOptions{Seed: 1, Replicas: m.replicas})
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.ReportMetric(res.Global.Energy, "energy")
+			}
+		})
+	}
+}
+
 // BenchmarkBasins measures exhaustive basins (2^19 steepest descents).
 func BenchmarkBasins(b *testing.B) {
 	p := randomProblem(20, rand.New(rand.NewPCG(20, 5)))

@@ -270,18 +270,20 @@ func TestReproducible(t *testing.T) {
 	}
 }
 
-// TestAnnealMatchesLongRun compares the heuristic with its defaults on 20
-// random instances with n = 200 against a run 100 times longer (10 times
-// the runs, each 10 times the sweeps, another seed), and requires the
-// same best energy in at least 95% of them. It takes minutes; run it with
-// LANDSCAPE_LONG=1.
+// TestAnnealMatchesLongRun compares the heuristic with its defaults on 50
+// random instances with n = 200 against a run 100 times longer on another
+// seed: 10 times the runs, each 10 times the sweeps (with two coalitions,
+// 80 runs × 16 replicas × 2,500 sweeps against the default 8 × 16 × 250),
+// and requires the same best energy in at least 98% of them. It takes
+// minutes; run it with LANDSCAPE_LONG=1.
 func TestAnnealMatchesLongRun(t *testing.T) {
 	if os.Getenv("LANDSCAPE_LONG") == "" {
 		t.Skip("set LANDSCAPE_LONG=1 to run (minutes)")
 	}
 	rng := rand.New(rand.NewPCG(21, 22))
-	const instances = 20
+	const instances = 50
 	match := 0
+	var short, long time.Duration
 	for trial := range instances {
 		p := randomProblem(200, rng)
 		t0 := time.Now()
@@ -298,14 +300,17 @@ func TestAnnealMatchesLongRun(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		lt := time.Since(t1)
+		short, long = short+dt, long+lt
 		if h.Global.Energy <= l.Global.Energy {
 			match++
 		}
-		t.Logf("instance %d: E = %v in %v; long run E = %v in %v", trial, h.Global.Energy, dt, l.Global.Energy, time.Since(t1))
+		t.Logf("instance %d: E = %v in %v; long run E = %v in %v", trial, h.Global.Energy, dt, l.Global.Energy, lt)
 	}
-	t.Logf("matched the long run in %d of %d instances", match, instances)
-	if match*100 < 95*instances {
-		t.Fatalf("matched the long run in %d of %d instances, want at least 95%%", match, instances)
+	t.Logf("matched the long run in %d of %d instances; mean time %v (long run %v)", match, instances,
+		short/instances, long/instances)
+	if match*100 < 98*instances {
+		t.Fatalf("matched the long run in %d of %d instances, want at least 98%%", match, instances)
 	}
 }
 
