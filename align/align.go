@@ -84,7 +84,8 @@ type Options struct {
 	// MinThreat: a state whose top threat's total is below MinThreat ×
 	// the composite's maximum stays out.
 	MinThreat float64
-	// Weak: the weakness condition fires when CINC_i / CINC_top < Weak.
+	// Weak: the weakness condition fires when CINC_i / (CINC_top · X),
+	// with X the top threat's proximity to i, is below Weak.
 	Weak float64
 	// Overwhelming: the overwhelming-threat condition fires when the top
 	// threat's total ≥ Overwhelming × the composite's maximum.
@@ -155,7 +156,8 @@ type model struct {
 //
 //   - StayOut when T_ij < MinThreat · Tmax or i faces no measured threat;
 //   - Bandwagon when any condition fires:
-//     weakness       CINC_i / CINC_j < Weak,
+//     weakness       CINC_i / (CINC_j · X_ij) < Weak, i's capability
+//     against the threat's as it reaches i (see weakness),
 //     overwhelming   T_ij / Tmax ≥ Overwhelming,
 //     no_allies      no state other than i and j, not allied with j, counts
 //     j among its CommonThreatRank largest threats (value: the count),
@@ -163,12 +165,15 @@ type model struct {
 //     best balancing partner and B_ij the utility of aligning with j: the
 //     partner utility with its capability term replaced by the security
 //     bandwagoning buys, T_ij/Tmax · (1 − I_ij) — the threat removed, as far
-//     as j's intentions are not hostile (value: the difference);
+//     as j's intentions are not hostile (value: the difference;
+//     missing, so not fired, when i is already allied with j in w.Year:
+//     Walt weighs bandwagoning's gains against its risks for a state
+//     that has not joined the threat, and an ally cannot newly join it);
 //   - Balance otherwise.
 //
 // Walt (1987, ch. 2 and 5) states the conditions; the measures and
-// thresholds are ours. Partners are ranked by the utility documented on
-// Utility. Predict returns an error for invalid options or a matrix that
+// thresholds are ours. Partners are ranked by the partner utility
+// U_ik (docs/threat.md, "Partners"). Predict returns an error for invalid options or a matrix that
 // does not belong to w.
 func Predict(w *world.World, m *threat.Matrix, o Options) ([]Prediction, error) {
 	if w == nil || m == nil {
@@ -324,6 +329,29 @@ func meanPresent(xs ...float64) float64 {
 	return s / float64(k)
 }
 
+// weakness is the measured value of the weakness condition: i's capability
+// against the share of the threat's capability that reaches it,
+//
+//	CINC_i / (CINC_j · X_ij),
+//
+// with X_ij the threat's proximity component (the loss-of-strength gradient
+// of threat.Options, 1 at home). Walt (1987, ch. 2) has weak states bandwagon
+// because they add little to a defensive coalition, and adds that they "are
+// likely to be especially sensitive to proximate power": "weak states are
+// concerned primarily with threats in their immediate vicinity". Discounting
+// the threat's capability by distance is our reading of that clause; Walt
+// gives no measure. The value is +Inf when none of j's capability reaches i
+// (X_ij = 0) and NaN when an input is missing or CINC_j ≤ 0.
+func weakness(ci, cj, xij float64) float64 {
+	if math.IsNaN(ci) || math.IsNaN(cj) || math.IsNaN(xij) || cj <= 0 {
+		return nan
+	}
+	if xij <= 0 {
+		return math.Inf(1)
+	}
+	return ci / (cj * xij)
+}
+
 // RegimeSimilarity returns 1 for the same regime type, 0.5 when one of two
 // different types is "hybrid", 0 otherwise, and NaN when either is uncoded.
 func RegimeSimilarity(a, b string) float64 {
@@ -457,17 +485,20 @@ func (md *model) predict(i int) Prediction {
 	security := tij * (1 - top.Intent.Float())
 	bw := md.o.utility(security, md.econ[j], RegimeSimilarity(md.w.States[i].Regime, md.w.States[j].Regime), ti)
 
-	weak := md.cinc[i] / md.cinc[j]
-	if md.cinc[j] <= 0 {
-		weak = nan
-	}
+	weak := weakness(md.cinc[i], md.cinc[j], top.Proximity.Float())
+	// Walt's cost–benefit comparison is the choice of a state deciding
+	// whether to join its threat; a state already allied with it has no
+	// such choice to make, so the condition is not measured (missing).
 	benefit := bw - best
+	if md.allied[i*n+j] {
+		benefit = nan
+	}
 	pr.Conditions = []Condition{
-		cond(CondWeak, weak, md.o.Weak, weak < md.o.Weak, "CINC_i / CINC_top < threshold"),
+		cond(CondWeak, weak, md.o.Weak, weak < md.o.Weak, "CINC_i / (CINC_top · proximity of the top threat) < threshold"),
 		cond(CondOverwhelming, tij, md.o.Overwhelming, tij >= md.o.Overwhelming, "T_top / Tmax >= threshold"),
 		cond(CondNoAllies, float64(available), 0, available == 0,
 			fmt.Sprintf("states not allied with the threat that count it among their %d largest threats = 0", md.o.CommonThreatRank)),
-		cond(CondBenefit, benefit, 0, benefit > 0, "utility of aligning with the threat − utility of the best balancing partner > 0"),
+		cond(CondBenefit, benefit, 0, benefit > 0, "utility of aligning with the threat − utility of the best balancing partner > 0 (missing when already allied with the threat)"),
 	}
 	pr.Choice = Balance
 	if len(pr.Fired()) > 0 {

@@ -167,6 +167,42 @@ func TestBandwagonConditions(t *testing.T) {
 	}
 }
 
+// TestAlliedWithThreat: with no disputes the strongest state 2 is 200's top
+// threat; when 200 is allied with it, the benefit condition is not measured
+// (an ally cannot newly join its threat).
+func TestAlliedWithThreat(t *testing.T) {
+	w := base()
+	w.Disputes = nil
+	w.Alliances = []world.Alliance{alliance("t:3", 1950, 0, 2, 200)}
+	w.Index()
+	p := predict(t, w, threat.DefaultOptions(), DefaultOptions())[200]
+	if p.TopThreat == nil || p.TopThreat.From != 2 {
+		t.Fatalf("top threat = %+v, want 2", p.TopThreat)
+	}
+	if c := condition(p, CondBenefit); c.Fired || c.Value.OK() {
+		t.Errorf("benefit over cost = %+v, want missing and not fired for an ally of the threat", c)
+	}
+}
+
+func TestWeakness(t *testing.T) {
+	inf := math.Inf(1)
+	for _, tc := range []struct {
+		ci, cj, x, want float64
+	}{
+		{0.001, 0.2, 1, 0.005},
+		{0.001, 0.2, 0.25, 0.02}, // a distant threat: a quarter of its capability reaches i
+		{0.001, 0.2, 0, inf},
+		{0.001, 0, 1, math.NaN()},
+		{math.NaN(), 0.2, 1, math.NaN()},
+		{0.001, 0.2, math.NaN(), math.NaN()},
+	} {
+		got := weakness(tc.ci, tc.cj, tc.x)
+		if math.IsNaN(tc.want) != math.IsNaN(got) || !math.IsNaN(got) && math.Abs(got-tc.want) > tol && got != tc.want {
+			t.Errorf("weakness(%v, %v, %v) = %v, want %v", tc.ci, tc.cj, tc.x, got, tc.want)
+		}
+	}
+}
+
 func TestStayOut(t *testing.T) {
 	w := base()
 	w.Disputes = nil

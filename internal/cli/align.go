@@ -20,10 +20,12 @@ var alignCmd = &Command{
 threat'): balance (ally with others against it), bandwagon (align with it),
 or none when nobody threatens it enough. It bandwagons when any of Walt's
 conditions fires, each a measured value against a threshold: weakness
-(CINC below --weak of the threat's), an overwhelming threat (total at least
---overwhelming of the maximum), no available allies (no state outside the
-threat's alliances counts it among its largest threats), and benefit over
-cost (aligning with the threat scores above the best balancing partner).
+(CINC below --weak of the threat's CINC as it reaches the state, discounted
+by distance), an overwhelming threat (total at least --overwhelming of the
+maximum), no available allies (no state outside the threat's alliances
+counts it among its largest threats), and benefit over cost (aligning with
+the threat scores above the best balancing partner; not measured for a
+state already allied with its threat).
 Partners are ranked by a utility of capability aggregation against the
 threat, interests (economic size), domestic politics (regime similarity)
 and identity (common enemy, shared alliances). See docs/threat.md.
@@ -37,7 +39,7 @@ threshold, fired, rule) and partners.
 		state := fs.Int("state", 0, "only the state with COW `ccode`")
 		format := fs.String("format", "text", "output `format`: text or json")
 		d := align.DefaultOptions()
-		weak := fs.Float64("weak", d.Weak, "weakness `threshold`: CINC_i / CINC_threat below it")
+		weak := fs.Float64("weak", d.Weak, "weakness `threshold`: CINC_i / (CINC_threat × its proximity to i) below it")
 		over := fs.Float64("overwhelming", d.Overwhelming, "overwhelming-threat `threshold`, a share of the largest possible total")
 		minT := fs.Float64("min-threat", d.MinThreat, "below this `share` of the largest possible total, a state stays out")
 		partners := fs.Int("partners", d.Partners, "`number` of partners listed")
