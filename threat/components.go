@@ -185,7 +185,10 @@ func HostLevWeight(level int) float64 {
 func disputeScores(w *world.World, pos map[int]int, o Options) []float64 {
 	n := len(w.States)
 	s := make([]float64, n*n)
+	// Disputes are summed in the order they first appear in w, not in map
+	// order, so that the floating-point sums are the same on every run.
 	byID := map[int][]*world.Dispute{}
+	var ids []int
 	for k := range w.Disputes {
 		d := &w.Disputes[k]
 		if d.Start.Year > w.Year {
@@ -194,9 +197,13 @@ func disputeScores(w *world.World, pos map[int]int, o Options) []float64 {
 		if _, ok := pos[d.CCode]; !ok {
 			continue
 		}
+		if _, ok := byID[d.ID]; !ok {
+			ids = append(ids, d.ID)
+		}
 		byID[d.ID] = append(byID[d.ID], d)
 	}
-	for _, ps := range byID {
+	for _, id := range ids {
+		ps := byID[id]
 		for _, p := range ps {
 			end := p.End.Year
 			if p.End.IsZero() || end > w.Year {

@@ -365,3 +365,26 @@ func TestRelationsMatchWorld(t *testing.T) {
 		}
 	}
 }
+
+// TestDisputeScoresReproducible: the dispute sums are taken in a fixed
+// order, so that the same World gives the same intents bit for bit on
+// every run.
+func TestDisputeScoresReproducible(t *testing.T) {
+	w := newWorld(2000, []world.State{st(2, .5, 10, 10), st(20, .5, 10, 10)}, rel(2, 20, 1, 500))
+	for id := 1; id <= 60; id++ {
+		y := 1990 + id%11
+		w.Disputes = append(w.Disputes, dispute(id, 2, id%2 == 0, y, y, 1+id%5), dispute(id, 20, id%2 == 1, y, y, 1+id%4))
+	}
+	pos := map[int]int{2: 0, 20: 1}
+	o := DefaultOptions()
+	o.HalfLife = 3.7
+	first := disputeScores(w, pos, o)
+	for range 50 {
+		s := disputeScores(w, pos, o)
+		for k := range s {
+			if math.Float64bits(s[k]) != math.Float64bits(first[k]) {
+				t.Fatalf("s[%d] = %v, then %v", k, first[k], s[k])
+			}
+		}
+	}
+}
