@@ -138,15 +138,14 @@ func (o Options) Validate() error {
 
 // model holds what Predict precomputes for one World.
 type model struct {
-	w      *world.World
-	m      *threat.Matrix
-	o      Options
-	max    float64
-	cinc   []float64
-	econ   []float64 // economic size, scaled to the largest
-	allied []bool    // [a*n+b]: allied in w.Year
-	ties   []bool    // [a*n+b]: share any alliance recorded in w
-	topK   [][]int   // positions of each state's CommonThreatRank largest threats
+	w    *world.World
+	m    *threat.Matrix
+	o    Options
+	max  float64
+	cinc []float64
+	econ []float64 // economic size, scaled to the largest
+	ties []bool    // [a*n+b]: share any alliance recorded in w
+	topK [][]int   // positions of each state's CommonThreatRank largest threats
 }
 
 // Predict returns the predicted alignment of every state in w, in the order
@@ -201,18 +200,17 @@ func Predict(w *world.World, m *threat.Matrix, o Options) ([]Prediction, error) 
 func newModel(w *world.World, m *threat.Matrix, o Options) *model {
 	n := len(w.States)
 	md := &model{w: w, m: m, o: o, max: m.Options.MaxTotal(),
-		cinc: make([]float64, n), allied: make([]bool, n*n), ties: make([]bool, n*n), topK: make([][]int, n)}
+		cinc: make([]float64, n), ties: make([]bool, n*n), topK: make([][]int, n)}
 	for i := range w.States {
 		md.cinc[i] = w.States[i].Capability.CINC.Float()
 	}
 	md.econ = economicSize(w)
-	pos := func(c int) int { return m.Pos(c) }
 	for a := range w.Alliances {
 		al := &w.Alliances[a]
-		var now, ever []int
+		var ever []int
 		seen := map[int]bool{}
 		for _, mem := range al.Members {
-			p := pos(mem.CCode)
+			p := m.Pos(mem.CCode)
 			if p < 0 {
 				continue
 			}
@@ -221,12 +219,6 @@ func newModel(w *world.World, m *threat.Matrix, o Options) *model {
 				ever = append(ever, p)
 			}
 		}
-		for _, c := range al.MembersIn(w.Year) {
-			if p := pos(c); p >= 0 {
-				now = append(now, p)
-			}
-		}
-		mark(md.allied, now, n)
 		mark(md.ties, ever, n)
 	}
 	for i := 0; i < n; i++ {
@@ -452,7 +444,7 @@ func (md *model) predict(i int) Prediction {
 
 	var cands []Partner
 	for k := 0; k < n; k++ {
-		if k == i || k == j || md.allied[k*n+j] {
+		if k == i || k == j || md.m.AlliedAt(k, j) {
 			continue
 		}
 		cands = append(cands, md.partner(i, j, k))
@@ -490,7 +482,7 @@ func (md *model) predict(i int) Prediction {
 	// whether to join its threat; a state already allied with it has no
 	// such choice to make, so the condition is not measured (missing).
 	benefit := bw - best
-	if md.allied[i*n+j] {
+	if md.m.AlliedAt(i, j) {
 		benefit = nan
 	}
 	pr.Conditions = []Condition{

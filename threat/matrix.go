@@ -34,6 +34,7 @@ type Matrix struct {
 	power, offense []float64 // by from
 	prox, intent   []float64 // [to*n+from]
 	total          []float64 // [to*n+from]
+	allied         []bool    // [to*n+from]: sharing an alliance in force
 	pos            map[int]int
 }
 
@@ -79,7 +80,8 @@ func Compute(w *world.World, o Options) (*Matrix, error) {
 	if m.IntentMeasured {
 		disputes = disputeScores(w, m.pos, o)
 	}
-	allied := alliedPairs(w, m.pos)
+	m.allied = alliedPairs(w, m.pos)
+	allied := m.allied
 	coded := codedIntent(w, m.pos, o)
 
 	W := o.W(w.Year)
@@ -218,6 +220,11 @@ func codedIntent(w *world.World, pos map[int]int, o Options) []float64 {
 	}
 	return out
 }
+
+// AlliedAt reports whether the states at positions i and j share an
+// alliance in force in the Matrix's year (the alliances whose intent
+// AllyFactor lowers).
+func (m *Matrix) AlliedAt(i, j int) bool { return m.allied[i*len(m.States)+j] }
 
 // Len returns the number of states.
 func (m *Matrix) Len() int { return len(m.States) }

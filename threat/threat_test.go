@@ -244,6 +244,11 @@ func TestIntent(t *testing.T) {
 			if !near(th.Intent.Float(), tc.want, tol) {
 				t.Fatalf("intent %d→%d = %v, want %v", tc.from, tc.to, th.Intent, tc.want)
 			}
+			a, b := m.Pos(200), m.Pos(365)
+			if m.AlliedAt(a, b) != tc.allied || m.AlliedAt(b, a) != tc.allied || m.AlliedAt(a, m.Pos(2)) {
+				t.Errorf("AlliedAt(200, 365) = %v, (365, 200) = %v, want %v; (200, 2) = %v, want false",
+					m.AlliedAt(a, b), m.AlliedAt(b, a), tc.allied, m.AlliedAt(a, m.Pos(2)))
+			}
 		})
 	}
 }
