@@ -65,7 +65,7 @@ func Section(w *world.World) (*report.Section, error) {
 		Title: "Balance of threat and alignment",
 		Paragraphs: []string{
 			fmt.Sprintf("Threat after Walt (1987): the sum of four components in [0,1] — aggregate power (CINC relative to the strongest), proximity (Bueno de Mesquita's loss-of-strength gradient over capital distance, land neighbours at distance 0), offensive capability (military spending, personnel, power projection, nuclear weapons) and aggressive intentions (coded hostility, rivalry, war; halved between allies). Range 0–%g.", to.MaxTotal()),
-			fmt.Sprintf("Predicted choices: %d balance, %d bandwagon, %d stay out. A state bandwagons when any of Walt's conditions fires: weakness (CINC below %g of its threat's), an overwhelming threat (at least %g of the maximum), no available allies, or a benefit of aligning with the threat above that of the best balancing partner.",
+			fmt.Sprintf("Predicted choices: %d balance, %d bandwagon, %d stay out. A state bandwagons when any of Walt's conditions fires: weakness (CINC below %g of its threat's CINC as it reaches the state, discounted by distance), an overwhelming threat (at least %g of the maximum), no available allies, or, for a state not already allied with its threat, a benefit of aligning with it above that of the best balancing partner.",
 				counts[Balance], counts[Bandwagon], counts[StayOut], DefaultOptions().Weak, DefaultOptions().Overwhelming),
 		},
 		Tables: []*report.Table{t, walt},
