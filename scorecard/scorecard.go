@@ -218,6 +218,24 @@ func Run(ctx context.Context, load Loader, from, to int, o Options) (*Result, er
 	}
 	res := &Result{Years: map[string][2]int{}, Risk: o.Risk, Replicates: o.Replicates, Seed: o.Seed}
 
+	// Each year's allied dyads serve twice, as "after" for year t and as
+	// "before" for t+1: keep the last one read per source.
+	last := make([]struct {
+		year int
+		m    map[world.Dyad]bool
+		err  error
+	}, len(o.Sources))
+	for s := range last {
+		last[s].year = math.MinInt
+	}
+	allied := func(s, y int) (map[world.Dyad]bool, error) {
+		c := &last[s]
+		if c.year != y {
+			c.m, c.err = o.Sources[s].Allied(y)
+			c.year = y
+		}
+		return c.m, c.err
+	}
 	var prevScore *yearScore
 	why := ""
 	for y := from - 1; y <= to; y++ {
@@ -232,12 +250,12 @@ func Run(ctx context.Context, load Loader, from, to int, o Options) (*Result, er
 				if y-1 < src.From || y > src.To {
 					continue
 				}
-				before, err := src.Allied(y - 1)
+				before, err := allied(s, y-1)
 				if err != nil {
 					res.Skipped = append(res.Skipped, fmt.Sprintf("%d: %s: %v", y, src.Name, err))
 					continue
 				}
-				after, err := src.Allied(y)
+				after, err := allied(s, y)
 				if err != nil {
 					res.Skipped = append(res.Skipped, fmt.Sprintf("%d: %s: %v", y, src.Name, err))
 					continue
@@ -250,27 +268,7 @@ func Run(ctx context.Context, load Loader, from, to int, o Options) (*Result, er
 					r[1] = y
 				}
 				res.Years[src.Name] = r
-				prevScore.each(o.Risk, before, after, func(d world.Dyad, treated bool, hits [numHyp]bool) {
-					for e, era := range Eras {
-						if y >= era.From && y <= era.To {
-							cells[s][e].add(treated, d, hits)
-						}
-					}
-				})
-				prevScore.choices(before, after, func(c string, formed, with bool) {
-					for e, era := range Eras {
-						if y >= era.From && y <= era.To {
-							cc := chosen[s][e][c]
-							cc.n++
-							if formed {
-								cc.formed++
-							}
-							if with {
-								cc.withThreat++
-							}
-						}
-					}
-				})
+				prevScore.tally(o.Risk, y, before, after, cells[s], chosen[s])
 			}
 		}
 		if y == to {
@@ -388,6 +386,33 @@ func score(w *world.World, m *threat.Matrix, ao align.Options) (*yearScore, erro
 		ys.target[i] = best
 	}
 	return ys, nil
+}
+
+// tally adds year y, scored on ys (the World of y−1), to the cells of one
+// source, by era: the dyads at risk with their hits, and the predicted
+// choices with what the states did.
+func (ys *yearScore) tally(risk RiskSet, y int, before, after map[world.Dyad]bool, cells []*cell, chosen []map[string]*choiceCell) {
+	ys.each(risk, before, after, func(d world.Dyad, treated bool, hits [numHyp]bool) {
+		for e, era := range Eras {
+			if y >= era.From && y <= era.To {
+				cells[e].add(treated, d, hits)
+			}
+		}
+	})
+	ys.choices(before, after, func(c string, formed, with bool) {
+		for e, era := range Eras {
+			if y >= era.From && y <= era.To {
+				cc := chosen[e][c]
+				cc.n++
+				if formed {
+					cc.formed++
+				}
+				if with {
+					cc.withThreat++
+				}
+			}
+		}
+	})
 }
 
 // each calls f for every dyad at risk in year t: both members in the World
