@@ -9,7 +9,7 @@ import (
 
 // COWSource returns the COW Formal Alliances v4.1 source of h: a dyad is
 // allied in y when both states hold membership spells in one alliance that
-// overlap y (history.COWMembershipsIn), so a dyad is new in t when it is
+// overlap y (history.COWDyadsIn), so a dyad is new in t when it is
 // allied in t and was in no COW alliance in t−1. This is the dyad start
 // year of COW's dyad file for a first alliance; a dyad that forms a second
 // alliance while still allied is not new. Coverage 1816–2012.
@@ -20,21 +20,9 @@ func COWSource(h *history.History) Source {
 			return nil, fmt.Errorf("COW alliances do not cover %d", y)
 		}
 		out := map[world.Dyad]bool{}
-		spells := h.COWMembershipsIn(y)
-		for i := 0; i < len(spells); {
-			j := i
-			for j < len(spells) && spells[j].ID == spells[i].ID {
-				j++
-			}
-			for a := i; a < j; a++ {
-				for b := a + 1; b < j; b++ {
-					if spells[a].CCode != spells[b].CCode {
-						out[world.MakeDyad(spells[a].CCode, spells[b].CCode)] = true
-					}
-				}
-			}
-			i = j
-		}
+		h.COWDyadsIn(y, func(a, b int, _, _ world.Obligations) {
+			out[world.MakeDyad(a, b)] = true
+		})
 		return out, nil
 	}}
 }
