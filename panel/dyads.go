@@ -7,25 +7,29 @@ import (
 
 // dyadKeys are the key columns of every dyad-year panel.
 var dyadKeys = []variable{
-	{Column: Column{Name: "ccode1", Kind: Int, Description: "COW state code of the first state.", Source: "cow-states"},
+	codeKey("ccode1", "COW state code of the first state.", func(yc *yearCtx) []int16 { return yc.p1 }),
+	codeKey("ccode2", "COW state code of the second state.", func(yc *yearCtx) []int16 { return yc.p2 }),
+	yearKey,
+}
+
+// codeKey is a key column holding the COW codes of the members at the
+// positions rows returns.
+func codeKey(name, desc string, rows func(yc *yearCtx) []int16) variable {
+	return variable{Column: Column{Name: name, Kind: Int, Description: desc, Source: "cow-states"},
 		fill: func(yc *yearCtx, v *Vec) {
-			for r, i := range yc.p1 {
+			for r, i := range rows(yc) {
 				v.I[r] = int64(yc.members[i])
 			}
-		}},
-	{Column: Column{Name: "ccode2", Kind: Int, Description: "COW state code of the second state.", Source: "cow-states"},
-		fill: func(yc *yearCtx, v *Vec) {
-			for r, j := range yc.p2 {
-				v.I[r] = int64(yc.members[j])
-			}
-		}},
-	{Column: Column{Name: "year", Kind: Int, Description: "Year.", Source: "cow-states"},
-		fill: func(yc *yearCtx, v *Vec) {
-			for r := range v.I {
-				v.I[r] = int64(yc.year)
-			}
-		}},
+		}}
 }
+
+// yearKey is the year column of every panel.
+var yearKey = variable{Column: Column{Name: "year", Kind: Int, Description: "Year.", Source: "cow-states"},
+	fill: func(yc *yearCtx, v *Vec) {
+		for r := range v.I {
+			v.I[r] = int64(yc.year)
+		}
+	}}
 
 // dyadVars is the registry of dyad-year variables, in output order.
 var dyadVars = buildDyadVars()

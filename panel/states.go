@@ -4,19 +4,10 @@ import (
 	"github.com/entente/entente/world"
 )
 
+// stateKeys are the key columns of every state-year panel.
 var stateKeys = []variable{
-	{Column: Column{Name: "ccode", Kind: Int, Description: "COW state code.", Source: "cow-states"},
-		fill: func(yc *yearCtx, v *Vec) {
-			for r, i := range yc.p1 {
-				v.I[r] = int64(yc.members[i])
-			}
-		}},
-	{Column: Column{Name: "year", Kind: Int, Description: "Year.", Source: "cow-states"},
-		fill: func(yc *yearCtx, v *Vec) {
-			for r := range v.I {
-				v.I[r] = int64(yc.year)
-			}
-		}},
+	codeKey("ccode", "COW state code.", func(yc *yearCtx) []int16 { return yc.p1 }),
+	yearKey,
 }
 
 var stateVars = buildStateVars()
