@@ -45,7 +45,7 @@ similarity measures).
 --out FILE writes FILE.csv, FILE.csv.gz or FILE.parquet (by extension) and
 the codebook FILE.codebook.md and FILE.codebook.json beside it; without
 --out, CSV goes to stdout and the codebook is written only with
---codebook PATH.
+--codebook PATH (which --out FILE refuses).
 
 Variables: ` + strings.Join(panel.DyadVariables(), ", ") + `.
 
@@ -149,6 +149,9 @@ func runPanel(ctx context.Context, env *Env, kind string, plan *panel.Plan, dir,
 	if out != "" && out != "-" {
 		if _, err := panel.FormatOf(out); err != nil {
 			return usagef("--out: %v", err)
+		}
+		if codebook != "" {
+			return usagef("--codebook %s: the codebook of --out %s is written beside it; --codebook is for output to stdout", codebook, out)
 		}
 	}
 	var bar *panelProgress

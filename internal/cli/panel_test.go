@@ -28,6 +28,7 @@ func TestPanelUsageErrors(t *testing.T) {
 		{"no subcommand", []string{"panel"}, 2, "needs a subcommand"},
 		{"missing file", []string{"panel", "dyads", "--years", "1900"}, 1, "entente data get"},
 		{"bad extension", []string{"panel", "states", "--out", "x.xlsx"}, 2, "unknown extension"},
+		{"codebook with a file", []string{"panel", "states", "--out", "x.csv", "--codebook", "cb"}, 2, "--codebook cb: the codebook of --out x.csv"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
