@@ -179,8 +179,9 @@ func (yc *yearCtx) keep(i, j int) bool {
 	return true
 }
 
-// portfolios builds the alliance portfolios of the year's members under
-// the chosen valuation, and computes the similarity measures of every row.
+// computeSimilarity builds the alliance portfolios of the year's members
+// under the chosen valuation, and computes the similarity measures of every
+// row.
 // The measures stay missing outside the valuation's source coverage.
 func (yc *yearCtx) computeSimilarity() {
 	rows := len(yc.p1)
