@@ -332,14 +332,13 @@ func meanPresent(xs ...float64) float64 {
 // likely to be especially sensitive to proximate power": "weak states are
 // concerned primarily with threats in their immediate vicinity". Discounting
 // the threat's capability by distance is our reading of that clause; Walt
-// gives no measure. The value is +Inf when none of j's capability reaches i
-// (X_ij = 0) and NaN when an input is missing or CINC_j ≤ 0.
+// gives no measure. The value is NaN (missing, so the condition does not
+// fire) when an input is missing, CINC_j ≤ 0, or none of j's capability
+// reaches i (X_ij = 0, as beyond Boulding's reach): i is then not weak
+// against j in this sense, and a missing value keeps the JSON finite.
 func weakness(ci, cj, xij float64) float64 {
-	if math.IsNaN(ci) || math.IsNaN(cj) || math.IsNaN(xij) || cj <= 0 {
+	if math.IsNaN(ci) || math.IsNaN(cj) || math.IsNaN(xij) || cj <= 0 || xij <= 0 {
 		return nan
-	}
-	if xij <= 0 {
-		return math.Inf(1)
 	}
 	return ci / (cj * xij)
 }

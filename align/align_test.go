@@ -185,19 +185,18 @@ func TestAlliedWithThreat(t *testing.T) {
 }
 
 func TestWeakness(t *testing.T) {
-	inf := math.Inf(1)
 	for _, tc := range []struct {
 		ci, cj, x, want float64
 	}{
 		{0.001, 0.2, 1, 0.005},
-		{0.001, 0.2, 0.25, 0.02}, // a distant threat: a quarter of its capability reaches i
-		{0.001, 0.2, 0, inf},
+		{0.001, 0.2, 0.25, 0.02},    // a distant threat: a quarter of its capability reaches i
+		{0.001, 0.2, 0, math.NaN()}, // none of the threat's capability reaches i
 		{0.001, 0, 1, math.NaN()},
 		{math.NaN(), 0.2, 1, math.NaN()},
 		{0.001, 0.2, math.NaN(), math.NaN()},
 	} {
 		got := weakness(tc.ci, tc.cj, tc.x)
-		if math.IsNaN(tc.want) != math.IsNaN(got) || !math.IsNaN(got) && math.Abs(got-tc.want) > tol && got != tc.want {
+		if math.IsNaN(tc.want) != math.IsNaN(got) || !math.IsNaN(got) && math.Abs(got-tc.want) > tol {
 			t.Errorf("weakness(%v, %v, %v) = %v, want %v", tc.ci, tc.cj, tc.x, got, tc.want)
 		}
 	}
