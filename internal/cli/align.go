@@ -74,7 +74,7 @@ threshold, fired, rule) and partners.
 			}
 			if *state != 0 {
 				if !m.Has(*state) {
-					return fmt.Errorf("state %d is not in the world of %d", *state, w.Year)
+					return fmt.Errorf("--state: state %d is not in the world of %d", *state, w.Year)
 				}
 				for _, p := range ps {
 					if p.State == *state {

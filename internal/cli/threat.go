@@ -61,7 +61,7 @@ keeps the first K rows. See docs/threat.md for the formulas and citations.
 			var rows []threat.Threat
 			if *state != 0 {
 				if !m.Has(*state) {
-					return fmt.Errorf("state %d is not in the world of %d", *state, w.Year)
+					return fmt.Errorf("--state: state %d is not in the world of %d", *state, w.Year)
 				}
 				rows = m.Faced(*state)
 			} else {
