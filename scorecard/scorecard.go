@@ -96,6 +96,32 @@ func DefaultOptions() Options {
 	return Options{Threat: threat.DefaultOptions(), Align: align.DefaultOptions(), Risk: Relevant, Replicates: 1000, Seed: 1}
 }
 
+// Validate reports the first option out of bounds: the threat and
+// alignment options, the replicates, the risk set and the sources.
+func (o Options) Validate() error {
+	if err := o.Threat.Validate(); err != nil {
+		return err
+	}
+	if err := o.Align.Validate(); err != nil {
+		return err
+	}
+	if o.Replicates < 0 {
+		return fmt.Errorf("scorecard: replicates %d: want at least 0", o.Replicates)
+	}
+	if o.Risk != Relevant && o.Risk != AllDyads {
+		return fmt.Errorf("scorecard: unknown risk set %q (want relevant or all)", o.Risk)
+	}
+	if len(o.Sources) == 0 {
+		return fmt.Errorf("scorecard: no alliance source")
+	}
+	for _, src := range o.Sources {
+		if src.Allied == nil {
+			return fmt.Errorf("scorecard: source %s has no Allied function", src.Name)
+		}
+	}
+	return nil
+}
+
 // Row is one line of the scorecard: a hypothesis's hit rate among new
 // allied dyads and among the dyads at risk that did not ally, and their
 // ratio with a bootstrap interval.
@@ -181,30 +207,14 @@ func (c *cell) add(treated bool, d world.Dyad, hits [numHyp]bool) {
 // with the Worlds that load returns. Year t is scored for a source when its
 // World and the World of t−1 both exist, both lie inside the source's
 // coverage, and the World of t−1 has capability data; other years are listed
-// in Result.Skipped. ctx cancels between years.
+// in Result.Skipped. ctx cancels between years. Run returns an error for
+// options that fail Validate or an empty year range.
 func Run(ctx context.Context, load Loader, from, to int, o Options) (*Result, error) {
-	if err := o.Threat.Validate(); err != nil {
+	if err := o.Validate(); err != nil {
 		return nil, err
-	}
-	if o.Replicates < 0 {
-		return nil, fmt.Errorf("scorecard: replicates %d: want at least 0", o.Replicates)
-	}
-	if o.Risk != Relevant && o.Risk != AllDyads {
-		return nil, fmt.Errorf("scorecard: unknown risk set %q (want relevant or all)", o.Risk)
-	}
-	if len(o.Sources) == 0 {
-		return nil, fmt.Errorf("scorecard: no alliance source")
-	}
-	for _, src := range o.Sources {
-		if src.Allied == nil {
-			return nil, fmt.Errorf("scorecard: source %s has no Allied function", src.Name)
-		}
 	}
 	if from > to {
 		return nil, fmt.Errorf("scorecard: years %d..%d: empty range", from, to)
-	}
-	if err := o.Align.Validate(); err != nil {
-		return nil, err
 	}
 	cells := make([][]*cell, len(o.Sources))
 	chosen := make([][]map[string]*choiceCell, len(o.Sources))
@@ -274,21 +284,9 @@ func Run(ctx context.Context, load Loader, from, to int, o Options) (*Result, er
 		if y == to {
 			break
 		}
-		prevScore = nil
-		w, err := load(y)
-		switch {
-		case err != nil:
-			why = err.Error()
-		case !w.Covered(world.FamilyCapabilities):
-			why = "no capability data"
-		default:
-			m, err := threat.Compute(w, o.Threat)
-			if err != nil {
-				return nil, fmt.Errorf("scorecard: threat matrix %d: %w", y, err)
-			}
-			if prevScore, err = score(w, m, o.Align); err != nil {
-				return nil, fmt.Errorf("scorecard: alignment %d: %w", y, err)
-			}
+		var err error
+		if prevScore, why, err = scoreYear(load, y, o); err != nil {
+			return nil, err
 		}
 	}
 	rng := rand.New(rand.NewPCG(o.Seed, 0x656e74656e7465))
@@ -299,6 +297,27 @@ func Run(ctx context.Context, load Loader, from, to int, o Options) (*Result, er
 		}
 	}
 	return res, nil
+}
+
+// scoreYear scores the World of year y: nil with the reason when there is
+// no World or it has no capability data, an error when the threat matrix
+// or the alignment fails.
+func scoreYear(load Loader, y int, o Options) (ys *yearScore, why string, err error) {
+	w, err := load(y)
+	if err != nil {
+		return nil, err.Error(), nil
+	}
+	if !w.Covered(world.FamilyCapabilities) {
+		return nil, "no capability data", nil
+	}
+	m, err := threat.Compute(w, o.Threat)
+	if err != nil {
+		return nil, "", fmt.Errorf("scorecard: threat matrix %d: %w", y, err)
+	}
+	if ys, err = score(w, m, o.Align); err != nil {
+		return nil, "", fmt.Errorf("scorecard: alignment %d: %w", y, err)
+	}
+	return ys, "", nil
 }
 
 // AlliedDyads returns the dyads allied in w.Year under the alliances whose
