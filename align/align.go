@@ -428,7 +428,6 @@ func (md *model) partner(i, j, k int) Partner {
 }
 
 func (md *model) predict(i int) Prediction {
-	n := len(md.w.States)
 	pr := Prediction{State: md.w.States[i].CCode, Choice: StayOut, Conditions: []Condition{}, Partners: []Partner{}}
 	j := md.m.TopPos(i)
 	if j < 0 {
@@ -441,20 +440,7 @@ func (md *model) predict(i int) Prediction {
 		return pr
 	}
 
-	var cands []Partner
-	for k := 0; k < n; k++ {
-		if k == i || k == j || md.m.AlliedAt(k, j) {
-			continue
-		}
-		cands = append(cands, md.partner(i, j, k))
-	}
-	sort.SliceStable(cands, func(a, b int) bool {
-		x, y := cands[a].Utility, cands[b].Utility
-		if x.IsMissing() != y.IsMissing() {
-			return y.IsMissing()
-		}
-		return x > y
-	})
+	cands := md.candidates(i, j)
 	available := 0
 	for _, c := range cands {
 		if c.SharesThreat {
@@ -465,25 +451,8 @@ func (md *model) predict(i int) Prediction {
 	if len(cands) > 0 {
 		best = cands[0].Utility.Float()
 	}
-
-	ti := 0.0
-	if md.ties[i*n+j] {
-		ti = 1
-	}
-	// Aligning with j buys security only insofar as j is not hostile:
-	// bandwagoning trusts the threat's continued forbearance (Walt 1987,
-	// ch. 2), so its security term is T_ij/Tmax · (1 − I_ij).
-	security := tij * (1 - top.Intent.Float())
-	bw := md.o.utility(security, md.econ[j], RegimeSimilarity(md.w.States[i].Regime, md.w.States[j].Regime), ti)
-
 	weak := weakness(md.cinc[i], md.cinc[j], top.Proximity.Float())
-	// Walt's cost–benefit comparison is the choice of a state deciding
-	// whether to join its threat; a state already allied with it has no
-	// such choice to make, so the condition is not measured (missing).
-	benefit := bw - best
-	if md.m.AlliedAt(i, j) {
-		benefit = nan
-	}
+	benefit := md.benefit(i, j, &top, best)
 	pr.Conditions = []Condition{
 		cond(CondWeak, weak, md.o.Weak, weak < md.o.Weak, "CINC_i / (CINC_top · proximity of the top threat) < threshold"),
 		cond(CondOverwhelming, tij, md.o.Overwhelming, tij >= md.o.Overwhelming, "T_top / Tmax >= threshold"),
@@ -500,6 +469,47 @@ func (md *model) predict(i int) Prediction {
 	}
 	pr.Partners = cands
 	return pr
+}
+
+// candidates returns the balancing partners of i against j (every state
+// but i, j and j's allies), best utility first, missing utilities last.
+func (md *model) candidates(i, j int) []Partner {
+	var cands []Partner
+	for k := range md.w.States {
+		if k == i || k == j || md.m.AlliedAt(k, j) {
+			continue
+		}
+		cands = append(cands, md.partner(i, j, k))
+	}
+	sort.SliceStable(cands, func(a, b int) bool {
+		x, y := cands[a].Utility, cands[b].Utility
+		if x.IsMissing() != y.IsMissing() {
+			return y.IsMissing()
+		}
+		return x > y
+	})
+	return cands
+}
+
+// benefit is the value of the benefit-over-cost condition, B_ij − best
+// (see Predict), for i facing top threat j.
+func (md *model) benefit(i, j int, top *threat.Threat, best float64) float64 {
+	// Walt's cost–benefit comparison is the choice of a state deciding
+	// whether to join its threat; a state already allied with it has no
+	// such choice to make, so the condition is not measured (missing).
+	if md.m.AlliedAt(i, j) {
+		return nan
+	}
+	ti := 0.0
+	if md.ties[i*len(md.w.States)+j] {
+		ti = 1
+	}
+	// Aligning with j buys security only insofar as j is not hostile:
+	// bandwagoning trusts the threat's continued forbearance (Walt 1987,
+	// ch. 2), so its security term is T_ij/Tmax · (1 − I_ij).
+	security := top.Total.Float() / md.max * (1 - top.Intent.Float())
+	bw := md.o.utility(security, md.econ[j], RegimeSimilarity(md.w.States[i].Regime, md.w.States[j].Regime), ti)
+	return bw - best
 }
 
 func cond(name string, v, thr float64, fired bool, rule string) Condition {
