@@ -119,7 +119,6 @@ func (f threatFlags) options() (threat.Options, error) {
 		}
 		ws[i] = v
 	}
-	o.Weights = threat.Weights{Power: ws[0], Proximity: ws[1], Offense: ws[2], Intent: ws[3]}
 	var err error
 	if o.Composite, err = threat.ParseComposite(*f.composite); err != nil {
 		return o, usagef("--composite: %v", err)
@@ -127,12 +126,24 @@ func (f threatFlags) options() (threat.Options, error) {
 	if o.Gradient, err = threat.ParseGradient(*f.gradient); err != nil {
 		return o, usagef("--gradient: %v", err)
 	}
-	o.MilesPerDay, o.HalfLife, o.AllyFactor = *f.milesPerDay, *f.halfLife, *f.allyFactor
 	if *f.strict {
 		o.Missing = threat.Strict
 	}
-	if err := o.Validate(); err != nil {
-		return o, usagef("%v", err)
+	// Set the numeric options one flag at a time, validating after each, so
+	// that an error names the flag that caused it (the defaults are valid).
+	for _, set := range []struct {
+		flag string
+		set  func()
+	}{
+		{"--weights", func() { o.Weights = threat.Weights{Power: ws[0], Proximity: ws[1], Offense: ws[2], Intent: ws[3]} }},
+		{"--miles-per-day", func() { o.MilesPerDay = *f.milesPerDay }},
+		{"--half-life", func() { o.HalfLife = *f.halfLife }},
+		{"--ally-factor", func() { o.AllyFactor = *f.allyFactor }},
+	} {
+		set.set()
+		if err := o.Validate(); err != nil {
+			return o, usagef("%s: %v", set.flag, err)
+		}
 	}
 	return o, nil
 }
