@@ -55,10 +55,22 @@ threshold, fired, rule) and partners.
 			if err != nil {
 				return err
 			}
+			// One flag at a time, so that an error names its flag (the
+			// defaults are valid).
 			o := align.DefaultOptions()
-			o.Weak, o.Overwhelming, o.MinThreat, o.Partners = *weak, *over, *minT, *partners
-			if err := o.Validate(); err != nil {
-				return usagef("%v", err)
+			for _, set := range []struct {
+				flag string
+				set  func()
+			}{
+				{"--weak", func() { o.Weak = *weak }},
+				{"--overwhelming", func() { o.Overwhelming = *over }},
+				{"--min-threat", func() { o.MinThreat = *minT }},
+				{"--partners", func() { o.Partners = *partners }},
+			} {
+				set.set()
+				if err := o.Validate(); err != nil {
+					return usagef("%s: %v", set.flag, err)
+				}
 			}
 			w, err := wf.load(env)
 			if err != nil {

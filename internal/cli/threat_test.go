@@ -29,6 +29,8 @@ func TestThreatCommand(t *testing.T) {
 		{"bad composite", nil, []string{"threat", "--composite", "max"}, 2, "unknown composite"},
 		{"bad half-life", nil, []string{"threat", "--half-life", "-1"}, 2, "--half-life: "},
 		{"bad ally factor", nil, []string{"align", "--ally-factor", "2"}, 2, "--ally-factor: "},
+		{"bad weak threshold", nil, []string{"align", "--weak", "2"}, 2, "--weak: align: weak = 2"},
+		{"negative partners", nil, []string{"align", "--partners", "-1"}, 2, "--partners: "},
 		{"bad miles per day", nil, []string{"threat", "--miles-per-day", "-5"}, 2, "--miles-per-day: "},
 		{"zero weights", nil, []string{"threat", "--weights", "0,0,0,0"}, 2, "--weights: "},
 		{"boulding json", nil, []string{"align", "--gradient", "boulding", "--format", "json"}, 0, `"conditions"`},
