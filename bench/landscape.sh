@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Landscape theory timings: the Go benchmarks of package landscape (exact
-# search at n = 16..30, the heuristic at n = 200, exhaustive basins at
+# search at n = 16..30, the heuristic at n = 20 and 200 and, at n = 200,
+# parallel tempering against simulated annealing, exhaustive basins at
 # n = 20) and whole-command timings of `entente landscape` on the Syria
 # fixture and on Europe 1936 from the real data. Targets on 2 cores: exact
 # search with every local minimum at n = 24 within 1 s and n = 30 within

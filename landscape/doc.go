@@ -20,7 +20,8 @@
 // code and local fields (n ≤ MaxExact); with K > 2 sides (Galam 1996;
 // Florian & Galam 2000) it examines every partition into at most K
 // unlabelled sides. Anneal is a seeded, reproducible heuristic for large
-// n: multi-start simulated annealing, each run finished by a descent.
+// n: independent runs of parallel tempering (two sides) or simulated
+// annealing (more), each run finished by a descent.
 // Basins computes basins exhaustively or from seeded samples.
 //
 // Inputs come from two CSV files (ReadFiles) or from a world.World

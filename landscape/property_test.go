@@ -275,10 +275,11 @@ func TestReproducible(t *testing.T) {
 // seed: 10 times the runs, each 10 times the sweeps (with two coalitions,
 // 80 runs × 16 replicas × 2,500 sweeps against the default 8 × 16 × 250),
 // and requires the same best energy in at least 98% of them. It takes
-// minutes; run it with LANDSCAPE_LONG=1.
+// about 10 minutes on 2 cores; run it with LANDSCAPE_LONG=1 and a longer
+// -timeout (docs/landscape.md).
 func TestAnnealMatchesLongRun(t *testing.T) {
 	if os.Getenv("LANDSCAPE_LONG") == "" {
-		t.Skip("set LANDSCAPE_LONG=1 to run (minutes)")
+		t.Skip("set LANDSCAPE_LONG=1 (and -timeout 60m) to run (about 10 minutes)")
 	}
 	rng := rand.New(rand.NewPCG(21, 22))
 	const instances = 50
