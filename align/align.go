@@ -328,10 +328,10 @@ func meanPresent(xs ...float64) float64 {
 //
 // with X_ij the threat's proximity component (the loss-of-strength gradient
 // of threat.Options, 1 at home). Walt (1987, ch. 2) has weak states bandwagon
-// because they add little to a defensive coalition, and adds that they "are
-// likely to be especially sensitive to proximate power": "weak states are
-// concerned primarily with threats in their immediate vicinity". Discounting
-// the threat's capability by distance is our reading of that clause; Walt
+// because they add little to a defensive coalition, and argues that weak
+// states are most sensitive to power close to them, being concerned chiefly
+// with threats in their own region (our paraphrase). Discounting the
+// threat's capability by distance is our reading of that argument; Walt
 // gives no measure. The value is NaN (missing, so the condition does not
 // fire) when an input is missing, CINC_j ≤ 0, or none of j's capability
 // reaches i (X_ij = 0, as beyond Boulding's reach): i is then not weak
