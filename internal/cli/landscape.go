@@ -42,8 +42,9 @@ Inputs come from two CSV files, or from the historical data:
 
 --coalitions K allows up to K sides (Florian & Galam 2000). --method exact
 examines every configuration (2^(n−1) with two sides; at most 36 actors),
-anneal runs seeded simulated annealing (--runs, --sweeps, --seed); auto
-(the default) is exact up to 26 actors with two sides. Basins are computed
+anneal runs a seeded heuristic (--runs, --sweeps, --replicas, --seed):
+parallel tempering with two sides, simulated annealing with more (or with
+--replicas 1); auto (the default) is exact up to 26 actors with two sides. Basins are computed
 from every starting configuration up to 2^21 of them, else from --samples
 random starts (seeded).`,
 	Setup: func(fs *flag.FlagSet) RunFunc {
@@ -60,8 +61,9 @@ random starts (seeded).`,
 		rule := fs.String("rule", "steepest", "move order (`rule`) of the dynamics: steepest, sequential or random")
 		samples := fs.Int64("samples", 0, "random `starts` for basins (0: all when at most 2^21, else sampled)")
 		seed := fs.Uint64("seed", 1, "`seed` of the heuristic, the random rule and basin sampling")
-		runs := fs.Int("runs", 0, "annealing `runs` (0: 16)")
-		sweeps := fs.Int("sweeps", 0, "`sweeps` per annealing run (0: max(400, 5n))")
+		runs := fs.Int("runs", 0, fmt.Sprintf("heuristic `runs` (0: %d for parallel tempering, %d for annealing)", landscape.DefaultTemperingRuns, landscape.DefaultRuns))
+		sweeps := fs.Int("sweeps", 0, fmt.Sprintf("`sweeps` per run and replica (0: max(%d, 5n/4) for tempering, max(%d, 5n) for annealing)", landscape.DefaultTemperingSweeps, landscape.DefaultSweeps))
+		replicas := fs.Int("replicas", 0, fmt.Sprintf("parallel-tempering `replicas` per run with two sides (0: %d; 1: simulated annealing)", landscape.DefaultReplicas))
 		maxMinima := fs.Int("max-minima", 0, "keep at most `M` local minima, the lowest (0: default)")
 		top := fs.Int("top", 10, "print at most `N` minima in text (0: all)")
 		format := fs.String("format", "text", "output `format`: text or json")
@@ -125,13 +127,19 @@ random starts (seeded).`,
 			}
 			o := landscape.SolveOptions{Method: m, K: *k, Basins: *basins,
 				Exact:        landscape.Options{MaxMinima: *maxMinima},
-				Anneal:       landscape.AnnealOptions{Runs: *runs, Sweeps: *sweeps, Seed: *seed},
+				Anneal:       landscape.AnnealOptions{Runs: *runs, Sweeps: *sweeps, Replicas: *replicas, Seed: *seed},
 				BasinOptions: landscape.BasinOptions{Rule: r, Seed: *seed, Samples: *samples}}
 			res, err := landscape.Solve(ctx, p, o)
 			if err != nil {
 				return err
 			}
 			out := newLandscapeOutput(res, derived)
+			if out.Method != "exact" {
+				out.Heuristic = "simulated annealing"
+				if *k == 2 && *replicas != 1 {
+					out.Heuristic = "parallel tempering"
+				}
+			}
 			if *format == "json" {
 				return writeJSON(env.Stdout, out)
 			}
@@ -226,6 +234,7 @@ type landscapeOutput struct {
 	Actors         []landscapeActor      `json:"actors"`
 	Coalitions     int                   `json:"coalitions"`
 	Method         string                `json:"method"`
+	Heuristic      string                `json:"heuristic,omitempty"`
 	Configurations int64                 `json:"configurations"`
 	Global         landscapeMinimum      `json:"global"`
 	GlobalTies     int                   `json:"global_ties,omitempty"`
@@ -301,7 +310,7 @@ func writeLandscape(w io.Writer, o *landscapeOutput, top int) error {
 	if o.Method == "exact" {
 		fmt.Fprintf(w, "exact search of %d configurations\n", o.Configurations)
 	} else {
-		fmt.Fprintf(w, "simulated annealing, %d runs (heuristic: the global minimum is the best found)\n", o.Configurations)
+		fmt.Fprintf(w, "%s, %d runs (heuristic: the global minimum is the best found)\n", o.Heuristic, o.Configurations)
 	}
 	if b := o.Basins; b != nil {
 		how := "all"
