@@ -211,9 +211,15 @@ func TestLandscapeAnneal(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	if !strings.Contains(out, "simulated annealing") || !strings.Contains(out, "E = -83200") ||
+	if !strings.Contains(out, "parallel tempering") || !strings.Contains(out, "E = -83200") ||
 		!strings.Contains(out, "seeded random sample of 500") {
 		t.Errorf("output:\n%s", out)
+	}
+	// With one replica the heuristic is simulated annealing, and says so.
+	out, errs, code = runCLI(t, nil, "landscape", "--actors", filepath.Join(dir, "actors.csv"),
+		"--propensity", filepath.Join(dir, "propensity_raw.csv"), "--offset", "3", "--method", "anneal", "--replicas", "1", "--basins=false")
+	if code != 0 || !strings.Contains(out, "simulated annealing") || !strings.Contains(out, "E = -83200") {
+		t.Errorf("--replicas 1: exit %d, stderr %q, output:\n%s", code, errs, out)
 	}
 }
 
