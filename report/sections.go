@@ -468,18 +468,17 @@ func burdenTable(w *world.World, g burdenGroup) (*Table, string) {
 		return a > b
 	})
 	t := NewTable(g.name+": military expenditure as a share of GDP", Num("Rank", 0), Text("State"),
-		Pct("Milex/GDP", 2), Text("Meets 2%"), Num("Milex US$ bn", 1), Num("Year", 0))
+		Pct("Milex/GDP", 2), Bool("Meets 2%"), Num("Milex US$ bn", 1), Num("Year", 0))
 	meet, known := 0, 0
 	var missing []string
 	for i, st := range sts {
 		share := st.MilexShareGDP
-		meets := "–"
+		var meets any // missing (null in JSON) when the share is unknown
 		var year any = math.NaN()
 		if share.OK() {
 			known++
-			meets = "no"
-			if share.Float() >= NATOGuideline {
-				meets = "yes"
+			meets = share.Float() >= NATOGuideline
+			if meets == true {
 				meet++
 			}
 			year = figureYear(st, "milex_share_gdp", w.Year)
