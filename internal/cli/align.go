@@ -38,11 +38,7 @@ threshold, fired, rule) and partners.
 		wf := addWorldFlags(fs)
 		state := fs.Int("state", 0, "only the state with COW `ccode`")
 		format := fs.String("format", "text", "output `format`: text or json")
-		d := align.DefaultOptions()
-		weak := fs.Float64("weak", d.Weak, "weakness `threshold`: CINC_i / (CINC_threat × its proximity to i) below it")
-		over := fs.Float64("overwhelming", d.Overwhelming, "overwhelming-threat `threshold`, a share of the largest possible total")
-		minT := fs.Float64("min-threat", d.MinThreat, "below this `share` of the largest possible total, a state stays out")
-		partners := fs.Int("partners", d.Partners, "`number` of partners listed")
+		af := addAlignFlags(fs)
 		mf := addThreatFlags(fs)
 		return func(ctx context.Context, env *Env, args []string) error {
 			if len(args) > 0 {
@@ -55,22 +51,9 @@ threshold, fired, rule) and partners.
 			if err != nil {
 				return err
 			}
-			// One flag at a time, so that an error names its flag (the
-			// defaults are valid).
-			o := align.DefaultOptions()
-			for _, set := range []struct {
-				flag string
-				set  func()
-			}{
-				{"--weak", func() { o.Weak = *weak }},
-				{"--overwhelming", func() { o.Overwhelming = *over }},
-				{"--min-threat", func() { o.MinThreat = *minT }},
-				{"--partners", func() { o.Partners = *partners }},
-			} {
-				set.set()
-				if err := o.Validate(); err != nil {
-					return usagef("%s: %v", set.flag, err)
-				}
+			o, err := af.options()
+			if err != nil {
+				return err
 			}
 			w, err := wf.load(env)
 			if err != nil {
@@ -156,4 +139,43 @@ func writeAlign(out io.Writer, w *world.World, ps []align.Prediction, detail boo
 		tw.Flush()
 	}
 	return nil
+}
+
+// alignFlags are the thresholds of align's conditions, shared by align and
+// scorecard.
+type alignFlags struct {
+	weak, over, minT *float64
+	partners         *int
+}
+
+// addAlignFlags defines --weak, --overwhelming, --min-threat and --partners.
+func addAlignFlags(fs *flag.FlagSet) alignFlags {
+	d := align.DefaultOptions()
+	return alignFlags{
+		weak:     fs.Float64("weak", d.Weak, "weakness `threshold`: CINC_i / (CINC_threat × its proximity to i) below it"),
+		over:     fs.Float64("overwhelming", d.Overwhelming, "overwhelming-threat `threshold`, a share of the largest possible total"),
+		minT:     fs.Float64("min-threat", d.MinThreat, "below this `share` of the largest possible total, a state stays out"),
+		partners: fs.Int("partners", d.Partners, "`number` of partners listed"),
+	}
+}
+
+// options returns the align options the flags set, checking one flag at a
+// time so that an error names its flag (the defaults are valid).
+func (f alignFlags) options() (align.Options, error) {
+	o := align.DefaultOptions()
+	for _, set := range []struct {
+		flag string
+		set  func()
+	}{
+		{"--weak", func() { o.Weak = *f.weak }},
+		{"--overwhelming", func() { o.Overwhelming = *f.over }},
+		{"--min-threat", func() { o.MinThreat = *f.minT }},
+		{"--partners", func() { o.Partners = *f.partners }},
+	} {
+		set.set()
+		if err := o.Validate(); err != nil {
+			return o, usagef("%s: %v", set.flag, err)
+		}
+	}
+	return o, nil
 }

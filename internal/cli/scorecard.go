@@ -43,7 +43,8 @@ threat. CSV holds the first table only; JSON both. See docs/scorecard.md
 for the coding and the results.
 
 The threat model's flags (--weights, --composite, ...) are those of
-'entente threat'.`,
+'entente threat'; the thresholds of the predicted choices (--weak,
+--overwhelming, --min-threat) those of 'entente align'.`,
 	Setup: func(fs *flag.FlagSet) RunFunc {
 		data := fs.String("data", "", "data `dir`ectory (default $ENTENTE_DATA)")
 		format := fs.String("format", "text", "output `format`: text, json or csv")
@@ -51,6 +52,7 @@ The threat model's flags (--weights, --composite, ...) are those of
 		reps := fs.Int("replicates", 1000, "bootstrap `replicates` (0: no interval)")
 		seed := fs.Uint64("seed", 1, "bootstrap `seed`")
 		mf := addThreatFlags(fs)
+		af := addAlignFlags(fs)
 		return func(ctx context.Context, env *Env, args []string) error {
 			if len(args) > 0 {
 				return usagef("scorecard takes no arguments")
@@ -68,6 +70,10 @@ The threat model's flags (--weights, --composite, ...) are those of
 			if err != nil {
 				return err
 			}
+			ao, err := af.options()
+			if err != nil {
+				return err
+			}
 			dir, err := dataDir(env, *data)
 			if err != nil {
 				return err
@@ -77,7 +83,7 @@ The threat model's flags (--weights, --composite, ...) are those of
 				return err
 			}
 			o := scorecard.DefaultOptions()
-			o.Threat, o.Risk, o.Replicates, o.Seed = to, scorecard.RiskSet(*risk), *reps, *seed
+			o.Threat, o.Align, o.Risk, o.Replicates, o.Seed = to, ao, scorecard.RiskSet(*risk), *reps, *seed
 			o.Sources = []scorecard.Source{scorecard.COWSource(h), scorecard.ATOPSource(h)}
 			first, last := h.Span()
 			res, err := scorecard.Run(ctx, func(y int) (*world.World, error) { return h.World(y) }, first+1, last+1, o)

@@ -97,3 +97,12 @@ func TestHistoricalWorlds(t *testing.T) {
 		t.Errorf("--year 1700: exit %d: %s", code, errs)
 	}
 }
+
+// TestScorecardAlignFlags checks that the choice thresholds reach the
+// backtest and that a bad one names its flag.
+func TestScorecardAlignFlags(t *testing.T) {
+	_, errs, code := runCLI(t, nil, "scorecard", "--weak", "2")
+	if code != 2 || !strings.Contains(errs, "--weak") {
+		t.Fatalf("--weak 2: exit %d, stderr %q; want exit 2 naming --weak", code, errs)
+	}
+}
