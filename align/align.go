@@ -280,29 +280,12 @@ func economicSize(w *world.World) []float64 {
 		haveGDP = haveGDP || s.GDP.OK()
 	}
 	if haveGDP {
-		return relMax(gdp)
+		return threat.ScaleToMax(gdp)
 	}
-	irst, pec = relMax(irst), relMax(pec)
+	irst, pec = threat.ScaleToMax(irst), threat.ScaleToMax(pec)
 	out := make([]float64, n)
 	for i := range out {
 		out[i] = meanPresent(irst[i], pec[i])
-	}
-	return out
-}
-
-func relMax(x []float64) []float64 {
-	max := 0.0
-	for _, v := range x {
-		if v > max {
-			max = v
-		}
-	}
-	out := make([]float64, len(x))
-	for i, v := range x {
-		out[i] = nan
-		if max > 0 && !math.IsNaN(v) {
-			out[i] = v / max
-		}
 	}
 	return out
 }

@@ -78,9 +78,11 @@ func ProximityBoulding(miles, reach float64) float64 {
 	return math.Max(0, 1-miles/reach)
 }
 
-// relMax divides each present value by the largest present positive value;
-// with none, every value is missing.
-func relMax(x []float64) []float64 {
+// ScaleToMax returns x_i / max_k x_k for each present value of x: the
+// scaling to [0,1] of the power and offense components (the strongest
+// state scores 1). Missing (NaN) values stay missing; with no present
+// positive value, every value is missing.
+func ScaleToMax(x []float64) []float64 {
 	max := 0.0
 	for _, v := range x {
 		if !math.IsNaN(v) && v > max {
@@ -108,7 +110,7 @@ func powerComponent(w *world.World) []float64 {
 	for i := range w.States {
 		x[i] = w.States[i].Capability.CINC.Float()
 	}
-	return relMax(x)
+	return ScaleToMax(x)
 }
 
 // offenseComponent returns O_j for each state of w: the mean of the
@@ -138,7 +140,7 @@ func offenseComponent(w *world.World) []float64 {
 			nuclearCoded = true
 		}
 	}
-	milex, milper = relMax(milex), relMax(milper)
+	milex, milper = ScaleToMax(milex), ScaleToMax(milper)
 	out := make([]float64, n)
 	for i := range w.States {
 		s := &w.States[i]
