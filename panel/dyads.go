@@ -80,19 +80,7 @@ func buildDyadVars() []variable {
 			Description: "1 when ccode2 is a COW major power in the year."},
 			need: needMajors, fill: majorFill(2)},
 	)
-	comps := []struct {
-		name, unit, what string
-		get              func(c *world.Capability) world.Value
-	}{
-		{"cinc", "share of the system total", "Composite Index of National Capability", func(c *world.Capability) world.Value { return c.CINC }},
-		{"milex", "thousands of current US dollars", "military expenditure", func(c *world.Capability) world.Value { return c.Milex }},
-		{"milper", "thousands of personnel", "military personnel", func(c *world.Capability) world.Value { return c.Milper }},
-		{"irst", "thousands of tons", "iron and steel production", func(c *world.Capability) world.Value { return c.Irst }},
-		{"pec", "thousands of coal-ton equivalents", "primary energy consumption", func(c *world.Capability) world.Value { return c.Pec }},
-		{"tpop", "thousands of people", "total population", func(c *world.Capability) world.Value { return c.Tpop }},
-		{"upop", "thousands of people", "urban population", func(c *world.Capability) world.Value { return c.Upop }},
-	}
-	for _, c := range comps {
+	for _, c := range capabilityComponents {
 		for side := 1; side <= 2; side++ {
 			name := c.name + string(rune('0'+side))
 			vs = append(vs, variable{

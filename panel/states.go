@@ -18,19 +18,7 @@ func buildStateVars() []variable {
 			Description: "1 when the state is a COW major power in the year (a major-power spell overlaps the year)."},
 			need: needMajors, fill: majorFill(1)},
 	}
-	comps := []struct {
-		name, unit, what string
-		get              func(c *world.Capability) world.Value
-	}{
-		{"cinc", "share of the system total", "Composite Index of National Capability", func(c *world.Capability) world.Value { return c.CINC }},
-		{"milex", "thousands of current US dollars", "military expenditure", func(c *world.Capability) world.Value { return c.Milex }},
-		{"milper", "thousands of personnel", "military personnel", func(c *world.Capability) world.Value { return c.Milper }},
-		{"irst", "thousands of tons", "iron and steel production", func(c *world.Capability) world.Value { return c.Irst }},
-		{"pec", "thousands of coal-ton equivalents", "primary energy consumption", func(c *world.Capability) world.Value { return c.Pec }},
-		{"tpop", "thousands of people", "total population", func(c *world.Capability) world.Value { return c.Tpop }},
-		{"upop", "thousands of people", "urban population", func(c *world.Capability) world.Value { return c.Upop }},
-	}
-	for _, c := range comps {
+	for _, c := range capabilityComponents {
 		vs = append(vs, variable{
 			Column: Column{Name: c.name, Kind: Float, Unit: c.unit, Source: "nmc", From: NMCFrom, To: NMCTo,
 				Description: "NMC " + c.what + ".", Missing: "when NMC codes it -9 or has no row for the state-year."},
@@ -108,4 +96,19 @@ func (yc *yearCtx) stateRows() {
 	for i := range yc.p1 {
 		yc.p1[i] = int16(i)
 	}
+}
+
+// capabilityComponents are the NMC columns of both panels (cinc and the six
+// components; dyad panels write each twice, for ccode1 and ccode2).
+var capabilityComponents = []struct {
+	name, unit, what string
+	get              func(c *world.Capability) world.Value
+}{
+	{"cinc", "share of the system total", "Composite Index of National Capability", func(c *world.Capability) world.Value { return c.CINC }},
+	{"milex", "thousands of current US dollars", "military expenditure", func(c *world.Capability) world.Value { return c.Milex }},
+	{"milper", "thousands of personnel", "military personnel", func(c *world.Capability) world.Value { return c.Milper }},
+	{"irst", "thousands of tons", "iron and steel production", func(c *world.Capability) world.Value { return c.Irst }},
+	{"pec", "thousands of coal-ton equivalents", "primary energy consumption", func(c *world.Capability) world.Value { return c.Pec }},
+	{"tpop", "thousands of people", "total population", func(c *world.Capability) world.Value { return c.Tpop }},
+	{"upop", "thousands of people", "urban population", func(c *world.Capability) world.Value { return c.Upop }},
 }
