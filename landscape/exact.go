@@ -164,19 +164,43 @@ func lessFound[T number](a, b found[T]) int {
 	return 0
 }
 
-// keepLowest sorts fs and keeps its max lowest entries.
-func keepLowest[T number](fs []found[T], max int) ([]found[T], bool) {
-	slices.SortFunc(fs, lessFound[T])
+// keepLowest sorts fs by less and keeps its max lowest entries; it
+// reports whether any were dropped.
+func keepLowest[F any](fs []F, max int, less func(a, b F) int) ([]F, bool) {
+	slices.SortFunc(fs, less)
 	if len(fs) > max {
 		return fs[:max], true
 	}
 	return fs, false
 }
 
-type block[T number] struct {
-	minima    []found[T]
+// block is what one worker's share of an exact search found: local minima
+// (at most about 2·maxMin, the lowest), whether any were dropped, and the
+// number of configurations examined.
+type block[F any] struct {
+	minima    []F
 	truncated bool
 	count     int64
+}
+
+// mergeBlocks merges the blocks in block order (so the result does not
+// depend on scheduling) into res's Configurations and Truncated, and
+// returns the maxMin lowest minima, sorted by less.
+func mergeBlocks[F any](res *Result, blocks []block[F], maxMin int, less func(a, b F) int) []F {
+	var all []F
+	var t bool
+	for _, bl := range blocks {
+		all = append(all, bl.minima...)
+		res.Truncated = res.Truncated || bl.truncated
+		res.Configurations += bl.count
+		if len(all) > 2*maxMin {
+			all, t = keepLowest(all, maxMin, less)
+			res.Truncated = res.Truncated || t
+		}
+	}
+	all, t = keepLowest(all, maxMin, less)
+	res.Truncated = res.Truncated || t
+	return all
 }
 
 // tolerance returns the tie tolerance of the fields: 0 for integers.
@@ -224,7 +248,7 @@ func exact2[T number](ctx context.Context, p *Problem, o Options) (*Result, erro
 		}
 	}
 
-	blocks := make([]block[T], nblocks)
+	blocks := make([]block[found[T]], nblocks)
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	workers := min(o.workers(), nblocks)
@@ -248,21 +272,8 @@ func exact2[T number](ctx context.Context, p *Problem, o Options) (*Result, erro
 		return nil, err
 	}
 
-	var all []found[T]
 	res := &Result{Problem: p, K: 2, Exact: true}
-	for _, bl := range blocks {
-		all = append(all, bl.minima...)
-		res.Truncated = res.Truncated || bl.truncated
-		res.Configurations += bl.count
-		if len(all) > 2*maxMin {
-			var t bool
-			all, t = keepLowest(all, maxMin)
-			res.Truncated = res.Truncated || t
-		}
-	}
-	var t bool
-	all, t = keepLowest(all, maxMin)
-	res.Truncated = res.Truncated || t
+	all := mergeBlocks(res, blocks, maxMin, lessFound[T])
 	res.Minima = make([]Minimum, len(all))
 	for i, f := range all {
 		sides := make([]int, n)
@@ -298,7 +309,7 @@ func maxSize(p *Problem) float64 {
 // scan2 runs the Gray code over actors 1..m with the actors above m fixed
 // by the bits of base (actor 0 on side 0), and returns the local minima
 // met, at most about 2·maxMin of them (the lowest).
-func scan2[T number](n, m int, base uint64, A, AS, s, sig, g []T, tol T, maxMin int) block[T] {
+func scan2[T number](n, m int, base uint64, A, AS, s, sig, g []T, tol T, maxMin int) block[found[T]] {
 	sig = sig[:n]
 	g = g[:n]
 	s = s[:n]
@@ -324,7 +335,7 @@ func scan2[T number](n, m int, base uint64, A, AS, s, sig, g []T, tol T, maxMin 
 			}
 		}
 	}
-	var out block[T]
+	var out block[found[T]]
 	x := base
 	isMin := func() bool {
 		for j := range n {
@@ -372,7 +383,7 @@ func scan2[T number](n, m int, base uint64, A, AS, s, sig, g []T, tol T, maxMin 
 			out.minima = append(out.minima, found[T]{x, e})
 			if len(out.minima) > limit {
 				var t bool
-				out.minima, t = keepLowest(out.minima, maxMin)
+				out.minima, t = keepLowest(out.minima, maxMin, lessFound[T])
 				out.truncated = out.truncated || t
 			}
 		}

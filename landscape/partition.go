@@ -112,20 +112,6 @@ func lessK(a, b kfound) int {
 	return slices.Compare(a.sides, b.sides)
 }
 
-func keepLowestK(fs []kfound, max int) ([]kfound, bool) {
-	slices.SortFunc(fs, lessK)
-	if len(fs) > max {
-		return fs[:max], true
-	}
-	return fs, false
-}
-
-type kblock struct {
-	minima    []kfound
-	truncated bool
-	count     int64
-}
-
 // exactK enumerates the restricted growth strings of length n with at most
 // k values (each partition once), with the fields updated as actors are
 // placed. Prefixes of the first L actors are tasks; results are merged in
@@ -147,7 +133,7 @@ func exactK(ctx context.Context, p *Problem, o Options) (*Result, error) {
 	}
 	gen([]int{0}, 1)
 
-	blocks := make([]kblock, len(prefixes))
+	blocks := make([]block[kfound], len(prefixes))
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(o.workers(), len(prefixes)) {
@@ -169,20 +155,7 @@ func exactK(ctx context.Context, p *Problem, o Options) (*Result, error) {
 		return nil, err
 	}
 	res := &Result{Problem: p, K: k, Exact: true}
-	var all []kfound
-	for _, bl := range blocks {
-		all = append(all, bl.minima...)
-		res.Truncated = res.Truncated || bl.truncated
-		res.Configurations += bl.count
-		if len(all) > 2*maxMin {
-			var t bool
-			all, t = keepLowestK(all, maxMin)
-			res.Truncated = res.Truncated || t
-		}
-	}
-	var t bool
-	all, t = keepLowestK(all, maxMin)
-	res.Truncated = res.Truncated || t
+	all := mergeBlocks(res, blocks, maxMin, lessK)
 	res.Minima = make([]Minimum, len(all))
 	for i, f := range all {
 		sides := make([]int, n)
@@ -201,14 +174,14 @@ func exactK(ctx context.Context, p *Problem, o Options) (*Result, error) {
 }
 
 // scan enumerates every completion of prefix.
-func (st *kstate) scan(prefix []int, maxMin int) kblock {
+func (st *kstate) scan(prefix []int, maxMin int) block[kfound] {
 	clear(st.m)
 	used := 0
 	for i, c := range prefix {
 		st.add(i, c)
 		used = max(used, c+1)
 	}
-	var out kblock
+	var out block[kfound]
 	var rec func(i, used int)
 	rec = func(i, used int) {
 		if i == st.n {
@@ -221,7 +194,7 @@ func (st *kstate) scan(prefix []int, maxMin int) kblock {
 				out.minima = append(out.minima, f)
 				if len(out.minima) > 2*maxMin {
 					var t bool
-					out.minima, t = keepLowestK(out.minima, maxMin)
+					out.minima, t = keepLowest(out.minima, maxMin, lessK)
 					out.truncated = out.truncated || t
 				}
 			}
