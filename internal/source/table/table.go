@@ -93,6 +93,11 @@ type Options struct {
 	// spaces, unless the value itself is a space). The empty cell is always
 	// missing.
 	Missing []string
+	// Comma is the field separator; zero means ','. NATO's tables use ';'.
+	Comma rune
+	// DecimalComma reads numbers written with a decimal comma (1,34652),
+	// as in NATO's tables; it needs a Comma other than ','.
+	DecimalComma bool
 }
 
 // COW is the dialect of the Correlates of War files: -9 is missing.
@@ -139,6 +144,9 @@ func New(name string, src io.Reader, opts Options) (*Reader, error) {
 	}
 	cr := csv.NewReader(&crReader{r: br})
 	cr.ReuseRecord = true
+	if opts.Comma != 0 {
+		cr.Comma = opts.Comma
+	}
 	cr.FieldsPerRecord = -1 // checked against the header in Next
 	r := &Reader{file: name, opts: opts, cr: cr, missing: map[string]bool{"": true}}
 	for _, m := range opts.Missing {
@@ -363,7 +371,7 @@ func (r *Reader) Float(col string) float64 {
 		r.err = r.errAt(col, "a number", ErrMissingValue)
 		return 0
 	}
-	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	v, err := r.parseFloat(s)
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
 		r.err = r.errAt(col, "a number", ErrSyntax)
 	}
@@ -377,12 +385,26 @@ func (r *Reader) Value(col string) world.Value {
 	if !ok || r.isMissing(s) {
 		return world.Missing()
 	}
-	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	v, err := r.parseFloat(s)
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
 		r.err = r.errAt(col, "a number or a missing code", ErrSyntax)
 		return world.Missing()
 	}
 	return world.Value(v)
+}
+
+// parseFloat reads a number in the file's dialect: with DecimalComma the
+// decimal separator is ',' and a '.' is an error (NATO's tables use no
+// thousands separator, so a '.' means the wrong dialect).
+func (r *Reader) parseFloat(s string) (float64, error) {
+	s = strings.TrimSpace(s)
+	if r.opts.DecimalComma {
+		if strings.Contains(s, ".") {
+			return 0, ErrSyntax
+		}
+		s = strings.Replace(s, ",", ".", 1)
+	}
+	return strconv.ParseFloat(s, 64)
 }
 
 // crReader turns lone carriage returns (classic Mac line endings) into line

@@ -42,6 +42,7 @@ func TestDialects(t *testing.T) {
 		{"CR only", "code,name,v\r2,United States,1.5\r200,United Kingdom,-9\r", COW},
 		{"BOM", "\xEF\xBB\xBFcode,name,v\n2,United States,1.5\n200,United Kingdom,\n", Options{}},
 		{"space missing", "code,name,v\n2,United States,1.5\n200,United Kingdom, \n", Options{Missing: []string{" "}}},
+		{"semicolon decimal comma", "code;name;v\n2;United States;1,5\n200;United Kingdom;\n", Options{Comma: ';', DecimalComma: true}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -62,6 +63,14 @@ func fmtRows(rs []row) string {
 		parts[i] = fmt.Sprintf("{%d %s %s}", r.code, r.name, r.v)
 	}
 	return "[" + strings.Join(parts, " ") + "]"
+}
+
+func TestDecimalCommaRejectsPoint(t *testing.T) {
+	_, err := readAll(t, "code;name;v\n2;United States;1.5\n", Options{Comma: ';', DecimalComma: true})
+	var pe *ParseError
+	if !errors.As(err, &pe) || pe.Line != 2 || pe.Column != 3 || !errors.Is(err, ErrSyntax) {
+		t.Fatalf("err = %v; want a syntax error at line 2, column 3", err)
+	}
 }
 
 func TestLatin1(t *testing.T) {
