@@ -125,7 +125,7 @@ func FromWorld(w *world.World, ccodes []int, wt Weights) (*Derived, error) {
 	return &Derived{Problem: pr, CCodes: append([]int(nil), ccodes...), Components: comps, Weights: wt, Notes: notes}, nil
 }
 
-// worldActors returns the names (COW abbreviation, else name) and CINC
+// worldActors returns the labels (world.ByAbbrev) and CINC
 // sizes of ccodes in w.
 func worldActors(w *world.World, ccodes []int) ([]string, []float64, error) {
 	n := len(ccodes)
@@ -144,10 +144,7 @@ func worldActors(w *world.World, ccodes []int) ([]string, []float64, error) {
 			return nil, nil, fmt.Errorf("landscape: state %d (%s) listed twice", c, s.Name)
 		}
 		seen[c] = true
-		names[i] = s.Abbrev
-		if names[i] == "" {
-			names[i] = s.Name
-		}
+		names[i] = w.Label(c, world.ByAbbrev)
 		cinc := s.Capability.CINC
 		if cinc.IsMissing() || !(cinc.Float() > 0) {
 			return nil, nil, fmt.Errorf("landscape: state %d (%s) has no CINC score in %d", c, s.Name, w.Year)

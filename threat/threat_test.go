@@ -352,25 +352,6 @@ func TestValidate(t *testing.T) {
 	}
 }
 
-// TestRelationsMatchWorld checks the precomputed relations against
-// world.World.Relation.
-func TestRelationsMatchWorld(t *testing.T) {
-	a, b, c := st(2, 0.4, 1, 1), st(200, 0.1, 1, 1), st(220, 0.1, 1, 1)
-	a.Capital = world.Capital{Lat: 38.9, Lon: -77.04}
-	b.Capital = world.Capital{Lat: 51.51, Lon: -0.13}
-	c.Capital = world.Capital{Lat: 48.86, Lon: 2.35}
-	w := newWorld(1900, []world.State{a, b, c}, rel(200, 220, 2, nan))
-	rs := newRelations(w)
-	for i := 0; i < 3; i++ {
-		for j := i + 1; j < 3; j++ {
-			got, want := rs.get(i, j), w.Relation(w.States[i].CCode, w.States[j].CCode)
-			if got.Contiguity != want.Contiguity || !near(got.CapDistKm.Float(), want.CapDistKm.Float(), 1e-9) {
-				t.Errorf("%d–%d: got %+v, want %+v", i, j, got, want)
-			}
-		}
-	}
-}
-
 // TestDisputeScoresReproducible: the dispute sums are taken in a fixed
 // order, so that the same World gives the same intents bit for bit on
 // every run.

@@ -114,7 +114,7 @@ random starts (seeded).`,
 				if err != nil {
 					return err
 				}
-				cc, err := resolveStates(w, *states)
+				cc, err := wf.resolveStates(env, w, *states)
 				if err != nil {
 					return err
 				}
@@ -172,18 +172,17 @@ func parseLandscapeWeights(s string, halfLife float64) (landscape.Weights, error
 	return w, nil
 }
 
-// resolveStates turns a comma-separated list of ccodes, COW abbreviations,
-// ISO3 codes or names into ccodes of members of w.
-func resolveStates(w *world.World, list string) ([]int, error) {
+// resolveStates turns the comma-separated list of --states into ccodes of
+// members of w (worldFlags.resolveState).
+func (f worldFlags) resolveStates(env *Env, w *world.World, list string) ([]int, error) {
 	var out []int
 	for _, item := range strings.Split(list, ",") {
-		item = strings.TrimSpace(item)
-		if item == "" {
+		if strings.TrimSpace(item) == "" {
 			continue
 		}
-		c, ok := findState(w, item)
-		if !ok {
-			return nil, fmt.Errorf("--states: %q is not a member of the state system in %d (give a COW ccode, COW abbreviation, ISO3 code or name)", item, w.Year)
+		c, err := f.resolveState(env, w, "--states", item)
+		if err != nil {
+			return nil, err
 		}
 		out = append(out, c)
 	}
@@ -191,28 +190,6 @@ func resolveStates(w *world.World, list string) ([]int, error) {
 		return nil, usagef("--states %q: want at least two states", list)
 	}
 	return out, nil
-}
-
-func findState(w *world.World, item string) (int, bool) {
-	if c, err := strconv.Atoi(item); err == nil {
-		return c, w.State(c) != nil
-	}
-	for _, s := range w.States {
-		if strings.EqualFold(s.Abbrev, item) {
-			return s.CCode, true
-		}
-	}
-	for _, s := range w.States {
-		if strings.EqualFold(s.ISO3, item) {
-			return s.CCode, true
-		}
-	}
-	for _, s := range w.States {
-		if strings.EqualFold(s.Name, item) {
-			return s.CCode, true
-		}
-	}
-	return 0, false
 }
 
 type landscapeActor struct {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"sync"
@@ -110,4 +111,38 @@ func openHistoryCached(dir string) (*history.History, error) {
 	}
 	historyCache[dir] = h
 	return h, nil
+}
+
+// resolveState returns the ccode of the state of w that value names
+// (world.World.Resolve: a ccode, COW abbreviation, ISO3 code or name). An
+// unknown state is a usage error naming flag; for a ccode, it says in which
+// years the code is a member of the state system when the data directory
+// (--data or $ENTENTE_DATA) is at hand.
+func (f worldFlags) resolveState(env *Env, w *world.World, flag, value string) (int, error) {
+	c, err := w.Resolve(value)
+	if err == nil {
+		return c, nil
+	}
+	var ue *world.UnknownStateError
+	if errors.As(err, &ue) && ue.CCode != 0 {
+		if dir, derr := dataDir(env, *f.data); derr == nil {
+			if h, herr := openHistoryCached(dir); herr == nil {
+				ue.Years = memberYears(h, ue.CCode)
+			}
+		}
+	}
+	return 0, usagef("%s: %v", flag, err)
+}
+
+// memberYears returns the spells of years in which ccode is a member of
+// the state system of h.
+func memberYears(h *history.History, ccode int) []world.YearSpan {
+	var years []int
+	first, last := h.Span()
+	for y := first; y <= last; y++ {
+		if h.Pos(y, ccode) >= 0 {
+			years = append(years, y)
+		}
+	}
+	return world.Spans(years)
 }
