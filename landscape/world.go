@@ -307,15 +307,20 @@ func disputeIntensity(w *world.World, ccodes []int, halfLife float64) []float64 
 		d     world.Dispute
 	}
 	byID := map[int][]part{}
+	var ids []int // in order of first appearance, so that sums are reproducible
 	for _, d := range w.Disputes {
 		i, ok := pos[d.CCode]
 		if !ok || d.Start.Year > w.Year {
 			continue
 		}
+		if _, seen := byID[d.ID]; !seen {
+			ids = append(ids, d.ID)
+		}
 		byID[d.ID] = append(byID[d.ID], part{i, d.SideA, d})
 	}
 	score := make([]float64, n*n)
-	for _, ps := range byID {
+	for _, id := range ids {
+		ps := byID[id]
 		for x := range ps {
 			for y := range ps {
 				a, b := ps[x], ps[y]
