@@ -2,6 +2,7 @@ package landscape
 
 import (
 	"context"
+	"errors"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -400,4 +401,29 @@ func TestMaxMinimaKeepsLowest(t *testing.T) {
 			}
 		}
 	}
+}
+
+func TestExactLimits(t *testing.T) {
+	n := MaxExact + 1
+	p := MustNew(nil, make1(n), make([]float64, n*n))
+	if _, err := Exact(context.Background(), p, Options{}); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("n = %d: error %v, want ErrTooLarge", n, err)
+	}
+	q := MustNew(nil, make1(20), make([]float64, 400))
+	if _, err := Exact(context.Background(), q, Options{K: 4}); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("k = 4, n = 20: error %v, want ErrTooLarge", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Exact(ctx, MustNew(nil, make1(20), make([]float64, 400)), Options{}); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled: error %v", err)
+	}
+}
+
+func make1(n int) []float64 {
+	s := make([]float64, n)
+	for i := range s {
+		s[i] = 1
+	}
+	return s
 }

@@ -24,9 +24,11 @@ func GreatCircleKm(lat1, lon1, lat2, lon2 Value) Value {
 	return Value(toRadians(lat1, lon1).distanceKm(toRadians(lat2, lon2)))
 }
 
-// radians is a point in radians with the cosine of its latitude, so that
-// distances from one point to many compute it once.
-type radians struct{ lat, lon, cosLat float64 }
+// radians is a point with its latitude in radians and the cosine of it, so
+// that distances from one point to many compute them once. The longitude
+// stays in degrees: the difference is taken before converting, as
+// GreatCircleKm always has, so that distances stay the same to the bit.
+type radians struct{ lat, lonDeg, cosLat float64 }
 
 const degree = math.Pi / 180
 
@@ -37,14 +39,14 @@ func toRadians(lat, lon Value) radians {
 		return radians{math.NaN(), math.NaN(), math.NaN()}
 	}
 	φ := float64(lat) * degree
-	return radians{φ, float64(lon) * degree, math.Cos(φ)}
+	return radians{φ, float64(lon), math.Cos(φ)}
 }
 
 // distanceKm is the haversine distance of GreatCircleKm, NaN when either
 // point is missing.
 func (p radians) distanceKm(q radians) float64 {
 	dφ := q.lat - p.lat
-	dλ := q.lon - p.lon
+	dλ := (q.lonDeg - p.lonDeg) * degree
 	if math.IsNaN(dφ) || math.IsNaN(dλ) {
 		return math.NaN()
 	}

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/entente/entente/internal/source/propensity"
 	"github.com/entente/entente/landscape"
 	"github.com/entente/entente/world"
 )
@@ -99,7 +100,7 @@ random starts (seeded).`,
 				if *actors == "" || *prop == "" {
 					return usagef("--actors and --propensity go together")
 				}
-				if p, err = landscape.ReadFiles(*actors, *prop, *offset); err != nil {
+				if p, err = propensity.Read(*actors, *prop, *offset); err != nil {
 					return err
 				}
 			case worldMode:
