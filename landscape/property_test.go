@@ -79,7 +79,7 @@ func TestDescentNeverRaisesEnergy(t *testing.T) {
 		k := 2 + trial%2
 		rule := Rule(trial % 3)
 		p := randomProblem(n, rng)
-		res, err := Exact(context.Background(), p, Options{K: k, Workers: 1})
+		res, err := Exact(context.Background(), p, Options{K: k, Exact: ExactOptions{Workers: 1}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -175,7 +175,7 @@ func TestExactAgainstBruteForce(t *testing.T) {
 		}
 		minE, minima := bruteForce(p, k)
 		for _, w := range []int{1, 3} {
-			res, err := Exact(context.Background(), p, Options{K: k, Workers: w})
+			res, err := Exact(context.Background(), p, Options{K: k, Exact: ExactOptions{Workers: w}})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -232,7 +232,7 @@ func TestAnnealFindsExactMinimum(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		h, err := Anneal(context.Background(), p, AnnealOptions{Seed: uint64(trial)})
+		h, err := Anneal(context.Background(), p, Options{Seed: uint64(trial)})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -251,16 +251,16 @@ func TestAnnealFindsExactMinimum(t *testing.T) {
 func TestReproducible(t *testing.T) {
 	rng := rand.New(rand.NewPCG(13, 14))
 	p := randomProblem(40, rng)
-	a, _ := Anneal(context.Background(), p, AnnealOptions{Seed: 1, Workers: 1, Runs: 6})
-	b, _ := Anneal(context.Background(), p, AnnealOptions{Seed: 1, Workers: 4, Runs: 6})
+	a, _ := Anneal(context.Background(), p, Options{Seed: 1, Anneal: AnnealOptions{Workers: 1, Runs: 6}})
+	b, _ := Anneal(context.Background(), p, Options{Seed: 1, Anneal: AnnealOptions{Workers: 4, Runs: 6}})
 	if !slices.Equal(a.Global.Sides, b.Global.Sides) || len(a.Minima) != len(b.Minima) {
 		t.Fatalf("anneal depends on workers: %v vs %v", a.Global.Sides, b.Global.Sides)
 	}
 	q := randomProblem(14, rng)
-	r1, _ := Exact(context.Background(), q, Options{Workers: 1})
-	r2, _ := Exact(context.Background(), q, Options{Workers: 2})
+	r1, _ := Exact(context.Background(), q, Options{Exact: ExactOptions{Workers: 1}})
+	r2, _ := Exact(context.Background(), q, Options{Exact: ExactOptions{Workers: 2}})
 	for _, r := range []*Result{r1, r2} {
-		if err := Basins(context.Background(), r, BasinOptions{Rule: Random, Seed: 3, Samples: 5000}); err != nil {
+		if err := Basins(context.Background(), r, Options{Seed: 3, Basins: &BasinOptions{Rule: Random, Samples: 5000}}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -289,14 +289,14 @@ func TestAnnealMatchesLongRun(t *testing.T) {
 	for trial := range instances {
 		p := randomProblem(200, rng)
 		t0 := time.Now()
-		h, err := Anneal(context.Background(), p, AnnealOptions{Seed: uint64(trial)})
+		h, err := Anneal(context.Background(), p, Options{Seed: uint64(trial)})
 		if err != nil {
 			t.Fatal(err)
 		}
 		dt := time.Since(t0)
-		o := AnnealOptions{Seed: uint64(trial) + 1000}.withDefaults(200)
-		o.Runs *= 10
-		o.Sweeps *= 10
+		o := Options{Seed: uint64(trial) + 1000, Anneal: AnnealOptions{}.withDefaults(200, 2)}
+		o.Anneal.Runs *= 10
+		o.Anneal.Sweeps *= 10
 		t1 := time.Now()
 		l, err := Anneal(context.Background(), p, o)
 		if err != nil {
@@ -327,7 +327,7 @@ func TestAnnealThreeCoalitions(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		h, err := Anneal(context.Background(), p, AnnealOptions{K: 3, Seed: uint64(trial)})
+		h, err := Anneal(context.Background(), p, Options{K: 3, Seed: uint64(trial)})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -350,7 +350,7 @@ func TestBasinsSumToOne(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := Basins(context.Background(), res, BasinOptions{Rule: Rule(trial % 3), Seed: 1}); err != nil {
+		if err := Basins(context.Background(), res, Options{Seed: 1, Basins: &BasinOptions{Rule: Rule(trial % 3)}}); err != nil {
 			t.Fatal(err)
 		}
 		var total int64
@@ -387,7 +387,7 @@ func TestMaxMinimaKeepsLowest(t *testing.T) {
 			}
 		}
 		for _, w := range []int{1, 2, 5} {
-			cut, err := Exact(context.Background(), p, Options{K: k, MaxMinima: 3, Workers: w})
+			cut, err := Exact(context.Background(), p, Options{K: k, Exact: ExactOptions{MaxMinima: 3, Workers: w}})
 			if err != nil {
 				t.Fatal(err)
 			}

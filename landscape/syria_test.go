@@ -45,7 +45,7 @@ func TestSyria2016(t *testing.T) {
 		t.Fatal("the fixture is integral")
 	}
 	for _, k := range []int{2} {
-		res, err := landscape.Exact(context.Background(), p, landscape.Options{K: k, Basins: true})
+		res, err := landscape.Solve(context.Background(), p, landscape.Options{Method: landscape.ExactOnly, K: k, Basins: &landscape.BasinOptions{}})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -126,21 +126,17 @@ random starts (seeded).`,
 			default:
 				return usagef("give --actors FILE --propensity FILE, or --year Y --states LIST\nusage: entente %s", "landscape --help")
 			}
-			o := landscape.SolveOptions{Method: m, K: *k, Basins: *basins,
-				Exact:        landscape.Options{MaxMinima: *maxMinima},
-				Anneal:       landscape.AnnealOptions{Runs: *runs, Sweeps: *sweeps, Replicas: *replicas, Seed: *seed},
-				BasinOptions: landscape.BasinOptions{Rule: r, Seed: *seed, Samples: *samples}}
+			o := landscape.Options{Method: m, K: *k, Seed: *seed,
+				Exact:  landscape.ExactOptions{MaxMinima: *maxMinima},
+				Anneal: landscape.AnnealOptions{Runs: *runs, Sweeps: *sweeps, Replicas: *replicas}}
+			if *basins {
+				o.Basins = &landscape.BasinOptions{Rule: r, Samples: *samples}
+			}
 			res, err := landscape.Solve(ctx, p, o)
 			if err != nil {
 				return err
 			}
 			out := newLandscapeOutput(res, derived)
-			if out.Method != "exact" {
-				out.Heuristic = "simulated annealing"
-				if *k == 2 && *replicas != 1 {
-					out.Heuristic = "parallel tempering"
-				}
-			}
 			if *format == "json" {
 				return writeJSON(env.Stdout, out)
 			}
@@ -233,10 +229,10 @@ type landscapeComponents struct {
 
 func newLandscapeOutput(res *landscape.Result, d *landscape.Derived) *landscapeOutput {
 	p := res.Problem
-	out := &landscapeOutput{Coalitions: res.K, Method: "anneal", Configurations: res.Configurations,
+	out := &landscapeOutput{Coalitions: res.K, Method: "anneal", Heuristic: res.Method, Configurations: res.Configurations,
 		Truncated: res.Truncated, Basins: res.Basins, GlobalTies: res.GlobalTies}
-	if res.Exact {
-		out.Method = "exact"
+	if res.Method == landscape.SearchExact {
+		out.Method, out.Heuristic = "exact", ""
 	}
 	for i, n := range p.Names {
 		a := landscapeActor{Name: n, Size: p.Sizes[i]}
