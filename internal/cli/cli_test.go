@@ -5,6 +5,8 @@ import (
 	"context"
 	"strings"
 	"testing"
+
+	"github.com/entente/entente/internal/testenv"
 )
 
 // runCLI runs entente in-process and returns its output and exit code.
@@ -80,4 +82,20 @@ func TestEveryCommandHasHelp(t *testing.T) {
 		}
 	}
 	walk(nil, sortedCommands())
+}
+
+// TestBadFlagValuesExit2: a flag value out of its range or naming nothing
+// is a usage error, exit 2, in every command.
+func TestBadFlagValuesExit2(t *testing.T) {
+	t.Parallel()
+	d := testenv.DataDir(t)
+	checkExits(t, []exitCase{
+		{"year before the data", []string{"threat", "--year", "1700", "--data", d}, 2, "--year 1700: the data cover 1816–2016"},
+		{"year after the data", []string{"world", "--year", "2020", "--data", d}, 2, "omit --year (and --data) for the embedded 2024 world"},
+		{"unknown state code", []string{"align", "--year", "2000", "--data", d, "--state", "260"}, 2, "state 260 (German Federal Republic) is not a member of the state system in 2000; it is a member in 1955–1990"},
+		{"unknown state name", []string{"threat", "--year", "1914", "--data", d, "--state", "Germny"}, 2, "did you mean Germany (GMY, 255)?"},
+		{"state twice", []string{"landscape", "--year", "1914", "--data", d, "--states", "UKG,FRN,200"}, 2, `"UKG" and "200" both name United Kingdom (200)`},
+		{"too many coalitions", []string{"landscape", "--states", "USA,CHN", "--coalitions", "300"}, 2, "--coalitions 300: want K from 2 to 255"},
+		{"data verify --data", []string{"data", "verify", "--data", d, "--format", "xml"}, 2, `unknown --format "xml"`},
+	})
 }

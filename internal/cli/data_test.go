@@ -146,7 +146,9 @@ func TestDataVerifyAbsentOnly(t *testing.T) {
 func TestDataUsage(t *testing.T) {
 	checkExits(t, []exitCase{
 		{"data alone", []string{"data"}, 2, "needs a subcommand"},
-		{"verify without dir", []string{"data", "verify"}, 2, "no data directory: pass --dir DIR or set ENTENTE_DATA"},
+		{"verify without dir", []string{"data", "verify"}, 2, "no data directory: pass --data DIR or set ENTENTE_DATA"},
+		{"verify --data", []string{"data", "verify", "--data", "/nonexistent/entente"}, 1, "data directory: stat /nonexistent/entente"},
+		{"get --data", []string{"data", "get", "--data", ".", "nmc", "atop5"}, 2, `unknown dataset "atop5"`},
 		{"verify bad format", []string{"data", "verify", "--dir", ".", "--format", "xml"}, 2, `unknown --format "xml"`},
 		{"verify unknown dataset", []string{"data", "verify", "--dir", ".", "cow"}, 2, `unknown dataset "cow"; valid names: cow-alliances, nmc,`},
 		{"verify missing dir", []string{"data", "verify", "--dir", "/nonexistent/entente"}, 1, "data directory: stat /nonexistent/entente"},

@@ -75,8 +75,8 @@ random starts (seeded).`,
 			if err := checkFormat(*format, "text", "json"); err != nil {
 				return err
 			}
-			if *k < 2 {
-				return usagef("--coalitions %d: want K >= 2", *k)
+			if *k < 2 || *k > landscape.MaxK {
+				return usagef("--coalitions %d: want K from 2 to %d", *k, landscape.MaxK)
 			}
 			m, err := landscape.ParseMethod(*method)
 			if err != nil {
@@ -173,6 +173,7 @@ func parseLandscapeWeights(s string, halfLife float64) (landscape.Weights, error
 // members of w (worldFlags.resolveState).
 func (f worldFlags) resolveStates(env *Env, w *world.World, list string) ([]int, error) {
 	var out []int
+	seen := map[int]string{}
 	for _, item := range strings.Split(list, ",") {
 		if strings.TrimSpace(item) == "" {
 			continue
@@ -181,6 +182,10 @@ func (f worldFlags) resolveStates(env *Env, w *world.World, list string) ([]int,
 		if err != nil {
 			return nil, err
 		}
+		if first, ok := seen[c]; ok {
+			return nil, usagef("--states: %q and %q both name %s (%d)", first, strings.TrimSpace(item), w.Label(c, world.ByName), c)
+		}
+		seen[c] = strings.TrimSpace(item)
 		out = append(out, c)
 	}
 	if len(out) < 2 {

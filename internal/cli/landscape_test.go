@@ -156,7 +156,7 @@ func TestLandscapeBadInput(t *testing.T) {
 		{"too large for exact", bigA, bigM, []string{"--method", "exact"}, 1,
 			[]string{"40 actors", "too large for exact search", "at most 36"}},
 		{"bad method", actors, good, []string{"--method", "magic"}, 2, []string{"unknown method"}},
-		{"k=1", actors, good, []string{"--coalitions", "1"}, 2, []string{"want K >= 2"}},
+		{"k=1", actors, good, []string{"--coalitions", "1"}, 2, []string{"want K from 2 to 255"}},
 		{"bad rule", actors, good, []string{"--rule", "nope"}, 2, []string{"unknown rule"}},
 	}
 	for _, tc := range tests {

@@ -23,7 +23,7 @@ type worldFlags struct {
 func addWorldFlags(fs *flag.FlagSet) worldFlags {
 	return worldFlags{
 		year: fs.Int("year", 0, "the `year` of the World (1816–2016 from the data directory)"),
-		data: fs.String("data", "", "data `dir`ectory (default $ENTENTE_DATA)"),
+		data: addDataFlag(fs),
 		wld:  fs.String("world", "", "a world `file` (YAML, entente/v1) instead of the historical data"),
 	}
 }
@@ -82,11 +82,15 @@ func loadWorld(env *Env, year int, dataFlag, worldFlag string) (*world.World, er
 	if err != nil {
 		return nil, err
 	}
+	if first, last := h.Span(); year < first || year > last {
+		hint := ""
+		if year > last {
+			hint = "; omit --year (and --data) for the embedded 2024 world"
+		}
+		return nil, usagef("--year %d: the data cover %d–%d%s", year, first, last, hint)
+	}
 	w, err := h.World(year)
 	if err != nil {
-		if first, last := h.Span(); year > last {
-			return nil, fmt.Errorf("world of %d: the data cover %d–%d; omit --year (and --data) for the embedded 2024 world: %w", year, first, last, err)
-		}
 		return nil, fmt.Errorf("world of %d: %w", year, err)
 	}
 	return w, nil
