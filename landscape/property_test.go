@@ -43,6 +43,7 @@ func randomFloatProblem(n int, rng *rand.Rand) *Problem {
 // TestMoveChangesEnergy checks ΔE = 2·s_k·ΔF_k exactly (integral inputs)
 // for every actor and every destination, with two and three coalitions.
 func TestMoveChangesEnergy(t *testing.T) {
+	t.Parallel()
 	rng := rand.New(rand.NewPCG(1, 2))
 	for trial := range 200 {
 		n := 2 + rng.IntN(15)
@@ -73,6 +74,7 @@ func TestMoveChangesEnergy(t *testing.T) {
 // each rule and checks that E falls strictly by the recorded ΔE and ends
 // at a local minimum that Exact lists.
 func TestDescentNeverRaisesEnergy(t *testing.T) {
+	t.Parallel()
 	rng := rand.New(rand.NewPCG(3, 4))
 	for trial := range 120 {
 		n := 3 + rng.IntN(10)
@@ -163,6 +165,7 @@ func bruteForce(p *Problem, k int) (minE float64, minima map[string]float64) {
 // for integral and real inputs, two and three coalitions, and any number
 // of workers.
 func TestExactAgainstBruteForce(t *testing.T) {
+	t.Parallel()
 	rng := rand.New(rand.NewPCG(7, 8))
 	for trial := range 60 {
 		n := 2 + rng.IntN(9)
@@ -197,6 +200,7 @@ func TestExactAgainstBruteForce(t *testing.T) {
 // TestKTwoAgreesWithGeneral checks that the Ising scan and the general
 // k-partition enumeration (with K = 2 forced through it) agree.
 func TestKTwoAgreesWithGeneral(t *testing.T) {
+	t.Parallel()
 	rng := rand.New(rand.NewPCG(9, 10))
 	for range 30 {
 		p := randomProblem(2+rng.IntN(12), rng)
@@ -223,6 +227,7 @@ func TestKTwoAgreesWithGeneral(t *testing.T) {
 // 1,000 random instances with n ≤ 20 and requires the exact global energy
 // every time.
 func TestAnnealFindsExactMinimum(t *testing.T) {
+	t.Parallel()
 	rng := rand.New(rand.NewPCG(11, 12))
 	misses := 0
 	for trial := range 1000 {
@@ -249,6 +254,7 @@ func TestAnnealFindsExactMinimum(t *testing.T) {
 // TestReproducible checks that Anneal, Exact and sampled Basins give the
 // same result whatever the number of workers.
 func TestReproducible(t *testing.T) {
+	t.Parallel()
 	rng := rand.New(rand.NewPCG(13, 14))
 	p := randomProblem(40, rng)
 	a, _ := Anneal(context.Background(), p, Options{Seed: 1, Anneal: AnnealOptions{Workers: 1, Runs: 6}})
@@ -279,6 +285,7 @@ func TestReproducible(t *testing.T) {
 // about 10 minutes on 2 cores; run it with LANDSCAPE_LONG=1 and a longer
 // -timeout (docs/landscape.md).
 func TestAnnealMatchesLongRun(t *testing.T) {
+	t.Parallel()
 	if os.Getenv("LANDSCAPE_LONG") == "" {
 		t.Skip("set LANDSCAPE_LONG=1 (and -timeout 60m) to run (about 10 minutes)")
 	}
@@ -319,6 +326,7 @@ func TestAnnealMatchesLongRun(t *testing.T) {
 // TestAnnealThreeCoalitions checks the heuristic against the exact
 // partition search with at most three coalitions.
 func TestAnnealThreeCoalitions(t *testing.T) {
+	t.Parallel()
 	rng := rand.New(rand.NewPCG(15, 16))
 	for trial := range 100 {
 		n := 2 + rng.IntN(10)
@@ -341,6 +349,7 @@ func TestAnnealThreeCoalitions(t *testing.T) {
 // cover every start once, under each rule, and that the global minimum of
 // a problem with one minimum has basin 1.
 func TestBasinsSumToOne(t *testing.T) {
+	t.Parallel()
 	rng := rand.New(rand.NewPCG(17, 18))
 	for trial := range 30 {
 		n := 2 + rng.IntN(12)
@@ -372,6 +381,7 @@ func TestBasinsSumToOne(t *testing.T) {
 // TestMaxMinimaKeepsLowest checks that a cut list holds the lowest minima
 // of the full list, whatever the number of workers.
 func TestMaxMinimaKeepsLowest(t *testing.T) {
+	t.Parallel()
 	rng := rand.New(rand.NewPCG(19, 20))
 	for _, k := range []int{2, 3} {
 		var p *Problem
@@ -404,6 +414,7 @@ func TestMaxMinimaKeepsLowest(t *testing.T) {
 }
 
 func TestExactLimits(t *testing.T) {
+	t.Parallel()
 	n := MaxExact + 1
 	p := MustNew(nil, make1(n), make([]float64, n*n))
 	if _, err := Exact(context.Background(), p, Options{}); !errors.Is(err, ErrTooLarge) {

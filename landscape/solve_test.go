@@ -9,6 +9,7 @@ import (
 // TestSolveMethod: Solve names the search that ran in Result.Method, and
 // computes basins only when asked.
 func TestSolveMethod(t *testing.T) {
+	t.Parallel()
 	p := randomProblem(8, rand.New(rand.NewPCG(1, 2)))
 	for _, tc := range []struct {
 		name string

@@ -40,6 +40,7 @@ func syria(tb testing.TB) *landscape.Problem {
 // also the only local minimum, E = −83,200, {Tur, ISIS, Nursa} against the
 // rest, with the s_i-weighted frustrations listed there.
 func TestSyria2016(t *testing.T) {
+	t.Parallel()
 	p := syria(t)
 	if !p.Integral() {
 		t.Fatal("the fixture is integral")

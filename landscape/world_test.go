@@ -38,6 +38,7 @@ func handWorld() *world.World {
 }
 
 func TestFromWorld(t *testing.T) {
+	t.Parallel()
 	w := handWorld()
 	d, err := FromWorld(w, []int{1, 2, 3}, DefaultWeights())
 	if err != nil {
@@ -107,6 +108,7 @@ func TestFromWorld(t *testing.T) {
 }
 
 func TestFromWorldErrors(t *testing.T) {
+	t.Parallel()
 	w := handWorld()
 	w.States[1].Capability.CINC = world.Missing()
 	tests := []struct {
@@ -136,6 +138,7 @@ func TestFromWorldErrors(t *testing.T) {
 // so that the same World gives the same propensities bit for bit on every
 // run (map order once made the last digits vary).
 func TestDisputeIntensityReproducible(t *testing.T) {
+	t.Parallel()
 	w := &world.World{Year: 2000}
 	codes := []int{2, 20, 200, 220}
 	for id := 1; id <= 400; id++ {

@@ -45,6 +45,7 @@ func checkExits(t *testing.T, tests []exitCase) {
 }
 
 func TestTopLevel(t *testing.T) {
+	t.Parallel()
 	checkExits(t, []exitCase{
 		{"no args", nil, 2, "Usage:"},
 		{"help", []string{"help"}, 0, "The commands are"},
@@ -60,6 +61,7 @@ func TestTopLevel(t *testing.T) {
 
 // TestEveryCommandHasHelp checks that each command answers -h with exit 0.
 func TestEveryCommandHasHelp(t *testing.T) {
+	t.Parallel()
 	var walk func(path []string, cs []*Command)
 	walk = func(path []string, cs []*Command) {
 		for _, c := range cs {

@@ -9,6 +9,7 @@ import (
 // a new one, lines within a tenth of a second are skipped unless final,
 // and a nil progress (not a terminal) draws nothing.
 func TestProgress(t *testing.T) {
+	t.Parallel()
 	var buf bytes.Buffer
 	p := &progress{w: &buf}
 	p.draw("a", "a 1", false)

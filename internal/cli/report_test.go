@@ -16,6 +16,7 @@ import (
 )
 
 func TestReportCommand(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.yaml")
 	src := "format: entente/v1\nas_of: 2024-12-31\nstates:\n  - ccode: 2\n    name: United States\n  - ccode: 2\n    name: Again\n"
@@ -35,6 +36,7 @@ func TestReportCommand(t *testing.T) {
 }
 
 func TestReportJSONAndOut(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "r.json")
 	start := time.Now()
 	_, errs, code := runCLI(t, nil, "report", "--format", "json", "--out", path)
@@ -74,6 +76,7 @@ func runWorldIO(t *testing.T, args ...string) (string, error) {
 }
 
 func TestWorldExportImport(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	tables := filepath.Join(dir, "tables")
 	if _, err := runWorldIO(t, "export", "--out", tables); err != nil {
@@ -118,6 +121,7 @@ func TestWorldExportImport(t *testing.T) {
 
 // TestReportHistorical runs the report on a World built from the real data.
 func TestReportHistorical(t *testing.T) {
+	t.Parallel()
 	dir := testenv.DataDir(t)
 	out, errs, code := runCLI(t, nil, "report", "--year", "1914", "--data", dir, "--format", "markdown")
 	if code != 0 {
@@ -131,6 +135,7 @@ func TestReportHistorical(t *testing.T) {
 }
 
 func TestWorldIOHelp(t *testing.T) {
+	t.Parallel()
 	for _, sub := range []string{"import", "export"} {
 		out, err := runWorldIO(t, sub, "-h")
 		if !errors.Is(err, flag.ErrHelp) || !strings.Contains(out, "usage: entente world "+sub) {

@@ -11,6 +11,7 @@ import (
 )
 
 func TestThreatCommand(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name     string
 		env      map[string]string
@@ -58,6 +59,7 @@ func TestThreatCommand(t *testing.T) {
 }
 
 func TestThreatJSON(t *testing.T) {
+	t.Parallel()
 	out, errs, code := runCLI(t, nil, "threat", "--state", "365", "--format", "json")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
@@ -90,6 +92,7 @@ func TestThreatJSON(t *testing.T) {
 
 // TestWorldFileYear checks --world with and without a matching --year.
 func TestWorldFileYear(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "w.yaml")
 	if err := os.WriteFile(path, worldfile.DefaultYAML(), 0o644); err != nil {
 		t.Fatal(err)
@@ -106,6 +109,7 @@ func TestWorldFileYear(t *testing.T) {
 }
 
 func TestAlignCommand(t *testing.T) {
+	t.Parallel()
 	out, errs, code := runCLI(t, nil, "align", "--format", "json")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
