@@ -55,15 +55,9 @@ threshold, fired, rule) and partners.
 			if err != nil {
 				return err
 			}
-			w, err := wf.load(env)
+			w, only, err := wf.loadState(env, "--state", *state)
 			if err != nil {
 				return err
-			}
-			only := 0
-			if *state != "" {
-				if only, err = wf.resolveState(env, w, "--state", *state); err != nil {
-					return err
-				}
 			}
 			m, err := threat.Compute(w, to)
 			if err != nil {

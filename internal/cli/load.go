@@ -117,6 +117,17 @@ func openHistoryCached(dir string) (*history.History, error) {
 	return h, nil
 }
 
+// loadState loads the World (load) and the ccode of the state value names
+// in it (resolveState, for flag); the ccode is 0 when value is empty.
+func (f worldFlags) loadState(env *Env, flag, value string) (*world.World, int, error) {
+	w, err := f.load(env)
+	if err != nil || value == "" {
+		return w, 0, err
+	}
+	c, err := f.resolveState(env, w, flag, value)
+	return w, c, err
+}
+
 // resolveState returns the ccode of the state of w that value names
 // (world.World.Resolve: a ccode, COW abbreviation, ISO3 code or name). An
 // unknown state is a usage error naming flag; for a ccode, it says in which

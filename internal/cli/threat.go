@@ -51,15 +51,9 @@ keeps the first K rows. See docs/threat.md for the formulas and citations.
 			if err != nil {
 				return err
 			}
-			w, err := wf.load(env)
+			w, only, err := wf.loadState(env, "--state", *state)
 			if err != nil {
 				return err
-			}
-			only := 0
-			if *state != "" {
-				if only, err = wf.resolveState(env, w, "--state", *state); err != nil {
-					return err
-				}
 			}
 			m, err := threat.Compute(w, o)
 			if err != nil {
