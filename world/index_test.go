@@ -87,3 +87,30 @@ func TestPosWithoutIndex(t *testing.T) {
 }
 
 func sameFloat(a, b float64) bool { return a == b || math.IsNaN(a) && math.IsNaN(b) }
+
+// BenchmarkRelationAt reads every dyad of a 200-state indexed World, as a
+// threat matrix does.
+func BenchmarkRelationAt(b *testing.B) {
+	w := &World{Year: 2000, Coverage: []Coverage{{Family: FamilyContiguity, Covered: true}}}
+	for i := 0; i < 200; i++ {
+		s := NewState(2+i, "")
+		s.Capital = Capital{Lat: Value(float64(i%180) - 90), Lon: Value(float64(i%360) - 180)}
+		w.States = append(w.States, s)
+	}
+	for i := 0; i < 200; i += 3 {
+		w.SetRelation(Relation{Dyad: Dyad{2 + i, 3 + i}, Contiguity: 1, CapDistKm: Missing()})
+	}
+	w.Index()
+	b.ReportAllocs()
+	for b.Loop() {
+		var sum float64
+		for i := range w.States {
+			for j := i + 1; j < len(w.States); j++ {
+				sum += w.RelationAt(i, j).CapDistKm.Float()
+			}
+		}
+		if math.IsNaN(sum) {
+			b.Fatal("missing distance")
+		}
+	}
+}
