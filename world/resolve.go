@@ -47,8 +47,9 @@ func (w *World) Resolve(s string) (int, error) {
 type UnknownStateError struct {
 	Query string
 	Year  int
-	// CCode is the query read as a ccode (0 when it is not a number), and
-	// Name the name the crosswalk gives that code ("" when none).
+	// CCode is the query read as a ccode, or the state a caller found
+	// under the name outside this World (0 otherwise), and Name its name
+	// ("" when none is known).
 	CCode int
 	Name  string
 	// Years lists the spells, in years, in which CCode is a member of the
@@ -85,9 +86,16 @@ func Spans(years []int) []YearSpan {
 func (e *UnknownStateError) Error() string {
 	var b strings.Builder
 	if e.CCode != 0 {
+		named := e.Query != strconv.Itoa(e.CCode)
+		if named {
+			fmt.Fprintf(&b, "%q names ", e.Query)
+		}
 		fmt.Fprintf(&b, "state %d", e.CCode)
 		if e.Name != "" {
 			fmt.Fprintf(&b, " (%s)", e.Name)
+		}
+		if named {
+			b.WriteString(", which")
 		}
 		fmt.Fprintf(&b, " is not a member of the state system in %d", e.Year)
 		if len(e.Years) > 0 {

@@ -101,3 +101,15 @@ func TestBadFlagValuesExit2(t *testing.T) {
 		{"data verify --data", []string{"data", "verify", "--data", d, "--format", "xml"}, 2, `unknown --format "xml"`},
 	})
 }
+
+// TestStateOutsideTheYear: a state named by its abbreviation or name in a
+// year it is not a member says in which years it is.
+func TestStateOutsideTheYear(t *testing.T) {
+	t.Parallel()
+	d := testenv.DataDir(t)
+	checkExits(t, []exitCase{
+		{"abbreviation", []string{"threat", "--year", "2000", "--data", d, "--state", "gfr"}, 2,
+			`--state: "gfr" names state 260 (German Federal Republic), which is not a member of the state system in 2000; it is a member in 1955–1990`},
+		{"name", []string{"align", "--year", "1914", "--data", d, "--state", "German Federal Republic"}, 2, "it is a member in 1955–1990"},
+	})
+}

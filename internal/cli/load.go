@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/entente/entente/history"
@@ -139,14 +140,31 @@ func (f worldFlags) resolveState(env *Env, w *world.World, flag, value string) (
 		return c, nil
 	}
 	var ue *world.UnknownStateError
-	if errors.As(err, &ue) && ue.CCode != 0 {
+	if errors.As(err, &ue) {
 		if dir, derr := dataDir(env, *f.data); derr == nil {
 			if h, herr := openHistoryCached(dir); herr == nil {
-				ue.Years = memberYears(h, ue.CCode)
+				historicalState(h, ue)
 			}
 		}
 	}
 	return 0, usagef("%s: %v", flag, err)
+}
+
+// historicalState completes ue from the state system's history: a query
+// that is the COW abbreviation or name of a state outside the World names
+// that state, and a state's years of membership are listed.
+func historicalState(h *history.History, ue *world.UnknownStateError) {
+	if ue.CCode == 0 {
+		for c := 1; c < 1000; c++ {
+			if abb, name := h.StateName(c); name != "" && (strings.EqualFold(abb, ue.Query) || strings.EqualFold(name, ue.Query)) {
+				ue.CCode, ue.Name, ue.Near = c, name, nil
+				break
+			}
+		}
+	}
+	if ue.CCode != 0 {
+		ue.Years = memberYears(h, ue.CCode)
+	}
 }
 
 // memberYears returns the spells of years in which ccode is a member of
