@@ -39,7 +39,7 @@ func Section(w *world.World) (*report.Section, error) {
 	counts := map[Choice]int{}
 	for _, p := range ps {
 		counts[p.Choice]++
-		name := stateName(w, p.State)
+		name := w.Label(p.State, world.ByName)
 		if p.TopThreat == nil {
 			t.Add(name, "–", world.Missing(), world.Missing(), world.Missing(), world.Missing(), world.Missing(), string(p.Choice), "", "")
 			continue
@@ -50,11 +50,11 @@ func Section(w *world.World) (*report.Section, error) {
 		partner := ""
 		switch {
 		case p.Choice == Bandwagon:
-			partner = stateName(w, th.From)
+			partner = w.Label(th.From, world.ByName)
 		case p.Choice == Balance && len(p.Partners) > 0:
-			partner = stateName(w, p.Partners[0].CCode)
+			partner = w.Label(p.Partners[0].CCode, world.ByName)
 		}
-		t.Add(name, stateName(w, th.From), th.Total, th.Power, th.Proximity, th.Offense, th.Intent,
+		t.Add(name, w.Label(th.From, world.ByName), th.Total, th.Power, th.Proximity, th.Offense, th.Intent,
 			string(p.Choice), strings.Join(p.Fired(), ", "), partner)
 	}
 	walt, wcounts, err := waltTable(w)
@@ -100,21 +100,14 @@ func waltTable(w *world.World) (*report.Table, map[Choice]int, error) {
 			continue
 		}
 		th := p.TopThreat
-		partner := stateName(w, th.From)
+		partner := w.Label(th.From, world.ByName)
 		if p.Choice == Balance {
 			partner = ""
 			if len(p.Partners) > 0 {
-				partner = stateName(w, p.Partners[0].CCode)
+				partner = w.Label(p.Partners[0].CCode, world.ByName)
 			}
 		}
-		t.Add(stateName(w, p.State), stateName(w, th.From), th.Total, string(p.Choice), strings.Join(p.Fired(), ", "), partner)
+		t.Add(w.Label(p.State, world.ByName), w.Label(th.From, world.ByName), th.Total, string(p.Choice), strings.Join(p.Fired(), ", "), partner)
 	}
 	return t, counts, nil
-}
-
-func stateName(w *world.World, c int) string {
-	if s := w.State(c); s != nil && s.Name != "" {
-		return s.Name
-	}
-	return fmt.Sprintf("%d", c)
 }

@@ -8,6 +8,7 @@ import (
 )
 
 func TestSectionEmbeddedWorld(t *testing.T) {
+	t.Parallel()
 	w, err := worldfile.Default()
 	if err != nil {
 		t.Fatal(err)

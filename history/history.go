@@ -112,7 +112,8 @@ type DisputeYear struct {
 // Open loads every dataset World needs from dir, laid out as shared/data
 // (the Files constants name them), reading files in parallel. The error
 // names the dataset and the file, and for bad input the line, column and
-// field (*table.ParseError); when several files fail, it lists each.
+// field (*world.ParseError, for errors.As); when several files fail, it
+// lists each.
 func Open(dir string) (*History, error) {
 	if st, err := os.Stat(dir); err != nil {
 		return nil, fmt.Errorf("history: data directory: %w", err)

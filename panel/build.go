@@ -222,7 +222,3 @@ func (p *Plan) buildYear(h *history.History, year int, b *Batch) {
 
 // Options returns the plan's options.
 func (p *Plan) Options() Options { return p.opt }
-
-// SetProgress sets the function called after each year is written (see
-// Options.Progress).
-func (p *Plan) SetProgress(f func(year, yearsDone int, rows int64)) { p.opt.Progress = f }

@@ -49,6 +49,7 @@ func testBatch() *Batch {
 const wantCSV = "id,x,flag\n1,0.5,1\n,,0\n3,1e-07,\n"
 
 func TestCSVWriter(t *testing.T) {
+	t.Parallel()
 	var buf bytes.Buffer
 	w, err := NewCSV(&buf, testColumns)
 	if err != nil {
@@ -66,6 +67,7 @@ func TestCSVWriter(t *testing.T) {
 }
 
 func TestCreateFormats(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	tests := []struct {
 		name string
@@ -201,6 +203,7 @@ func spread[T any](vals []T, defs []int16) []*T {
 }
 
 func TestCodebook(t *testing.T) {
+	t.Parallel()
 	p, err := DyadPlan(DefaultOptions())
 	if err != nil {
 		t.Fatal(err)
@@ -242,6 +245,7 @@ func TestCodebook(t *testing.T) {
 }
 
 func TestPlanErrors(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		opt  func(o *Options)
@@ -268,6 +272,7 @@ func TestPlanErrors(t *testing.T) {
 }
 
 func TestOpenMissingFile(t *testing.T) {
+	t.Parallel()
 	_, err := Open(t.TempDir())
 	if err == nil || !strings.Contains(err.Error(), "system2016.csv") || !strings.Contains(err.Error(), "entente data get ") ||
 		!strings.Contains(err.Error(), " atop-ddyr-peacesciencer ") {
@@ -328,6 +333,7 @@ func build(t *testing.T, opt Options, check func(b *Batch, col func(string) *Vec
 }
 
 func TestRowCounts(t *testing.T) {
+	t.Parallel()
 	d := realData(t)
 	opt := DefaultOptions()
 	opt.Vars = []string{}
@@ -361,6 +367,7 @@ func TestRowCounts(t *testing.T) {
 // ATOP dyad-year file, both ways: each row's flags equal the file's, and
 // every file row between two system members appears.
 func TestATOPJoin(t *testing.T) {
+	t.Parallel()
 	rows, err := atop.ReadDyadYears(testenv.File(t, "atop/atop_v5.1_ddyr_obligations_peacesciencer.csv"))
 	if err != nil {
 		t.Fatal(err)
@@ -413,6 +420,7 @@ func member(h *history.History, y, c int) bool { return h.Pos(y, c) >= 0 }
 
 // TestContiguityJoin checks conttype against contdird.csv both ways.
 func TestContiguityJoin(t *testing.T) {
+	t.Parallel()
 	rows, err := cow.ReadContiguityYears(testenv.File(t, "cow_contiguity_v3.2/contdird.csv"))
 	if err != nil {
 		t.Fatal(err)
@@ -464,6 +472,7 @@ func TestContiguityJoin(t *testing.T) {
 // TestMissingOutsideCoverage checks that each source's variables are
 // missing, not zero, outside its coverage and present inside it.
 func TestMissingOutsideCoverage(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name     string
 		from, to int // coverage inside the panel's years
@@ -505,6 +514,7 @@ func TestMissingOutsideCoverage(t *testing.T) {
 // TestNondirectedIsMaximum checks that the non-directed view takes each
 // flag's maximum over both directions.
 func TestNondirectedIsMaximum(t *testing.T) {
+	t.Parallel()
 	type key struct{ a, b int }
 	vars := []string{"atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_consul", "cow_defense", "cow_neutrality", "cow_nonaggression", "cow_entente"}
 	for _, year := range []int{1914, 1939, 1985, 2010} {
@@ -550,6 +560,7 @@ func TestNondirectedIsMaximum(t *testing.T) {
 }
 
 func TestFilters(t *testing.T) {
+	t.Parallel()
 	opt := Options{From: 1950, To: 1950, Vars: []string{"conttype", "cowmaj1", "cowmaj2"}}
 	all := 0
 	build(t, opt, func(b *Batch, col func(string) *Vec) { all = b.Rows })
@@ -583,6 +594,7 @@ func TestFilters(t *testing.T) {
 // the ATOP file, with dense portfolios and the vector formulas, and
 // compares with the panel.
 func TestSimilarityReference(t *testing.T) {
+	t.Parallel()
 	rows, err := atop.ReadDyadYears(testenv.File(t, "atop/atop_v5.1_ddyr_obligations_peacesciencer.csv"))
 	if err != nil {
 		t.Fatal(err)
@@ -640,6 +652,7 @@ func TestSimilarityReference(t *testing.T) {
 }
 
 func TestStatesPanel(t *testing.T) {
+	t.Parallel()
 	p, err := StatePlan(Options{From: 2000, To: 2000})
 	if err != nil {
 		t.Fatal(err)
@@ -668,6 +681,7 @@ func TestStatesPanel(t *testing.T) {
 // TestCSVOutputParses writes a year to CSV and reads it back with
 // encoding/csv: nulls are empty cells.
 func TestCSVOutputParses(t *testing.T) {
+	t.Parallel()
 	p, err := DyadPlan(Options{From: 2012, To: 2013})
 	if err != nil {
 		t.Fatal(err)
@@ -700,6 +714,7 @@ func TestCSVOutputParses(t *testing.T) {
 // TestParquetMatchesCSV writes the same years to Parquet (in several row
 // groups) and CSV and checks that every cell agrees, nulls included.
 func TestParquetMatchesCSV(t *testing.T) {
+	t.Parallel()
 	old := rowGroupRows
 	rowGroupRows = 30000
 	defer func() { rowGroupRows = old }()
@@ -766,6 +781,7 @@ func TestParquetMatchesCSV(t *testing.T) {
 // each pair once a year: both orders of the directed panel carry its value,
 // and every file row between two members appears.
 func TestMinDistJoin(t *testing.T) {
+	t.Parallel()
 	type key struct{ a, b, y int }
 	want := map[key]float64{}
 	md, err := geo.ReadMinDist(testenv.File(t, "capitals_distance/cow_mindist_cshapes2_peacesciencer.csv"))
@@ -804,6 +820,7 @@ func TestMinDistJoin(t *testing.T) {
 // TestGMLJoin checks the dispute variables against the GML dyad-year file,
 // aggregated over the disputes of each dyad-year.
 func TestGMLJoin(t *testing.T) {
+	t.Parallel()
 	type key struct{ a, b, y int }
 	type agg struct{ on, ong, host int64 }
 	want := map[key]agg{}
@@ -846,6 +863,7 @@ func TestGMLJoin(t *testing.T) {
 }
 
 func TestBuildWithoutData(t *testing.T) {
+	t.Parallel()
 	p, err := DyadPlan(Options{From: 1900, To: 1900, Vars: []string{"atop_defense"}})
 	if err != nil {
 		t.Fatal(err)
@@ -859,6 +877,7 @@ func TestBuildWithoutData(t *testing.T) {
 // TestValuations checks the COW valuation's coverage (missing after 2012)
 // and that the binary valuation's S is computed with Δ = 1.
 func TestValuations(t *testing.T) {
+	t.Parallel()
 	opt := Options{From: 2011, To: 2014, Vars: []string{"sim_s", "sim_taub"}, Valuation: similarity.COW}
 	p, err := DyadPlan(opt)
 	if err != nil {
@@ -891,6 +910,7 @@ func TestValuations(t *testing.T) {
 }
 
 func TestSelectVars(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		vars []string
 		want string // names after the keys, or an error fragment

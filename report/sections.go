@@ -49,12 +49,8 @@ func Reading(c float64, nodes int) string {
 	return "mixed"
 }
 
-func stateName(w *world.World, c int) string {
-	if s := w.State(c); s != nil {
-		return s.Name
-	}
-	return fmt.Sprintf("state %d", c)
-}
+// stateName is the report's label of a state: world.World.Label by name.
+func stateName(w *world.World, c int) string { return w.Label(c, world.ByName) }
 
 // shortID is an alliance's ID without the "world:" prefix of world files.
 func shortID(a *world.Alliance) string { return strings.TrimPrefix(a.ID, "world:") }
@@ -316,19 +312,17 @@ func Portfolios(w *world.World) (*Section, error) {
 		var ids []string
 		allies := map[int]bool{}
 		for _, a := range live {
-			ms := a.MembersOn(on)
 			in := false
-			for _, m := range ms {
-				in = in || m == c
-			}
-			if !in {
-				continue
-			}
-			ids = append(ids, shortID(a))
-			for _, m := range ms {
-				if m != c {
-					allies[m] = true
+			a.AlliedPairs(world.OnDate(on), world.AnyObligation, func(x, y int) {
+				switch c {
+				case x:
+					in, allies[y] = true, true
+				case y:
+					in, allies[x] = true, true
 				}
+			})
+			if in {
+				ids = append(ids, shortID(a))
 			}
 		}
 		var partners []string

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/entente/entente/internal/source/propensity"
 	"github.com/entente/entente/landscape"
 	"github.com/entente/entente/world"
 )
@@ -74,8 +75,8 @@ random starts (seeded).`,
 			if err := checkFormat(*format, "text", "json"); err != nil {
 				return err
 			}
-			if *k < 2 {
-				return usagef("--coalitions %d: want K >= 2", *k)
+			if *k < 2 || *k > landscape.MaxK {
+				return usagef("--coalitions %d: want K from 2 to %d", *k, landscape.MaxK)
 			}
 			m, err := landscape.ParseMethod(*method)
 			if err != nil {
@@ -99,7 +100,7 @@ random starts (seeded).`,
 				if *actors == "" || *prop == "" {
 					return usagef("--actors and --propensity go together")
 				}
-				if p, err = landscape.ReadFiles(*actors, *prop, *offset); err != nil {
+				if p, err = propensity.Read(*actors, *prop, *offset); err != nil {
 					return err
 				}
 			case worldMode:
@@ -114,7 +115,7 @@ random starts (seeded).`,
 				if err != nil {
 					return err
 				}
-				cc, err := resolveStates(w, *states)
+				cc, err := wf.resolveStates(env, w, *states)
 				if err != nil {
 					return err
 				}
@@ -125,21 +126,17 @@ random starts (seeded).`,
 			default:
 				return usagef("give --actors FILE --propensity FILE, or --year Y --states LIST\nusage: entente %s", "landscape --help")
 			}
-			o := landscape.SolveOptions{Method: m, K: *k, Basins: *basins,
-				Exact:        landscape.Options{MaxMinima: *maxMinima},
-				Anneal:       landscape.AnnealOptions{Runs: *runs, Sweeps: *sweeps, Replicas: *replicas, Seed: *seed},
-				BasinOptions: landscape.BasinOptions{Rule: r, Seed: *seed, Samples: *samples}}
+			o := landscape.Options{Method: m, K: *k, Seed: *seed,
+				Exact:  landscape.ExactOptions{MaxMinima: *maxMinima},
+				Anneal: landscape.AnnealOptions{Runs: *runs, Sweeps: *sweeps, Replicas: *replicas}}
+			if *basins {
+				o.Basins = &landscape.BasinOptions{Rule: r, Samples: *samples}
+			}
 			res, err := landscape.Solve(ctx, p, o)
 			if err != nil {
 				return err
 			}
 			out := newLandscapeOutput(res, derived)
-			if out.Method != "exact" {
-				out.Heuristic = "simulated annealing"
-				if *k == 2 && *replicas != 1 {
-					out.Heuristic = "parallel tempering"
-				}
-			}
 			if *format == "json" {
 				return writeJSON(env.Stdout, out)
 			}
@@ -172,47 +169,29 @@ func parseLandscapeWeights(s string, halfLife float64) (landscape.Weights, error
 	return w, nil
 }
 
-// resolveStates turns a comma-separated list of ccodes, COW abbreviations,
-// ISO3 codes or names into ccodes of members of w.
-func resolveStates(w *world.World, list string) ([]int, error) {
+// resolveStates turns the comma-separated list of --states into ccodes of
+// members of w (worldFlags.resolveState).
+func (f worldFlags) resolveStates(env *Env, w *world.World, list string) ([]int, error) {
 	var out []int
+	seen := map[int]string{}
 	for _, item := range strings.Split(list, ",") {
-		item = strings.TrimSpace(item)
-		if item == "" {
+		if strings.TrimSpace(item) == "" {
 			continue
 		}
-		c, ok := findState(w, item)
-		if !ok {
-			return nil, fmt.Errorf("--states: %q is not a member of the state system in %d (give a COW ccode, COW abbreviation, ISO3 code or name)", item, w.Year)
+		c, err := f.resolveState(env, w, "--states", item)
+		if err != nil {
+			return nil, err
 		}
+		if first, ok := seen[c]; ok {
+			return nil, usagef("--states: %q and %q both name %s (%d)", first, strings.TrimSpace(item), w.Label(c, world.ByName), c)
+		}
+		seen[c] = strings.TrimSpace(item)
 		out = append(out, c)
 	}
 	if len(out) < 2 {
 		return nil, usagef("--states %q: want at least two states", list)
 	}
 	return out, nil
-}
-
-func findState(w *world.World, item string) (int, bool) {
-	if c, err := strconv.Atoi(item); err == nil {
-		return c, w.State(c) != nil
-	}
-	for _, s := range w.States {
-		if strings.EqualFold(s.Abbrev, item) {
-			return s.CCode, true
-		}
-	}
-	for _, s := range w.States {
-		if strings.EqualFold(s.ISO3, item) {
-			return s.CCode, true
-		}
-	}
-	for _, s := range w.States {
-		if strings.EqualFold(s.Name, item) {
-			return s.CCode, true
-		}
-	}
-	return 0, false
 }
 
 type landscapeActor struct {
@@ -255,10 +234,10 @@ type landscapeComponents struct {
 
 func newLandscapeOutput(res *landscape.Result, d *landscape.Derived) *landscapeOutput {
 	p := res.Problem
-	out := &landscapeOutput{Coalitions: res.K, Method: "anneal", Configurations: res.Configurations,
+	out := &landscapeOutput{Coalitions: res.K, Method: "anneal", Heuristic: res.Method, Configurations: res.Configurations,
 		Truncated: res.Truncated, Basins: res.Basins, GlobalTies: res.GlobalTies}
-	if res.Exact {
-		out.Method = "exact"
+	if res.Method == landscape.SearchExact {
+		out.Method, out.Heuristic = "exact", ""
 	}
 	for i, n := range p.Names {
 		a := landscapeActor{Name: n, Size: p.Sizes[i]}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -68,7 +67,7 @@ Variables: ` + strings.Join(panel.StateVariables(), ", ") + `.`,
 }
 
 func setupPanel(fs *flag.FlagSet, kind string) RunFunc {
-	data := fs.String("data", "", "the data `directory` (default $ENTENTE_DATA)")
+	data := addDataFlag(fs)
 	years := fs.String("years", fmt.Sprintf("%d-%d", panel.SystemFrom, panel.SystemTo), "a `range` of years FROM-TO, or one year")
 	vars := fs.String("vars", "", "comma-separated `list` of variables (default all)")
 	out := fs.String("out", "", "output `file` (.csv, .csv.gz or .parquet); CSV to stdout when omitted")
@@ -99,6 +98,18 @@ func setupPanel(fs *flag.FlagSet, kind string) RunFunc {
 			return usagef("--workers %d: want 0 or more", *workers)
 		}
 		opt.Workers = *workers
+		// The years written are drawn on standard error when it is a
+		// terminal and the CSV does not go to the same terminal.
+		var bar *progress
+		if toStdout := *out == "" || *out == "-"; !(toStdout && isTerminal(env.Stdout)) {
+			bar = newProgress(env.Stderr)
+		}
+		if bar != nil {
+			total := opt.To - opt.From + 1
+			opt.Progress = func(year, done int, rows int64) {
+				bar.draw(kind, fmt.Sprintf("panel %s: %d (%d/%d years, %d rows)", kind, year, done, total, rows), done == total)
+			}
+		}
 		var plan *panel.Plan
 		if kind == "dyads" {
 			if *nondirected && directedSet(fs) && *directed {
@@ -130,7 +141,7 @@ func setupPanel(fs *flag.FlagSet, kind string) RunFunc {
 		if err != nil {
 			return err
 		}
-		return runPanel(ctx, env, kind, plan, dir, *out, *codebook, fs)
+		return runPanel(ctx, env, kind, plan, bar, dir, *out, *codebook, fs)
 	}
 }
 
@@ -144,7 +155,7 @@ func directedSet(fs *flag.FlagSet) bool {
 	return set
 }
 
-func runPanel(ctx context.Context, env *Env, kind string, plan *panel.Plan, dir, out, codebook string, fs *flag.FlagSet) error {
+func runPanel(ctx context.Context, env *Env, kind string, plan *panel.Plan, bar *progress, dir, out, codebook string, fs *flag.FlagSet) error {
 	start := time.Now()
 	if out != "" && out != "-" {
 		if _, err := panel.FormatOf(out); err != nil {
@@ -154,16 +165,8 @@ func runPanel(ctx context.Context, env *Env, kind string, plan *panel.Plan, dir,
 			return usagef("--codebook %s: the codebook of --out %s is written beside it; --codebook is for output to stdout", codebook, out)
 		}
 	}
-	var bar *panelProgress
 	toStdout := out == "" || out == "-"
-	if isTerminal(env.Stderr) && !(toStdout && isTerminal(env.Stdout)) {
-		bar = &panelProgress{w: env.Stderr, kind: kind}
-		opt := plan.Options()
-		total := opt.To - opt.From + 1
-		plan.SetProgress(func(year, done int, rows int64) { bar.update(year, done, total, rows) })
-		fmt.Fprintf(env.Stderr, "\rpanel %s: loading %s", kind, dir)
-		bar.drawn = true
-	}
+	bar.draw(kind, fmt.Sprintf("panel %s: loading %s", kind, dir), true)
 	h, err := panel.Open(dir)
 	if err != nil {
 		bar.finish()
@@ -239,26 +242,4 @@ func parseYears(s string) (from, to int, err error) {
 		return 0, 0, fmt.Errorf("%q: want FROM-TO or one year, such as 1816-2016 or 1914", s)
 	}
 	return from, to, nil
-}
-
-// panelProgress draws the years written on one terminal line.
-type panelProgress struct {
-	w     io.Writer
-	kind  string
-	last  time.Time
-	drawn bool
-}
-
-func (p *panelProgress) update(year, done, total int, rows int64) {
-	if now := time.Now(); now.Sub(p.last) >= 100*time.Millisecond || done == total {
-		p.last = now
-		fmt.Fprintf(p.w, "\rpanel %s: %d (%d/%d years, %d rows)\x1b[K", p.kind, year, done, total, rows)
-		p.drawn = true
-	}
-}
-
-func (p *panelProgress) finish() {
-	if p != nil && p.drawn {
-		fmt.Fprintln(p.w)
-	}
 }

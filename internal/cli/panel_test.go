@@ -11,6 +11,7 @@ import (
 )
 
 func TestPanelUsageErrors(t *testing.T) {
+	t.Parallel()
 	env := map[string]string{"ENTENTE_DATA": t.TempDir()}
 	tests := []struct {
 		name     string
@@ -44,6 +45,7 @@ func TestPanelUsageErrors(t *testing.T) {
 }
 
 func TestPanelDyadsStdout(t *testing.T) {
+	t.Parallel()
 	env := map[string]string{"ENTENTE_DATA": testenv.DataDir(t)}
 	out, errs, code := runCLI(t, env, "panel", "dyads", "--years", "1914", "--vars", "atop_defense,conttype,sim_s", "--nondirected", "--filter", "relevant")
 	if code != 0 {
@@ -72,6 +74,7 @@ func TestPanelDyadsStdout(t *testing.T) {
 }
 
 func TestPanelOutFiles(t *testing.T) {
+	t.Parallel()
 	env := map[string]string{"ENTENTE_DATA": testenv.DataDir(t)}
 	dir := t.TempDir()
 	for _, tc := range []struct{ args []string }{

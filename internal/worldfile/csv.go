@@ -277,6 +277,15 @@ func (c *cells) number(table, col string) *number {
 }
 
 // readTable calls each for every record of dir/file.
+//
+// It reads with encoding/csv rather than internal/source/table, the
+// loaders' reader, on purpose: a world's tables are validated as the YAML
+// world file is, so every problem of every table is collected (errs) as an
+// *Error carrying the document's field path ("alliances[3].members[12]
+// .joined") beside file:line:column, and a CSV world and its YAML give the
+// same errors. table stops at the first error of a row, returns a
+// *world.ParseError without field paths, and handles the source datasets'
+// dialects (latin-1, -9 as missing) that a world's own tables never use.
 func readTable(r *errs, dir, file string, header []string, each func(c *cells)) error {
 	path := filepath.Join(dir, file)
 	f, err := os.Open(path)

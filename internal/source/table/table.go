@@ -22,8 +22,9 @@
 //	}
 //	return out, r.Err()
 //
-// Every error is a *ParseError naming the file, line, column and field,
-// what was expected and what was found.
+// Every error is a *ParseError (= *world.ParseError, which callers outside
+// the module can name) giving the file, line, column and field, what was
+// expected and what was found.
 package table
 
 import (
@@ -43,47 +44,20 @@ import (
 	"github.com/entente/entente/world"
 )
 
-// Sentinel errors wrapped by ParseError.
+// Sentinel errors wrapped by ParseError (defined in world, so that callers
+// outside the module can name them).
 var (
-	ErrMissingColumn = errors.New("missing column")
-	ErrSyntax        = errors.New("invalid value")
-	ErrRange         = errors.New("value out of range")
-	ErrMissingValue  = errors.New("missing value")
-	ErrFieldCount    = errors.New("wrong number of fields")
-	ErrCSV           = errors.New("malformed CSV")
+	ErrMissingColumn = world.ErrMissingColumn
+	ErrSyntax        = world.ErrSyntax
+	ErrRange         = world.ErrRange
+	ErrMissingValue  = world.ErrMissingValue
+	ErrFieldCount    = world.ErrFieldCount
+	ErrCSV           = world.ErrCSV
 )
 
-// ParseError reports bad input in a data file.
-type ParseError struct {
-	File     string // the file's path as given to Open or New
-	Line     int    // 1-based line; the header is line 1
-	Column   int    // 1-based field index, 0 when not known; for ErrCSV, the byte column encoding/csv reports
-	Field    string // the column's header name, when known
-	Expected string // what was expected, e.g. "an integer"
-	Found    string // what was found, quoted as in the file
-	Err      error  // one of the sentinel errors, or a cause
-}
-
-func (e *ParseError) Error() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s:%d", e.File, e.Line)
-	if e.Column > 0 {
-		fmt.Fprintf(&b, ":%d", e.Column)
-	}
-	if e.Field != "" {
-		fmt.Fprintf(&b, ": field %q", e.Field)
-	}
-	fmt.Fprintf(&b, ": %v", e.Err)
-	if e.Expected != "" {
-		fmt.Fprintf(&b, ": expected %s", e.Expected)
-	}
-	if e.Expected != "" || e.Found != "" {
-		fmt.Fprintf(&b, ", found %q", e.Found)
-	}
-	return b.String()
-}
-
-func (e *ParseError) Unwrap() error { return e.Err }
+// ParseError reports bad input in a data file. It is world.ParseError, the
+// module's public error type for bad input.
+type ParseError = world.ParseError
 
 // Options describe a file's dialect.
 type Options struct {
