@@ -37,6 +37,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
 
@@ -293,6 +294,16 @@ func (r *Reader) isMissing(s string) bool {
 func (r *Reader) String(col string) string {
 	s, _ := r.raw(col)
 	return strings.TrimSpace(s)
+}
+
+// Text returns the cell of col, trimmed, and checks that it is valid UTF-8
+// (a latin-1 byte in a UTF-8 file is an ErrSyntax error).
+func (r *Reader) Text(col string) string {
+	s := r.String(col)
+	if r.err == nil && !utf8.ValidString(s) {
+		r.err = r.errAt(col, "UTF-8 text", ErrSyntax)
+	}
+	return s
 }
 
 // Int returns the cell of col as an integer; a missing or malformed cell is
