@@ -441,3 +441,26 @@ func (c *crReader) Read(p []byte) (int, error) {
 	}
 	return n, err
 }
+
+// ReadFile opens path with opts and hands the Reader to read, closing the
+// file after: the one-line body of most loaders.
+func ReadFile[T any](path string, opts Options, read func(*Reader) (T, error)) (T, error) {
+	r, err := Open(path, opts)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	defer r.Close()
+	return read(r)
+}
+
+// Decode reads src, named name in errors, with opts and hands the Reader to
+// read; loaders' tests and fuzz targets call it on strings.
+func Decode[T any](name string, src io.Reader, opts Options, read func(*Reader) (T, error)) (T, error) {
+	r, err := New(name, src, opts)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return read(r)
+}

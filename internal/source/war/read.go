@@ -2,8 +2,6 @@ package war
 
 import (
 	"fmt"
-	"io"
-	"os"
 	"strconv"
 	"strings"
 
@@ -62,31 +60,14 @@ type rshKey struct{ initWar, year, ccode int }
 var rshEntryErrata = map[rshKey]world.Date{{40, 1871, 220}: world.D(1871, 12, 31)}
 
 // ReadDyadYears reads the COW war dyad-year file.
-func ReadDyadYears(path string) ([]DyadYear, error) { return readFile(path, table.COW, readDyadYears) }
+func ReadDyadYears(path string) ([]DyadYear, error) { return table.ReadFile(path, table.COW, readDyadYears) }
 
 // ReadParticipants reads the Reiter–Stam–Horowitz participant file.
 func ReadParticipants(path string) ([]RSHRow, error) {
-	return readFile(path, rshDialect, readParticipants)
+	return table.ReadFile(path, rshDialect, readParticipants)
 }
 
 var rshDialect = table.Options{Missing: []string{"NA"}}
-
-func readFile[T any](path string, opts table.Options, read func(*table.Reader) ([]T, error)) ([]T, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return decode(path, f, opts, read)
-}
-
-func decode[T any](name string, src io.Reader, opts table.Options, read func(*table.Reader) ([]T, error)) ([]T, error) {
-	r, err := table.New(name, src, opts)
-	if err != nil {
-		return nil, err
-	}
-	return read(r)
-}
 
 func readDyadYears(r *table.Reader) ([]DyadYear, error) {
 	if err := r.Require("warnum", "ccode1", "ccode2", "year", "cowinterongoing", "cowinteronset", "sidea1", "sidea2",

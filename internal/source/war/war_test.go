@@ -184,12 +184,12 @@ const (
 )
 
 func readCOW(name, src string) error {
-	_, err := decode(name, strings.NewReader(src), table.COW, readDyadYears)
+	_, err := table.Decode(name, strings.NewReader(src), table.COW, readDyadYears)
 	return err
 }
 
 func readRSH(name, src string) error {
-	_, err := decode(name, strings.NewReader(src), rshDialect, readParticipants)
+	_, err := table.Decode(name, strings.NewReader(src), rshDialect, readParticipants)
 	return err
 }
 
