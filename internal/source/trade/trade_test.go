@@ -63,4 +63,3 @@ func FuzzRead(f *testing.F) {
 		hdr + "700,710,1950,,0,,0\n",
 	})
 }
-

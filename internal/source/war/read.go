@@ -60,7 +60,9 @@ type rshKey struct{ initWar, year, ccode int }
 var rshEntryErrata = map[rshKey]world.Date{{40, 1871, 220}: world.D(1871, 12, 31)}
 
 // ReadDyadYears reads the COW war dyad-year file.
-func ReadDyadYears(path string) ([]DyadYear, error) { return table.ReadFile(path, table.COW, readDyadYears) }
+func ReadDyadYears(path string) ([]DyadYear, error) {
+	return table.ReadFile(path, table.COW, readDyadYears)
+}
 
 // ReadParticipants reads the Reiter–Stam–Horowitz participant file.
 func ReadParticipants(path string) ([]RSHRow, error) {
