@@ -132,6 +132,7 @@ func TestReadMembersReal(t *testing.T) {
 
 const allianceHeader = "atopid,cowid,cow4id,begyr,begmo,begday,endyr,endmo,endday,ineffect,bilat,maxphase,defense,offense,neutral,nonagg,consul,specthrt,mem1,mem2\n"
 const memberHeader = "atopid,member,yrent,moent,dayent,yrexit,moexit,dayexit,ineffect,phase,maxphase,defense,offense,neutral,nonagg,consul\n"
+
 // termHeader is memberHeader with the termination, trigger and provision
 // columns this package reads (a subset of the file's 105).
 const termHeader = "atopid,member,yrent,moent,dayent,yrexit,moexit,dayexit,ineffect,phase,maxphase,defense,offense,neutral,nonagg,consul,termmode,termcaus,defcon,defcoadv,milcon,wartime,cowwar\n"
