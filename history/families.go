@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 
+	"github.com/entente/entente/internal/dataset"
 	"github.com/entente/entente/internal/source/economy"
 	"github.com/entente/entente/internal/source/igo"
 	"github.com/entente/entente/internal/source/leader"
@@ -153,30 +154,59 @@ func (h *History) buildLeaders(spells []leader.Spell) {
 	}
 }
 
-// buildTrade keeps the trade rows of dyads whose states are both members
-// in the row's year, reporting the others.
-func (h *History) buildTrade(rows []trade.DyadYear) {
-	keep := make([]dyadRow[Trade], 0, len(rows))
-	for _, r := range rows {
-		if !h.resolveDyad(FileTrade, r.Year, r.CCode1, r.CCode2) {
-			continue
-		}
-		keep = append(keep, dyadRow[Trade]{r.Year, Key(r.CCode1, r.CCode2), Trade{float64(r.Flow1), float64(r.Flow2)}})
+// loadTrade reads the trade file into an undirected table, streaming the
+// rows (the file has 673,654; the catalogue's row count sizes the table).
+// Rows naming non-members are checked after the states are built
+// (resolveTrade): loading runs in parallel with the states' file.
+func (h *History) loadTrade(path string) (*DyadTable[Trade], error) {
+	rows := make([]dyadRow[Trade], 0, catalogueRows(FileTrade))
+	err := trade.Scan(path, func(r *trade.DyadYear) {
+		rows = append(rows, dyadRow[Trade]{r.Year, Key(r.CCode1, r.CCode2), Trade{float64(r.Flow1), float64(r.Flow2)}})
+	})
+	if err != nil {
+		return nil, err
 	}
-	h.trade = buildDyadTable(tradeFirst, tradeLast, false, keep, func(a, _ Trade) Trade { return a })
+	return buildDyadTable(tradeFirst, tradeLast, false, rows, func(a, _ Trade) Trade { return a }), nil
 }
 
-// buildIGO keeps the shared-IGO counts of dyads of members, reporting the
-// others.
-func (h *History) buildIGO(rows []igo.DyadYear) {
-	keep := make([]dyadRow[int16], 0, len(rows))
-	for _, r := range rows {
-		if !h.resolveDyad(FileIGO, r.Year, r.CCode1, r.CCode2) {
-			continue
-		}
-		keep = append(keep, dyadRow[int16]{r.Year, Key(r.CCode1, r.CCode2), int16(min(r.Shared, math.MaxInt16))})
+// loadIGO reads the dyadic IGO counts into an undirected table.
+func (h *History) loadIGO(path string) (*DyadTable[int16], error) {
+	rows := make([]dyadRow[int16], 0, catalogueRows(FileIGO))
+	err := igo.Scan(path, func(r *igo.DyadYear) {
+		rows = append(rows, dyadRow[int16]{r.Year, Key(r.CCode1, r.CCode2), int16(min(r.Shared, math.MaxInt16))})
+	})
+	if err != nil {
+		return nil, err
 	}
-	h.igo = buildDyadTable(igoFirst, igoLast, false, keep, func(a, _ int16) int16 { return a })
+	return buildDyadTable(igoFirst, igoLast, false, rows, func(a, _ int16) int16 { return a }), nil
+}
+
+// catalogueRows returns the catalogue's row count of file, a capacity.
+func catalogueRows(file string) int {
+	_, f, _ := dataset.FindFile(file)
+	return f.Rows
+}
+
+// resolveTrade reports the trade and IGO dyad-years whose states are not
+// both members in the year. The tables keep them (a lookup names two
+// states, so an unresolved row is never met through World), but Unresolved
+// lists them.
+func (h *History) resolveTrade() {
+	for _, t := range []struct {
+		file string
+		span func() (int, int)
+		year func(y int) []DyadKey
+	}{
+		{FileTrade, h.trade.Span, func(y int) []DyadKey { k, _ := h.trade.Year(y); return k }},
+		{FileIGO, h.igo.Span, func(y int) []DyadKey { k, _ := h.igo.Year(y); return k }},
+	} {
+		first, last := t.span()
+		for y := first; y <= last; y++ {
+			for _, k := range t.year(y) {
+				h.resolveDyad(t.file, y, k.A(), k.B())
+			}
+		}
+	}
 }
 
 func (h *History) resolveDyad(file string, y, a, b int) bool {

@@ -12,14 +12,12 @@ import (
 	"github.com/entente/entente/internal/source/cow"
 	"github.com/entente/entente/internal/source/economy"
 	"github.com/entente/entente/internal/source/geo"
-	"github.com/entente/entente/internal/source/igo"
 	"github.com/entente/entente/internal/source/leader"
 	"github.com/entente/entente/internal/source/mid"
 	"github.com/entente/entente/internal/source/regime"
 	"github.com/entente/entente/internal/source/rivalry"
 	"github.com/entente/entente/internal/source/sipri"
 	"github.com/entente/entente/internal/source/terrthreat"
-	"github.com/entente/entente/internal/source/trade"
 	"github.com/entente/entente/internal/source/war"
 	"github.com/entente/entente/world"
 )
@@ -169,8 +167,6 @@ func Open(dir string) (*History, error) {
 		econ    []economy.StateYear
 		terr    []terrthreat.StateYear
 		leaders []leader.Spell
-		trades  []trade.DyadYear
-		igos    []igo.DyadYear
 	)
 	jobs := []struct {
 		file string
@@ -192,8 +188,8 @@ func Open(dir string) (*History, error) {
 		{FileCapitals, func(p string) (err error) { h.capitals, err = geo.ReadCapitals(p); return }},
 		{FileSIPRIShares, func(p string) (err error) { shares, err = sipri.ReadShares(p); return }},
 		{FileSIPRIUSD, func(p string) (err error) { usd, err = sipri.ReadUSD(p); return }},
-		{FileIGO, func(p string) (err error) { igos, err = igo.Read(p); return }},
-		{FileTrade, func(p string) (err error) { trades, err = trade.Read(p); return }},
+		{FileIGO, func(p string) (err error) { h.igo, err = h.loadIGO(p); return }},
+		{FileTrade, func(p string) (err error) { h.trade, err = h.loadTrade(p); return }},
 		{FileEconomy, func(p string) (err error) { econ, err = economy.Read(p); return }},
 		{FileRegime, func(p string) (err error) { regimes, err = regime.Read(p); return }},
 		{FileTerrThreat, func(p string) (err error) { terr, err = terrthreat.Read(p); return }},
@@ -230,8 +226,7 @@ func Open(dir string) (*History, error) {
 	h.buildEconomy(econ)
 	h.buildTerritory(terr)
 	h.buildLeaders(leaders)
-	h.buildTrade(trades)
-	h.buildIGO(igos)
+	h.resolveTrade()
 	h.wars, h.warDisagree = war.Build(warDY, warRSH)
 	slices.SortFunc(h.rivalries, func(a, b world.Rivalry) int { return a.ID - b.ID })
 	h.coverage = coverage()

@@ -188,12 +188,16 @@ func (h *History) relations(y int, d *yearData) map[world.Dyad]*world.Relation {
 			get(a, b).MinDistKm = world.Known(mv[i])
 		}
 	}
-	for i, k := range tk { // the tables hold members only (buildTrade)
-		r := get(k.A(), k.B())
-		r.ImportsAB, r.ImportsBA = world.Value(tv[i].AFromB), world.Value(tv[i].BFromA)
+	for i, k := range tk {
+		if a, b := k.A(), k.B(); member(a) && member(b) {
+			r := get(a, b)
+			r.ImportsAB, r.ImportsBA = world.Value(tv[i].AFromB), world.Value(tv[i].BFromA)
+		}
 	}
 	for i, k := range ik {
-		get(k.A(), k.B()).SharedIGOs = world.Known(float64(iv[i]))
+		if a, b := k.A(), k.B(); member(a) && member(b) {
+			get(a, b).SharedIGOs = world.Known(float64(iv[i]))
+		}
 	}
 	return rels
 }

@@ -29,11 +29,26 @@ type DyadYear struct {
 // Read reads the dyadic IGO file.
 func Read(path string) ([]DyadYear, error) { return table.ReadFile(path, table.Options{}, read) }
 
+// Scan reads the file row by row, calling f on each, without holding the
+// rows: for callers that keep a few fields of a large file. It stops at
+// the first bad row.
+func Scan(path string, f func(*DyadYear)) error {
+	_, err := table.ReadFile(path, table.Options{}, func(r *table.Reader) (struct{}, error) { return struct{}{}, scan(r, f) })
+	return err
+}
+
 func read(r *table.Reader) ([]DyadYear, error) {
-	if err := r.Require("ccode1", "ccode2", "year", "dyadigos"); err != nil {
+	var out []DyadYear
+	if err := scan(r, func(d *DyadYear) { out = append(out, *d) }); err != nil {
 		return nil, err
 	}
-	var out []DyadYear
+	return out, nil
+}
+
+func scan(r *table.Reader, f func(*DyadYear)) error {
+	if err := r.Require("ccode1", "ccode2", "year", "dyadigos"); err != nil {
+		return err
+	}
 	for r.Next() {
 		d := DyadYear{CCode1: r.IntIn("ccode1", 1, 999), CCode2: r.IntIn("ccode2", 1, 999), Year: r.IntIn("year", 1800, 2100)}
 		if r.Err() == nil && d.CCode1 >= d.CCode2 {
@@ -41,9 +56,9 @@ func read(r *table.Reader) ([]DyadYear, error) {
 		}
 		d.Shared = r.IntIn("dyadigos", 0, 9999)
 		if r.Err() != nil {
-			return nil, r.Err()
+			return r.Err()
 		}
-		out = append(out, d)
+		f(&d)
 	}
-	return out, r.Err()
+	return r.Err()
 }

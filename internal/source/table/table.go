@@ -116,7 +116,8 @@ type Reader struct {
 	line    int
 	err     error
 	done    bool
-	missing map[string]bool
+	missing []string // codes besides the empty cell
+	next    int      // the column after the last one looked up: loaders read in header order
 }
 
 // Open opens the file at path and reads its header.
@@ -149,10 +150,7 @@ func New(name string, src io.Reader, opts Options) (*Reader, error) {
 		cr.Comma = opts.Comma
 	}
 	cr.FieldsPerRecord = -1 // checked against the header in Next
-	r := &Reader{file: name, opts: opts, cr: cr, missing: map[string]bool{"": true}}
-	for _, m := range opts.Missing {
-		r.missing[m] = true
-	}
+	r := &Reader{file: name, opts: opts, cr: cr, missing: opts.Missing}
 	hdr, err := cr.Read()
 	if err == io.EOF {
 		return nil, &ParseError{File: name, Line: 1, Err: ErrMissingColumn, Expected: "a header line", Found: ""}
@@ -267,12 +265,16 @@ func (r *Reader) raw(col string) (string, bool) {
 	if r.err != nil {
 		return "", false
 	}
-	i, ok := r.col[col]
-	if !ok {
-		r.err = &ParseError{File: r.file, Line: 1, Field: col, Err: ErrMissingColumn,
-			Expected: "column " + strconv.Quote(col), Found: strings.Join(r.header, ",")}
-		return "", false
+	i := r.next
+	if i >= len(r.header) || r.header[i] != col {
+		var ok bool
+		if i, ok = r.col[col]; !ok {
+			r.err = &ParseError{File: r.file, Line: 1, Field: col, Err: ErrMissingColumn,
+				Expected: "column " + strconv.Quote(col), Found: strings.Join(r.header, ",")}
+			return "", false
+		}
 	}
+	r.next = i + 1
 	return r.row[i], true
 }
 
@@ -283,11 +285,27 @@ func (r *Reader) IsMissing(col string) bool {
 }
 
 func (r *Reader) isMissing(s string) bool {
-	if r.missing[s] {
+	if s == "" {
 		return true
 	}
+	for _, m := range r.missing {
+		if s == m {
+			return true
+		}
+	}
 	t := strings.TrimSpace(s)
-	return r.missing[t]
+	if len(t) == len(s) {
+		return false
+	}
+	if t == "" {
+		return true
+	}
+	for _, m := range r.missing {
+		if t == m {
+			return true
+		}
+	}
+	return false
 }
 
 // String returns the cell of col, trimmed of surrounding spaces.

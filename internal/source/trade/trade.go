@@ -32,11 +32,26 @@ type DyadYear struct {
 // Read reads the trade file.
 func Read(path string) ([]DyadYear, error) { return table.ReadFile(path, table.Options{}, read) }
 
+// Scan reads the file row by row, calling f on each, without holding the
+// rows: for callers that keep a few fields of a large file. It stops at
+// the first bad row.
+func Scan(path string, f func(*DyadYear)) error {
+	_, err := table.ReadFile(path, table.Options{}, func(r *table.Reader) (struct{}, error) { return struct{}{}, scan(r, f) })
+	return err
+}
+
 func read(r *table.Reader) ([]DyadYear, error) {
-	if err := r.Require("ccode1", "ccode2", "year", "flow1", "flow2", "smoothflow1", "smoothflow2"); err != nil {
+	var out []DyadYear
+	if err := scan(r, func(d *DyadYear) { out = append(out, *d) }); err != nil {
 		return nil, err
 	}
-	var out []DyadYear
+	return out, nil
+}
+
+func scan(r *table.Reader, f func(*DyadYear)) error {
+	if err := r.Require("ccode1", "ccode2", "year", "flow1", "flow2", "smoothflow1", "smoothflow2"); err != nil {
+		return err
+	}
 	for r.Next() {
 		d := DyadYear{CCode1: r.IntIn("ccode1", 1, 999), CCode2: r.IntIn("ccode2", 1, 999), Year: r.IntIn("year", 1800, 2100)}
 		if r.Err() == nil && d.CCode1 >= d.CCode2 {
@@ -45,11 +60,11 @@ func read(r *table.Reader) ([]DyadYear, error) {
 		d.Flow1, d.Flow2 = flow(r, "flow1"), flow(r, "flow2")
 		d.Smooth1, d.Smooth2 = flow(r, "smoothflow1"), flow(r, "smoothflow2")
 		if r.Err() != nil {
-			return nil, r.Err()
+			return r.Err()
 		}
-		out = append(out, d)
+		f(&d)
 	}
-	return out, r.Err()
+	return r.Err()
 }
 
 func flow(r *table.Reader, col string) world.Value {

@@ -63,3 +63,13 @@ func FuzzRead(f *testing.F) {
 		hdr + "700,710,1950,,0,,0\n",
 	})
 }
+
+func BenchmarkRead(b *testing.B) {
+	path := testenv.File(b, "trade_igo/cow_trade_ndy_peacesciencer.csv")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Read(path); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
