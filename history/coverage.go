@@ -11,6 +11,7 @@ import (
 // (internal/dataset) records for the dataset that holds the file, the
 // one registry of dataset facts.
 var (
+	systemFirst, systemLast             = fileYears(FileSystem)
 	cowAlliancesFirst, cowAlliancesLast = fileYears(FileCOWMembers)
 	atopFirst, atopLast                 = fileYears(FileATOPDyadYear)
 	nmcFirst, nmcLast                   = fileYears(FileNMC)

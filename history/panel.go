@@ -7,6 +7,7 @@ import "github.com/entente/entente/world"
 // catalogue's (internal/dataset). The DyadTables' Span and Coverage(y)
 // report the same years.
 var (
+	SystemFirst, SystemLast             = systemFirst, systemLast             // COW state system membership v2016
 	COWAlliancesFirst, COWAlliancesLast = cowAlliancesFirst, cowAlliancesLast // COW Formal Alliances v4.1
 	ATOPFirst, ATOPLast                 = atopFirst, atopLast                 // ATOP 5.1 directed dyad-years
 	NMCFirst, NMCLast                   = nmcFirst, nmcLast                   // NMC v6.0
