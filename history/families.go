@@ -350,3 +350,29 @@ func (h *History) SharedIGOs(y, a, b int) world.Value {
 // states are not COW system members in the row's year; Open leaves them
 // out of the tables.
 func (h *History) Unresolved() []Unresolved { return h.unresolved }
+
+// WarDyadYear is the COW war dyad-year file's record of a directed dyad
+// in one year: the two fought each other on opposite sides of Wars wars,
+// and one of those began in the year for the dyad when Onset.
+type WarDyadYear struct {
+	Wars  uint8
+	Onset bool
+}
+
+func buildWarDyads(dys []war.DyadYear) *DyadTable[WarDyadYear] {
+	rows := make([]dyadRow[WarDyadYear], len(dys))
+	for i, d := range dys {
+		rows[i] = dyadRow[WarDyadYear]{d.Year, Key(d.CCode1, d.CCode2), WarDyadYear{1, d.Onset}}
+	}
+	return buildDyadTable(warsFirst, warsLast, true, rows, func(a, b WarDyadYear) WarDyadYear {
+		return WarDyadYear{a.Wars + b.Wars, a.Onset || b.Onset}
+	})
+}
+
+// WarDyads returns the COW war dyad-years as a directed table, 1816–2007:
+// the pairs COW codes as fighting each other in each year (peacesciencer's
+// cowinterongoing and cowinteronset). It is finer than Wars' sides: COW
+// lists only the pairs that actually fought, and a state that changed
+// sides (Italy in 1943) fights its former allies there. A dyad-year
+// without a row inside the span was not at war.
+func (h *History) WarDyads() *DyadTable[WarDyadYear] { return h.warDyads }

@@ -76,6 +76,7 @@ type History struct {
 	coverage  []world.Coverage
 
 	wars         []world.War // sorted by COW war number
+	warDyads     *DyadTable[WarDyadYear]
 	warDisagree  []war.Disagreement
 	rivalries    []world.Rivalry // sorted by id
 	trade        *DyadTable[Trade]
@@ -228,6 +229,7 @@ func Open(dir string) (*History, error) {
 	h.buildLeaders(leaders)
 	h.resolveTrade()
 	h.wars, h.warDisagree = war.Build(warDY, warRSH)
+	h.warDyads = buildWarDyads(warDY)
 	slices.SortFunc(h.rivalries, func(a, b world.Rivalry) int { return a.ID - b.ID })
 	h.coverage = coverage()
 	return h, nil

@@ -36,7 +36,8 @@ var (
 //     Archigos leaders in office and whether the leader changed in y;
 //   - Relations also hold COW trade (imports each way, millions of current
 //     US dollars) and shared IGOs for every dyad the files list, and mark
-//     the Thompson–Dreyer rivalries in force;
+//     the Thompson–Dreyer rivalries in force, and War for the pairs the COW
+//     war dyad-year file has fighting each other in y;
 //   - Wars: the COW inter-state wars in progress in y, with both sides;
 //   - Rivalries: the strategic rivalries in force in y, with their types;
 //   - Coverage: one entry per family, saying whether y lies inside it.
@@ -197,6 +198,12 @@ func (h *History) relations(y int, d *yearData) map[world.Dyad]*world.Relation {
 	for i, k := range ik {
 		if a, b := k.A(), k.B(); member(a) && member(b) {
 			get(a, b).SharedIGOs = world.Known(float64(iv[i]))
+		}
+	}
+	wk, _ := h.warDyads.Year(y)
+	for _, k := range wk {
+		if a, b := k.A(), k.B(); member(a) && member(b) {
+			get(a, b).War = true
 		}
 	}
 	return rels
