@@ -198,7 +198,7 @@ func rivalryFill(types bool) func(*yearCtx, *Vec) {
 			v.AllNull()
 			return
 		}
-		m := map[int]int64{} // cell -> value
+		m := make([]int64, yc.n*yc.n) // by cell
 		for _, rv := range yc.h.RivalriesIn(yc.year) {
 			var bits int64 = 1
 			if types {
@@ -268,7 +268,7 @@ func warFill(what int) func(*yearCtx, *Vec) {
 			v.AllNull()
 			return
 		}
-		on := map[int]bool{}
+		on := make([]bool, yc.n*yc.n) // by cell
 		y := yc.year
 		for _, w := range yc.h.WarsIn(y) {
 			for s := range w.Sides {
