@@ -122,8 +122,8 @@ func TestRelationFamiliesReal(t *testing.T) {
 	}
 	// Rivalries in force: Austria-France (1494-1918) in 1914.
 	w14, _ := h.World(1914)
-	if !w14.Relation(220, 300).Rivalry {
-		t.Error("France-Austria 1914 not marked as a rivalry")
+	if w14.Relation(220, 300).Rivalry {
+		t.Error("France-Austria 1914: Relation.Rivalry set; it is the world files' analyst-coded flag")
 	}
 	if !slices.ContainsFunc(w14.Rivalries, func(r world.Rivalry) bool { return r.ID == 1 }) {
 		t.Error("World(1914) lacks rivalry 1, Austria-France")

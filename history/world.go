@@ -35,9 +35,11 @@ var (
 //     Markowitz 2020, levels of the file's logs), territorial threat, the
 //     Archigos leaders in office and whether the leader changed in y;
 //   - Relations also hold COW trade (imports each way, millions of current
-//     US dollars) and shared IGOs for every dyad the files list, and mark
-//     the Thompson–Dreyer rivalries in force, and War for the pairs the COW
-//     war dyad-year file has fighting each other in y;
+//     US dollars) and shared IGOs for every dyad the files list. Their
+//     War and Rivalry flags stay those of world files (analyst-coded,
+//     read by the threat model): a historical World gives its wars and
+//     rivalries in Wars and Rivalries instead, so that the threat model's
+//     published historical results do not change underneath it;
 //   - Wars: the COW inter-state wars in progress in y, with both sides;
 //   - Rivalries: the strategic rivalries in force in y, with their types;
 //   - Coverage: one entry per family, saying whether y lies inside it.
@@ -76,16 +78,6 @@ func (h *History) World(y int) (*world.World, error) {
 		rv := *r
 		rv.Types = slices.Clone(r.Types)
 		w.Rivalries = append(w.Rivalries, rv)
-		if rel, ok := w.Relations[world.MakeDyad(r.A, r.B)]; ok {
-			rel.Rivalry = true
-		} else if h.Pos(y, r.A) >= 0 && h.Pos(y, r.B) >= 0 {
-			rel := world.NewRelation(world.MakeDyad(r.A, r.B))
-			if h.contig.Covers(y) {
-				rel.Contiguity = world.NotContiguous
-			}
-			rel.Rivalry = true
-			w.Relations[rel.Dyad] = &rel
-		}
 	}
 	return w, nil
 }
@@ -200,12 +192,7 @@ func (h *History) relations(y int, d *yearData) map[world.Dyad]*world.Relation {
 			get(a, b).SharedIGOs = world.Known(float64(iv[i]))
 		}
 	}
-	wk, _ := h.warDyads.Year(y)
-	for _, k := range wk {
-		if a, b := k.A(), k.B(); member(a) && member(b) {
-			get(a, b).War = true
-		}
-	}
+
 	return rels
 }
 
