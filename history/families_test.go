@@ -5,6 +5,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/entente/entente/internal/dataset"
 	"github.com/entente/entente/world"
 )
 
@@ -156,5 +157,22 @@ func TestLeadersUnresolved(t *testing.T) {
 	t.Logf("%d leader-years unresolved, %d without a COW code, Canada %d", n, noCode, canada)
 	if n != 1432 || noCode != 241 || canada != 54 {
 		t.Errorf("%d leader-years unresolved (%d without a code, Canada %d), want 1432 (241, 54)", n, noCode, canada)
+	}
+}
+
+// TestFilesCatalogued checks that every file Open reads is in the
+// catalogue, the one registry of paths, coverages and citations.
+func TestFilesCatalogued(t *testing.T) {
+	for _, f := range []string{FileStates, FileSystem, FileMajors, FileNMC, FileCOWMembers, FileATOPAlliance, FileATOPMembers,
+		FileATOPDyadYear, FileContiguity, FileCapitals, FileCapDist, FileMinDist, FileMIDB, FileGML, FileSIPRIShares, FileSIPRIUSD,
+		FileWarDyads, FileWarRSH, FileRegime, FileEconomy, FileRivalries, FileTrade, FileIGO, FileLeaders, FileTerrThreat} {
+		if _, _, ok := dataset.FindFile(f); !ok {
+			t.Errorf("%s is not in the catalogue", f)
+		}
+	}
+	for _, c := range open(t).Coverage(1900) {
+		if c.Source == "" || c.From == 0 || c.To == 0 {
+			t.Errorf("family %s: source %q, years %d–%d", c.Family, c.Source, c.From, c.To)
+		}
 	}
 }
