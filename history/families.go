@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/entente/entente/internal/dataset"
+	"github.com/entente/entente/internal/source/atop"
 	"github.com/entente/entente/internal/source/economy"
 	"github.com/entente/entente/internal/source/igo"
 	"github.com/entente/entente/internal/source/leader"
@@ -376,3 +377,10 @@ func buildWarDyads(dys []war.DyadYear) *DyadTable[WarDyadYear] {
 // sides (Italy in 1943) fights its former allies there. A dyad-year
 // without a row inside the span was not at war.
 func (h *History) WarDyads() *DyadTable[WarDyadYear] { return h.warDyads }
+
+// ATOPMembers returns the rows of the ATOP v4.0 member-level file, in file
+// order, with the fields World's alliances leave out: how and why each
+// membership ended (TermMode, TermCause; docs/atop.md), the conditions
+// that trigger each obligation, and the provisions (military contact, aid,
+// bases, integrated command, organisation).
+func (h *History) ATOPMembers() []atop.Member { return h.atopMembers }

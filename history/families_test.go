@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/entente/entente/internal/dataset"
+	"github.com/entente/entente/internal/source/atop"
 	"github.com/entente/entente/world"
 )
 
@@ -174,5 +175,21 @@ func TestFilesCatalogued(t *testing.T) {
 		if c.Source == "" || c.From == 0 || c.To == 0 {
 			t.Errorf("family %s: source %q, years %d–%d", c.Family, c.Source, c.From, c.To)
 		}
+	}
+}
+
+func TestATOPMembersTermination(t *testing.T) {
+	h := open(t)
+	n := 0
+	for _, m := range h.ATOPMembers() {
+		if m.ATOPID == 2470 { // the Nazi–Soviet pact, ended by war between its members
+			n++
+			if m.TermMode != atop.TermViolated || m.TermCause != atop.CauseWarBetween || m.Exit.Year != 1941 {
+				t.Errorf("atopid 2470 member %d: termmode %d termcaus %d exit %v", m.CCode, m.TermMode, m.TermCause, m.Exit)
+			}
+		}
+	}
+	if n != 2 || len(h.ATOPMembers()) != 2398 {
+		t.Errorf("%d members of atopid 2470 among %d rows, want 2 among 2398", n, len(h.ATOPMembers()))
 	}
 }

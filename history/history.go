@@ -77,6 +77,7 @@ type History struct {
 
 	wars         []world.War // sorted by COW war number
 	warDyads     *DyadTable[WarDyadYear]
+	atopMembers  []atop.Member // the v4.0 member file, for termination and triggers
 	warDisagree  []war.Disagreement
 	rivalries    []world.Rivalry // sorted by id
 	trade        *DyadTable[Trade]
@@ -222,6 +223,7 @@ func Open(dir string) (*History, error) {
 	h.buildCOW(members)
 	h.buildCOWDyadYears()
 	h.buildATOP(atopAl, atopMem)
+	h.atopMembers = atopMem
 	h.buildDisputes(midb)
 	h.buildRegime(regimes)
 	h.buildEconomy(econ)
