@@ -1,6 +1,8 @@
 package panel
 
 import (
+	"math"
+
 	"github.com/entente/entente/world"
 )
 
@@ -162,12 +164,26 @@ func tradeFill(reverse bool) func(*yearCtx, *Vec) {
 			v.AllNull()
 			return
 		}
-		for r := range yc.p1 {
-			a, b := yc.members[yc.p1[r]], yc.members[yc.p2[r]]
-			if reverse {
-				a, b = b, a
+		// flow[i*n+j]: the flow from member i to member j (j's imports
+		// from i), scattered from the year's rows: no lookup per row.
+		n := yc.n
+		flow := make([]float64, n*n)
+		for k := range flow {
+			flow[k] = math.NaN()
+		}
+		keys, vals := yc.h.TradeTable().Year(yc.year)
+		for i, k := range keys {
+			if ab := yc.cell(k.A(), k.B()); ab >= 0 {
+				flow[ab] = vals[i].BFromA
+				flow[yc.cell(k.B(), k.A())] = vals[i].AFromB
 			}
-			v.F[r] = float64(yc.h.Imports(yc.year, b, a)) // flow from a to b
+		}
+		for r := range yc.p1 {
+			i, j := int(yc.p1[r]), int(yc.p2[r])
+			if reverse {
+				i, j = j, i
+			}
+			v.F[r] = flow[i*n+j]
 		}
 	}
 }
@@ -177,13 +193,23 @@ func igoFill(yc *yearCtx, v *Vec) {
 		v.AllNull()
 		return
 	}
-	for r := range yc.p1 {
-		n := yc.h.SharedIGOs(yc.year, yc.members[yc.p1[r]], yc.members[yc.p2[r]])
-		if n.IsMissing() {
-			v.SetNull(r)
-			continue
+	n := yc.n
+	shared := make([]int16, n*n)
+	for k := range shared {
+		shared[k] = -1 // no row: missing
+	}
+	keys, vals := yc.h.IGOTable().Year(yc.year)
+	for i, k := range keys {
+		if ab := yc.cell(k.A(), k.B()); ab >= 0 {
+			shared[ab], shared[yc.cell(k.B(), k.A())] = vals[i], vals[i]
 		}
-		v.I[r] = int64(n)
+	}
+	for r := range yc.p1 {
+		if s := shared[int(yc.p1[r])*n+int(yc.p2[r])]; s >= 0 {
+			v.I[r] = int64(s)
+		} else {
+			v.SetNull(r)
+		}
 	}
 }
 
