@@ -52,7 +52,9 @@ type py struct{ ccode, year int }
 // those very years, the month and day come from them (the first row's
 // entry, the last row's exit, or its second spell's exit). Joiner is true
 // when every RSH row of the participant in the war codes joiner 1. The
-// war's Name is the RSH larger war's name, or "COW war N".
+// war's Name is the RSH larger war's name, followed by ": COW war N" when
+// that RSH war matches several COW wars (RSH folds the Second Sino-Japanese
+// war, COW 130, into WorldWarII), or "COW war N" alone when none matches.
 func Build(dys []DyadYear, rsh []RSHRow) ([]world.War, []Disagreement) {
 	type part struct {
 		p        world.Participant
@@ -111,20 +113,14 @@ func Build(dys []DyadYear, rsh []RSHRow) ([]world.War, []Disagreement) {
 	}
 	sort.Ints(warIDs)
 
-	var wars []world.War
-	var dis []Disagreement
-	matched := map[int]bool{}
-	covered := map[int]map[py]bool{} // RSH war -> participant-years of its COW wars
-	for _, rid := range rshIDs {
-		covered[rid] = map[py]bool{}
-	}
+	// Match each COW war with the RSH war sharing the most participant-years.
+	bestOf := make(map[int]int, len(warIDs))
+	shared := map[int]int{} // RSH war -> COW wars matched to it
 	for _, id := range warIDs {
-		parts := byWar[id]
-		// Match by shared participant-years.
 		best, bestN := 0, 0
 		for _, rid := range rshIDs {
 			n := 0
-			for c, p := range parts {
+			for c, p := range byWar[id] {
 				for y := p.from; y <= p.to; y++ {
 					if rshYears[rid][py{c, y}] {
 						n++
@@ -135,6 +131,20 @@ func Build(dys []DyadYear, rsh []RSHRow) ([]world.War, []Disagreement) {
 				best, bestN = rid, n
 			}
 		}
+		bestOf[id] = best
+		shared[best]++
+	}
+
+	var wars []world.War
+	var dis []Disagreement
+	matched := map[int]bool{}
+	covered := map[int]map[py]bool{} // RSH war -> participant-years of its COW wars
+	for _, rid := range rshIDs {
+		covered[rid] = map[py]bool{}
+	}
+	for _, id := range warIDs {
+		parts := byWar[id]
+		best := bestOf[id]
 		w := world.War{ID: id, Name: fmt.Sprintf("COW war %d", id)}
 		var rows []RSHRow
 		if best == 0 {
@@ -143,6 +153,9 @@ func Build(dys []DyadYear, rsh []RSHRow) ([]world.War, []Disagreement) {
 			matched[best] = true
 			rows = rshByWar[best]
 			w.Name = rows[0].LargerWarName
+			if shared[best] > 1 { // RSH folds several COW wars into one (WWII)
+				w.Name += fmt.Sprintf(": COW war %d", id)
+			}
 		}
 		ccodes := make([]int, 0, len(parts))
 		for c := range parts {

@@ -106,6 +106,11 @@ func TestBuildReal(t *testing.T) {
 	if wwi.Name != "WorldWarI" || wwi.Start != world.D(1914, 7, 29) || wwi.End.Year != 1918 {
 		t.Errorf("WWI = %q %v–%v, want WorldWarI from 1914-07-29 to 1918", wwi.Name, wwi.Start, wwi.End)
 	}
+	for _, w := range wars {
+		if w.ID == 130 && w.Name != "WorldWarII: COW war 130" {
+			t.Errorf("COW war 130 named %q, want RSH's WorldWarII with the COW number (RSH folds it into WWII)", w.Name)
+		}
+	}
 	if same, ok := wwi.Fought(2, 255, 1917); !ok || same {
 		t.Errorf("USA and Germany in 1917: same side %v, fought %v; want opposite sides", same, ok)
 	}
