@@ -38,8 +38,9 @@ type Trade struct{ AFromB, BFromA float64 }
 
 // stateYears lays a state-year series over the members of each year:
 // set(p, row) fills position p of the year's slices from row. Rows of
-// states that are not members that year are reported.
-func stateYears[T any](h *History, file string, rows []T, key func(*T) (ccode, year int), set func(d *yearData, p int, row *T)) {
+// states that are not members that year are skipped: the state-year files
+// list every state their sources code, members of the COW system or not.
+func stateYears[T any](h *History, rows []T, key func(*T) (ccode, year int), set func(d *yearData, p int, row *T)) {
 	for i := range rows {
 		c, y := key(&rows[i])
 		if y < h.first || y > h.last {
@@ -47,7 +48,7 @@ func stateYears[T any](h *History, file string, rows []T, key func(*T) (ccode, y
 		}
 		p := h.Pos(y, c)
 		if p < 0 {
-			continue // a state-year file lists non-members too; only dyads must resolve
+			continue
 		}
 		set(&h.years[y-h.first], p, &rows[i])
 	}
@@ -70,7 +71,7 @@ func (h *History) buildRegime(rows []regime.StateYear) {
 			d.democracy[p] = world.Democracy{Polyarchy: world.Missing(), Polity2: world.Missing(), UDS: world.Missing()}
 		}
 	}
-	stateYears(h, FileRegime, rows, func(r *regime.StateYear) (int, int) { return r.CCode, r.Year },
+	stateYears(h, rows, func(r *regime.StateYear) (int, int) { return r.CCode, r.Year },
 		func(d *yearData, p int, r *regime.StateYear) {
 			d.democracy[p] = world.Democracy{Polyarchy: r.Polyarchy, Polity2: r.Polity2, UDS: r.UDS}
 		})
@@ -82,7 +83,7 @@ func (h *History) buildEconomy(rows []economy.StateYear) {
 		n := len(h.years[i].members)
 		h.years[i].gdp, h.years[i].pop, h.years[i].sdp = missingValues(n), missingValues(n), missingValues(n)
 	}
-	stateYears(h, FileEconomy, rows, func(r *economy.StateYear) (int, int) { return r.CCode, r.Year },
+	stateYears(h, rows, func(r *economy.StateYear) (int, int) { return r.CCode, r.Year },
 		func(d *yearData, p int, r *economy.StateYear) {
 			d.gdp[p], d.pop[p], d.sdp[p] = r.GDP, r.Population, r.SDP
 		})
@@ -93,7 +94,7 @@ func (h *History) buildTerritory(rows []terrthreat.StateYear) {
 	for i := range h.years {
 		h.years[i].terr = missingValues(len(h.years[i].members))
 	}
-	stateYears(h, FileTerrThreat, rows, func(r *terrthreat.StateYear) (int, int) { return r.CCode, r.Year },
+	stateYears(h, rows, func(r *terrthreat.StateYear) (int, int) { return r.CCode, r.Year },
 		func(d *yearData, p int, r *terrthreat.StateYear) { d.terr[p] = r.Main.Threat })
 }
 
