@@ -14,9 +14,10 @@ import (
 
 // Coverage of the sources, in years. A value outside a source's coverage
 // is missing. The panels read every source through history; these are
-// its coverages, and the state system's.
-const (
-	SystemFrom, SystemTo           = 1816, 2016 // COW state system membership v2016
+// its coverages, and the state system's, all from the catalogue
+// (internal/dataset).
+var (
+	SystemFrom, SystemTo           = history.SystemFirst, history.SystemLast // COW state system membership v2016
 	COWAllianceFrom, COWAllianceTo = history.COWAlliancesFirst, history.COWAlliancesLast
 	ATOPFrom, ATOPTo               = history.ATOPFirst, history.ATOPLast
 	NMCFrom, NMCTo                 = history.NMCFirst, history.NMCLast
@@ -24,6 +25,14 @@ const (
 	CapitalsFrom, CapitalsTo       = history.CapitalsFirst, history.CapitalsLast
 	MinDistFrom, MinDistTo         = history.MinDistFirst, history.MinDistLast
 	GMLFrom, GMLTo                 = history.GMLFirst, history.GMLLast
+	WarsFrom, WarsTo               = history.WarsFirst, history.WarsLast
+	RegimeFrom, RegimeTo           = history.RegimeFirst, history.RegimeLast
+	EconomyFrom, EconomyTo         = history.EconomyFirst, history.EconomyLast
+	RivalriesFrom, RivalriesTo     = history.RivalriesFirst, history.RivalriesLast
+	TradeFrom, TradeTo             = history.TradeFirst, history.TradeLast
+	IGOFrom, IGOTo                 = history.IGOFirst, history.IGOLast
+	LeadersFrom, LeadersTo         = history.LeadersFirst, history.LeadersLast
+	TerritoryFrom, TerritoryTo     = history.TerritoryFirst, history.TerritoryLast
 )
 
 // need is a set of sources a variable reads: a year builds the tables of

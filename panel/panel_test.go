@@ -918,7 +918,9 @@ func TestSelectVars(t *testing.T) {
 		{[]string{"cinc1", "atop_defense"}, "atop_defense,cinc1"},
 		{[]string{"atop_*"}, "atop_defense,atop_offense,atop_neutral,atop_nonagg,atop_consul"},
 		{[]string{"sim_*", "-sim_s*"}, "sim_taub,sim_kappa,sim_pi"},
-		{[]string{"-sim_*", "-*1", "-*2", "-cow_*", "-atop_*"}, "conttype,capdist_km,mindist_km,gmlmidonset,gmlmidongoing,gmlhostlev"},
+		{[]string{"-sim_*", "-*1", "-*2", "-cow_*", "-atop_*", "-war_*", "-rivalry*", "-igo_*"}, "conttype,capdist_km,mindist_km,gmlmidonset,gmlmidongoing,gmlhostlev"},
+		{[]string{"war_*", "polity2_?", "trade_flow*"}, "polity2_1,polity2_2,trade_flow12,trade_flow21,war_onset,war_ongoing,war_same_side,war_opposite_side"},
+		{[]string{"v2x_polyarchy?", "leader_change*", "rivalry*"}, "v2x_polyarchy1,v2x_polyarchy2,leader_change1,leader_change2,rivalry,rivalry_type"},
 		{[]string{"sim_x*"}, `unknown dyad-year variable "sim_x*"`},
 		{[]string{"[a"}, "syntax error"},
 	}

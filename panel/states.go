@@ -10,7 +10,7 @@ var stateKeys = []variable{
 	yearKey,
 }
 
-var stateVars = buildStateVars()
+var stateVars = append(buildStateVars(), secondWaveStateVars()...)
 
 func buildStateVars() []variable {
 	vs := []variable{

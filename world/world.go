@@ -22,6 +22,8 @@ type World struct {
 	Systems      []System           `json:"systems,omitempty"`
 	Relations    map[Dyad]*Relation `json:"-"`
 	Disputes     []Dispute          `json:"-"`
+	Wars         []War              `json:"wars,omitempty"`      // inter-state wars in progress in Year
+	Rivalries    []Rivalry          `json:"rivalries,omitempty"` // strategic rivalries in force in Year
 	Coverage     []Coverage         `json:"coverage,omitempty"`
 
 	index *index
@@ -92,6 +94,14 @@ const (
 	FamilyMinDist       = "mindist"
 	FamilyDisputes      = "disputes"
 	FamilyMilex         = "milex"
+	FamilyWars          = "wars"
+	FamilyRegime        = "regime"
+	FamilyEconomy       = "economy"
+	FamilyRivalries     = "rivalries"
+	FamilyTrade         = "trade"
+	FamilyIGO           = "igo"
+	FamilyLeaders       = "leaders"
+	FamilyTerritory     = "territorial_threat"
 )
 
 // Covered reports whether w.Year lies inside the coverage of family.

@@ -38,6 +38,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
 
@@ -89,7 +90,8 @@ type Reader struct {
 	line    int
 	err     error
 	done    bool
-	missing map[string]bool
+	missing []string // codes besides the empty cell
+	next    int      // the column after the last one looked up: loaders read in header order
 }
 
 // Open opens the file at path and reads its header.
@@ -122,10 +124,7 @@ func New(name string, src io.Reader, opts Options) (*Reader, error) {
 		cr.Comma = opts.Comma
 	}
 	cr.FieldsPerRecord = -1 // checked against the header in Next
-	r := &Reader{file: name, opts: opts, cr: cr, missing: map[string]bool{"": true}}
-	for _, m := range opts.Missing {
-		r.missing[m] = true
-	}
+	r := &Reader{file: name, opts: opts, cr: cr, missing: opts.Missing}
 	hdr, err := cr.Read()
 	if err == io.EOF {
 		return nil, &ParseError{File: name, Line: 1, Err: ErrMissingColumn, Expected: "a header line", Found: ""}
@@ -240,12 +239,16 @@ func (r *Reader) raw(col string) (string, bool) {
 	if r.err != nil {
 		return "", false
 	}
-	i, ok := r.col[col]
-	if !ok {
-		r.err = &ParseError{File: r.file, Line: 1, Field: col, Err: ErrMissingColumn,
-			Expected: "column " + strconv.Quote(col), Found: strings.Join(r.header, ",")}
-		return "", false
+	i := r.next
+	if i >= len(r.header) || r.header[i] != col {
+		var ok bool
+		if i, ok = r.col[col]; !ok {
+			r.err = &ParseError{File: r.file, Line: 1, Field: col, Err: ErrMissingColumn,
+				Expected: "column " + strconv.Quote(col), Found: strings.Join(r.header, ",")}
+			return "", false
+		}
 	}
+	r.next = i + 1
 	return r.row[i], true
 }
 
@@ -256,17 +259,43 @@ func (r *Reader) IsMissing(col string) bool {
 }
 
 func (r *Reader) isMissing(s string) bool {
-	if r.missing[s] {
+	if s == "" {
 		return true
 	}
+	for _, m := range r.missing {
+		if s == m {
+			return true
+		}
+	}
 	t := strings.TrimSpace(s)
-	return r.missing[t]
+	if len(t) == len(s) {
+		return false
+	}
+	if t == "" {
+		return true
+	}
+	for _, m := range r.missing {
+		if t == m {
+			return true
+		}
+	}
+	return false
 }
 
 // String returns the cell of col, trimmed of surrounding spaces.
 func (r *Reader) String(col string) string {
 	s, _ := r.raw(col)
 	return strings.TrimSpace(s)
+}
+
+// Text returns the cell of col, trimmed, and checks that it is valid UTF-8
+// (a latin-1 byte in a UTF-8 file is an ErrSyntax error).
+func (r *Reader) Text(col string) string {
+	s := r.String(col)
+	if r.err == nil && !utf8.ValidString(s) {
+		r.err = r.errAt(col, "UTF-8 text", ErrSyntax)
+	}
+	return s
 }
 
 // Int returns the cell of col as an integer; a missing or malformed cell is
@@ -403,4 +432,27 @@ func (c *crReader) Read(p []byte) (int, error) {
 		}
 	}
 	return n, err
+}
+
+// ReadFile opens path with opts and hands the Reader to read, closing the
+// file after: the one-line body of most loaders.
+func ReadFile[T any](path string, opts Options, read func(*Reader) (T, error)) (T, error) {
+	r, err := Open(path, opts)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	defer r.Close()
+	return read(r)
+}
+
+// Decode reads src, named name in errors, with opts and hands the Reader to
+// read; loaders' tests and fuzz targets call it on strings.
+func Decode[T any](name string, src io.Reader, opts Options, read func(*Reader) (T, error)) (T, error) {
+	r, err := New(name, src, opts)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return read(r)
 }
