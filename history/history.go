@@ -59,6 +59,7 @@ type History struct {
 	mindist   *DyadTable[float64]
 	gml       *DyadTable[DisputeYear]
 	coverage  []world.Coverage
+	apart     map[int][]DyadKey // year -> pairs of members that never coexisted (coexist.go)
 }
 
 // yearData is one year of the state-year tables, aligned with members.
@@ -109,11 +110,15 @@ type DisputeYear struct {
 	Originator bool  // a was an originator (not a joiner) of at least one
 }
 
-// Open loads every dataset World needs from dir, laid out as shared/data
-// (the Files constants name them), reading files in parallel. The error
-// names the dataset and the file, and for bad input the line, column and
-// field (*table.ParseError); when several files fail, it lists each.
-func Open(dir string) (*History, error) {
+// OpenWith loads the datasets from dir, laid out as shared/data (the
+// Files constants name them), as opt selects, reading files in parallel.
+// The error names the dataset and the file, and for bad input the line,
+// column and field (*table.ParseError); when several files fail, it lists
+// each.
+func OpenWith(dir string, opt Options) (*History, error) {
+	if err := opt.Validate(); err != nil {
+		return nil, err
+	}
 	if st, err := os.Stat(dir); err != nil {
 		return nil, fmt.Errorf("history: data directory: %w", err)
 	} else if !st.IsDir() {
@@ -140,7 +145,7 @@ func Open(dir string) (*History, error) {
 		{FileATOPDyadYear, func(p string) (err error) { h.atopDY, err = loadATOPDyadYears(p); return }},
 		{FileContiguity, func(p string) (err error) { h.contig, err = loadContiguity(p); return }},
 		{FileGML, func(p string) (err error) { h.gml, err = loadGML(p); return }},
-		{FileNMC, func(p string) (err error) { nmc, err = cow.ReadNMC(p); return }},
+		{opt.nmcFile(), func(p string) (err error) { nmc, err = cow.ReadNMC(p); return }},
 		{FileSystem, func(p string) (err error) { system, err = cow.ReadSystem(p); return }},
 		{FileCapDist, func(p string) (err error) { h.capdist, err = geo.ReadCapDist(p); return }},
 		{FileATOPMembers, func(p string) (err error) { atopMem, err = atop.ReadMembers(p); return }},
@@ -156,6 +161,9 @@ func Open(dir string) (*History, error) {
 	errs := make([]error, len(jobs))
 	var wg sync.WaitGroup
 	for i, j := range jobs {
+		if opt.skips(j.file) {
+			continue
+		}
 		wg.Go(func() {
 			if err := j.run(filepath.Join(dir, j.file)); err != nil {
 				errs[i] = fmt.Errorf("history: loading %s: %w", j.file, err)
@@ -166,9 +174,11 @@ func Open(dir string) (*History, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
+	system = extendSystem(system, states, opt.ExtendSystemTo)
 	if err := h.buildStates(system, states); err != nil {
 		return nil, err
 	}
+	h.buildCoexistence(states)
 	h.buildCapabilities(nmc)
 	h.buildMajors(majors)
 	h.buildCapitals()
@@ -177,7 +187,7 @@ func Open(dir string) (*History, error) {
 	h.buildCOWDyadYears()
 	h.buildATOP(atopAl, atopMem)
 	h.buildDisputes(midb)
-	h.coverage = coverage()
+	h.coverage = opt.coverage(coverage())
 	return h, nil
 }
 
