@@ -60,6 +60,7 @@ type History struct {
 	gml       *DyadTable[DisputeYear]
 	coverage  []world.Coverage
 	apart     map[int][]DyadKey // year -> pairs of members that never coexisted (coexist.go)
+	opt       Options           // as opened (options.go)
 }
 
 // yearData is one year of the state-year tables, aligned with members.
@@ -124,7 +125,7 @@ func OpenWith(dir string, opt Options) (*History, error) {
 	} else if !st.IsDir() {
 		return nil, fmt.Errorf("history: data directory %s is not a directory", dir)
 	}
-	h := &History{}
+	h := &History{opt: opt}
 	var (
 		states  []cow.StateSpell
 		system  []cow.StateYear

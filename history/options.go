@@ -118,3 +118,18 @@ func extendSystem(system []cow.StateYear, states []cow.StateSpell, year int) []c
 	}
 	return out
 }
+
+// Options returns the options h was opened with.
+func (h *History) Options() Options { return h.opt }
+
+// Loaded reports whether h read file (a File constant): it was not left
+// unloaded by Options.Skip.
+func (h *History) Loaded(file string) bool { return !h.opt.skips(file) }
+
+// NMCVersion returns the NMC version h read: 6 or 7.
+func (h *History) NMCVersion() int {
+	if h.opt.NMC == 7 {
+		return 7
+	}
+	return 6
+}

@@ -85,9 +85,7 @@ func StatePlan(opt Options) (*Plan, error) {
 	}
 	p := &Plan{kind: "state", opt: opt, vars: append(append([]variable{}, stateKeys...), sel...),
 		rows: (*yearCtx).stateRows, title: "entente state-year panel", unit: "state-year (ccode, year)"}
-	for _, v := range p.vars {
-		p.need |= v.need
-	}
+	p.finish()
 	return p, nil
 }
 
