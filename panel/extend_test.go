@@ -1,0 +1,55 @@
+package panel
+
+import (
+	"context"
+	"testing"
+
+	"github.com/entente/entente/internal/testenv"
+)
+
+// TestExtendedSystem builds the dyad-year panel 2016–2022 with the system
+// extended to 2022 and NMC v7.0: every year has the 195 members of 2016,
+// and every column is missing exactly after its source ends.
+func TestExtendedSystem(t *testing.T) {
+	opt := Options{From: 2016, To: 2022, ExtendSystemTo: 2022, NMC: 7,
+		Vars: []string{"atop_defense", "cinc1", "cowmaj1", "conttype", "capdist_km", "mindist_km", "gmlmidonset", "sim_s", "sim_s_cinc"}}
+	plan, err := DyadPlan(opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := plan.Open(testenv.DataDir(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := map[string]int{ // the last year each column has values
+		"atop_defense": 2018, "cinc1": 2022, "cowmaj1": 2016, "conttype": 2016, "capdist_km": 2022,
+		"mindist_km": 2019, "gmlmidonset": 0, "sim_s": 2018, "sim_s_cinc": 2018,
+	}
+	_, err = plan.Build(context.Background(), h, &collector{cols: plan.Columns(), check: func(b *Batch, col func(string) *Vec) {
+		if b.Rows != 195*194 {
+			t.Errorf("%d: %d rows, want 195 × 194", b.Year, b.Rows)
+		}
+		for name, to := range last {
+			v := col(name)
+			nulls := 0
+			for r := range b.Rows {
+				if v.IsNull(r) {
+					nulls++
+				}
+			}
+			switch {
+			case b.Year > to && nulls != b.Rows:
+				t.Errorf("%d %s: %d of %d rows missing, want all (the source ends in %d)", b.Year, name, nulls, b.Rows, to)
+			case b.Year <= to && nulls == b.Rows:
+				t.Errorf("%d %s: every row missing inside the source's coverage", b.Year, name)
+			}
+		}
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A history opened without the extension or with NMC v6.0 is refused.
+	if _, err := plan.Build(context.Background(), realData(t), &collector{cols: plan.Columns()}); err == nil {
+		t.Error("built a 2016–2022 panel from a history that ends in 2016")
+	}
+}
