@@ -57,6 +57,9 @@ func DyadPlan(opt Options) (*Plan, error) {
 			v.Source += "+nmc"
 			v.To = min(v.To, NMCTo)
 		}
+		if v.need&simNeed != 0 {
+			v.Description += simNote(&opt, v.Name)
+		}
 	}
 	p.finish()
 	switch opt.Filter {
@@ -68,6 +71,29 @@ func DyadPlan(opt Options) (*Plan, error) {
 		p.need |= needMajors
 	}
 	return p, nil
+}
+
+// simNote describes the ties, and the disagreement weights of kappa and
+// pi, a similarity column is computed with.
+func simNote(opt *Options, name string) string {
+	note := " Ties: each state's own obligations toward each member (directed)."
+	if opt.Convention.Ties(opt.Ties) == similarity.Symmetric {
+		note = " Ties: the maximum over both directions of the pair's obligations (symmetric)."
+	}
+	kappa, pi := opt.Convention.Weights(opt.Disagreement)
+	switch name {
+	case "sim_kappa":
+		note += " Disagreement weights: " + kappa.String() + "."
+	case "sim_pi":
+		note += " Disagreement weights: " + pi.String() + "."
+		if pi == similarity.Nominal {
+			note += " Unweighted Scott's pi (Scott 1955), (p_o - p_e)/(1 - p_e), as fpsim's spi()."
+		}
+	}
+	if opt.Convention == similarity.FPSim {
+		note += " Convention: fpsim."
+	}
+	return note
 }
 
 // finish gives the NMC columns the version's source and coverage and
