@@ -153,13 +153,13 @@ func (p *Plan) Codebook() *Codebook {
 	if p.opt.ExtendSystemTo != 0 {
 		cb.Options["extend-system-to"] = fmt.Sprint(p.opt.ExtendSystemTo)
 	}
-	if p.opt.ExtendSystemTo != 0 {
-		cb.Notes = append(cb.Notes, fmt.Sprintf("The members of the system at the end of 2016 stay members through %d (peacesciencer's create_stateyears(mry = TRUE)); every column is missing after its source ends.", p.opt.ExtendSystemTo))
-	}
 	cb.Notes = []string{
 		"Rows: every member of the COW state system in the year (system2016.csv); a dyad-year panel has n(n-1) directed or n(n-1)/2 non-directed rows for the year's n members before filtering, less the pairs of members that were never members on the same day of the year (Germany and West Germany in 1990; 60 directed dyad-years in 1816-2016) unless they are kept.",
 		"Missing is not zero: a variable is missing in years outside its source's coverage and where the source codes it missing (COW's -9, an empty cell).",
 		"Directed ATOP and COW obligations: ccode1 towards ccode2. The non-directed view takes, per obligation, the maximum over both directions.",
+	}
+	if p.opt.ExtendSystemTo != 0 {
+		cb.Notes = append(cb.Notes, fmt.Sprintf("The members of the system at the end of 2016 stay members through %d (peacesciencer's create_stateyears(mry = TRUE)); every column is missing after its source ends.", p.opt.ExtendSystemTo))
 	}
 	return cb
 }

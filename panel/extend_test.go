@@ -2,6 +2,7 @@ package panel
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/entente/entente/internal/testenv"
@@ -47,6 +48,9 @@ func TestExtendedSystem(t *testing.T) {
 	}})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if notes := strings.Join(plan.Codebook().Notes, " "); !strings.Contains(notes, "stay members through 2022") {
+		t.Errorf("codebook notes do not mention the extension: %s", notes)
 	}
 	// A history opened without the extension or with NMC v6.0 is refused.
 	if _, err := plan.Build(context.Background(), realData(t), &collector{cols: plan.Columns()}); err == nil {
