@@ -101,8 +101,8 @@ func (p *Plan) check(h *history.History) error {
 	}
 	needed, _ := p.files()
 	for _, f := range needed {
-		if f == history.FileNMC || f == history.FileNMC7 {
-			continue // checked above: history reads one of the two
+		if (f == history.FileNMC && p.opt.nmc() != 6) || (f == history.FileNMC7 && p.opt.nmc() != 7) {
+			continue // history reads one of the two
 		}
 		if !h.Loaded(f) {
 			return fmt.Errorf("panel: %s was not loaded (open the data with Plan.Open)", f)

@@ -57,3 +57,25 @@ func TestExtendedSystem(t *testing.T) {
 		t.Error("built a 2016–2022 panel from a history that ends in 2016")
 	}
 }
+
+// TestBuildRefusesUnloadedFiles: a history opened for another plan (here
+// without the CShapes distances or NMC) cannot build a plan that needs them.
+func TestBuildRefusesUnloadedFiles(t *testing.T) {
+	small, err := DyadPlan(Options{From: 1980, To: 1980, Vars: []string{"sim_s"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := small.Open(testenv.DataDir(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, vars := range [][]string{{"mindist_km"}, {"cinc1"}} {
+		p, err := DyadPlan(Options{From: 1980, To: 1980, Vars: vars})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := p.Build(context.Background(), h, &collector{cols: p.Columns()}); err == nil || !strings.Contains(err.Error(), "was not loaded") {
+			t.Errorf("%v: err %v, want a file that was not loaded", vars, err)
+		}
+	}
+}
