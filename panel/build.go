@@ -104,6 +104,7 @@ func (p *Plan) finish() {
 		if v.need&needNMC != 0 && p.opt.nmc() == 7 {
 			if v.Source == "nmc" {
 				v.To = history.NMC7Last
+				v.Missing = "when the NMC v7.0 file (peacesciencer's, where COW's -9 is empty) has no value or no row for the state-year."
 			}
 			v.Source = strings.Replace(v.Source, "nmc", "nmc-peacesciencer", 1)
 			if v.Name == "sim_s_cinc" {
