@@ -66,7 +66,8 @@ docs/similarity.md.
 fpsim) or v7.0 (1816-2022) for the capability columns and sim_s_cinc.
 --extend-system-to YEAR keeps the members of the system at the end of 2016
 members through YEAR (2017-2024), as peacesciencer's create_stateyears(mry =
-TRUE) does; every column stays missing after its source ends.`,
+TRUE) does, and the default --years then ends in YEAR; every column stays
+missing after its source ends.`,
 	Setup: func(fs *flag.FlagSet) RunFunc { return setupPanel(fs, "dyads") },
 }
 
@@ -124,6 +125,9 @@ func setupPanel(fs *flag.FlagSet, kind string) RunFunc {
 		}
 		opt.NMC = *nmc
 		opt.ExtendSystemTo = *extend
+		if *extend != 0 && !flagSet(fs, "years") {
+			opt.To = *extend // the default years reach the extension
+		}
 		var plan *panel.Plan
 		if kind == "dyads" {
 			if *nondirected && directedSet(fs) && *directed {
@@ -161,10 +165,13 @@ func setupPanel(fs *flag.FlagSet, kind string) RunFunc {
 	}
 }
 
-func directedSet(fs *flag.FlagSet) bool {
+func directedSet(fs *flag.FlagSet) bool { return flagSet(fs, "directed") }
+
+// flagSet reports whether the flag name was set on the command line.
+func flagSet(fs *flag.FlagSet, name string) bool {
 	set := false
 	fs.Visit(func(f *flag.Flag) {
-		if f.Name == "directed" {
+		if f.Name == name {
 			set = true
 		}
 	})

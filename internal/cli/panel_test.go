@@ -114,7 +114,7 @@ func TestPanelOutFiles(t *testing.T) {
 // 2022, major-power status and contiguity counts missing after 2016.
 func TestPanelExtendAndNMC7(t *testing.T) {
 	env := map[string]string{"ENTENTE_DATA": testenv.DataDir(t)}
-	out, errs, code := runCLI(t, env, "panel", "states", "--years", "2016-2022", "--extend-system-to", "2022", "--nmc", "7", "--vars", "cinc,cowmaj,nland")
+	out, errs, code := runCLI(t, env, "panel", "states", "--extend-system-to", "2022", "--nmc", "7", "--vars", "cinc,cowmaj,nland")
 	if code != 0 {
 		t.Fatalf("code %d: %s", code, errs)
 	}
@@ -136,5 +136,8 @@ func TestPanelExtendAndNMC7(t *testing.T) {
 		if n := perYear[fmt.Sprint(y)]; n != 195 {
 			t.Errorf("%d: %d states, want 195", y, n)
 		}
+	}
+	if len(perYear) != 2022-1816+1 {
+		t.Errorf("%d years, want 1816-2022 (the default years reach the extension)", len(perYear))
 	}
 }
