@@ -79,3 +79,34 @@ func TestBuildRefusesUnloadedFiles(t *testing.T) {
 		}
 	}
 }
+
+// TestStateCountsLeaveOutNeverCoexisted: COW's NATO spells bind Germany
+// (255) and West Germany (260) in 1990, but they were never members on the
+// same day, so Germany's COW ally count is 16, not 17, unless the pair is
+// kept.
+func TestStateCountsLeaveOutNeverCoexisted(t *testing.T) {
+	for _, tc := range []struct {
+		keep bool
+		want int64
+	}{{false, 16}, {true, 17}} {
+		p, err := StatePlan(Options{From: 1990, To: 1990, KeepApart: tc.keep, Vars: []string{"cow_nallies"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := int64(-1)
+		_, err = p.Build(context.Background(), realData(t), &collector{cols: p.Columns(), check: func(b *Batch, col func(string) *Vec) {
+			c, n := col("ccode"), col("cow_nallies")
+			for r := range b.Rows {
+				if c.I[r] == 255 {
+					got = n.I[r]
+				}
+			}
+		}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != tc.want {
+			t.Errorf("keep %v: Germany's COW allies in 1990 = %d, want %d", tc.keep, got, tc.want)
+		}
+	}
+}
