@@ -84,6 +84,8 @@ type History struct {
 	igo          *DyadTable[int16]
 	leaderSpells []leader.Spell
 	unresolved   []Unresolved
+	apart     map[int][]DyadKey // year -> pairs of members that never coexisted (coexist.go)
+	opt       Options           // as opened (options.go)
 }
 
 // yearData is one year of the state-year tables, aligned with members.
@@ -141,18 +143,21 @@ type DisputeYear struct {
 	Originator bool  // a was an originator (not a joiner) of at least one
 }
 
-// Open loads every dataset World needs from dir, laid out as shared/data
-// (the Files constants name them), reading files in parallel. The error
-// names the dataset and the file, and for bad input the line, column and
-// field (*world.ParseError, for errors.As); when several files fail, it
-// lists each.
-func Open(dir string) (*History, error) {
+// OpenWith loads the datasets from dir, laid out as shared/data (the
+// Files constants name them), as opt selects, reading files in parallel.
+// The error names the dataset and the file, and for bad input the line,
+// column and field (*world.ParseError, for errors.As); when several files
+// fail, it lists each.
+func OpenWith(dir string, opt Options) (*History, error) {
+	if err := opt.Validate(); err != nil {
+		return nil, err
+	}
 	if st, err := os.Stat(dir); err != nil {
 		return nil, fmt.Errorf("history: data directory: %w", err)
 	} else if !st.IsDir() {
 		return nil, fmt.Errorf("history: data directory %s is not a directory", dir)
 	}
-	h := &History{}
+	h := &History{opt: opt}
 	var (
 		states  []cow.StateSpell
 		system  []cow.StateYear
@@ -179,7 +184,7 @@ func Open(dir string) (*History, error) {
 		{FileATOPDyadYear, func(p string) (err error) { h.atopDY, err = loadATOPDyadYears(p); return }},
 		{FileContiguity, func(p string) (err error) { h.contig, err = loadContiguity(p); return }},
 		{FileGML, func(p string) (err error) { h.gml, err = loadGML(p); return }},
-		{FileNMC, func(p string) (err error) { nmc, err = cow.ReadNMC(p); return }},
+		{opt.nmcFile(), func(p string) (err error) { nmc, err = cow.ReadNMC(p); return }},
 		{FileSystem, func(p string) (err error) { system, err = cow.ReadSystem(p); return }},
 		{FileCapDist, func(p string) (err error) { h.capdist, err = geo.ReadCapDist(p); return }},
 		{FileATOPMembers, func(p string) (err error) { atopMem, err = atop.ReadMembers(p); return }},
@@ -204,6 +209,9 @@ func Open(dir string) (*History, error) {
 	errs := make([]error, len(jobs))
 	var wg sync.WaitGroup
 	for i, j := range jobs {
+		if opt.skips(j.file) {
+			continue
+		}
 		wg.Go(func() {
 			if err := j.run(filepath.Join(dir, j.file)); err != nil {
 				errs[i] = fmt.Errorf("history: loading %s: %w", j.file, err)
@@ -214,9 +222,11 @@ func Open(dir string) (*History, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
+	system = extendSystem(system, states, opt.ExtendSystemTo)
 	if err := h.buildStates(system, states); err != nil {
 		return nil, err
 	}
+	h.buildCoexistence(states)
 	h.buildCapabilities(nmc)
 	h.buildMajors(majors)
 	h.buildCapitals()
@@ -234,7 +244,7 @@ func Open(dir string) (*History, error) {
 	h.wars, h.warDisagree = war.Build(warDY, warRSH)
 	h.warDyads = buildWarDyads(warDY)
 	slices.SortFunc(h.rivalries, func(a, b world.Rivalry) int { return a.ID - b.ID })
-	h.coverage = coverage()
+	h.coverage = opt.coverage(coverage())
 	return h, nil
 }
 

@@ -239,7 +239,7 @@ func sharedLevel(w *world.World, a, b int) int {
 // ccodes, over all members of w; 0 where undefined.
 func portfolioKappa(w *world.World, ccodes []int) []float64 {
 	m := len(w.States)
-	pf := similarity.NewPortfolios(m, similarity.ATOP)
+	pf := similarity.NewPortfolios(m, similarity.ATOP, similarity.Symmetric)
 	for ai := range w.Alliances {
 		al := &w.Alliances[ai]
 		v := valuation(al)

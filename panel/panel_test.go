@@ -337,16 +337,35 @@ func TestRowCounts(t *testing.T) {
 	d := realData(t)
 	opt := DefaultOptions()
 	opt.Vars = []string{}
-	var total, nondir int64
+	var total, kept, nondir int64
 	res := build(t, opt, func(b *Batch, col func(string) *Vec) {
-		n := len(d.Members(b.Year))
-		if b.Rows != n*(n-1) {
-			t.Errorf("%d: %d rows, want n(n-1) = %d", b.Year, b.Rows, n*(n-1))
+		n, apart := len(d.Members(b.Year)), len(d.NeverCoexisted(b.Year))
+		if b.Rows != n*(n-1)-2*apart {
+			t.Errorf("%d: %d rows, want n(n-1) - 2 × %d pairs that never coexisted = %d", b.Year, b.Rows, apart, n*(n-1)-2*apart)
+		}
+		c1, c2 := col("ccode1"), col("ccode2")
+		for r := range b.Rows {
+			if !d.Coexisted(b.Year, int(c1.I[r]), int(c2.I[r])) {
+				t.Fatalf("%d: row %d-%d never coexisted", b.Year, c1.I[r], c2.I[r])
+			}
 		}
 		total += int64(b.Rows)
 	})
-	if total != 1912350 || res.Rows != 1912350 || res.Years != 201 {
-		t.Fatalf("directed 1816-2016: %d rows (result %d, %d years), want 1,912,350", total, res.Rows, res.Years)
+	// 60 directed dyad-years of members that never coexisted are dropped
+	// (history.TestNeverCoexisted lists them).
+	if total != 1912290 || res.Rows != 1912290 || res.Years != 201 {
+		t.Fatalf("directed 1816-2016: %d rows (result %d, %d years), want 1,912,290", total, res.Rows, res.Years)
+	}
+	opt.KeepApart = true
+	build(t, opt, func(b *Batch, col func(string) *Vec) {
+		n := len(d.Members(b.Year))
+		if b.Rows != n*(n-1) {
+			t.Errorf("%d: %d rows kept, want n(n-1) = %d", b.Year, b.Rows, n*(n-1))
+		}
+		kept += int64(b.Rows)
+	})
+	if kept != 1912350 {
+		t.Fatalf("directed 1816-2016 keeping dyads that never coexisted: %d rows, want 1,912,350", kept)
 	}
 	opt.Nondirected = true
 	build(t, opt, func(b *Batch, col func(string) *Vec) {
@@ -359,7 +378,7 @@ func TestRowCounts(t *testing.T) {
 		nondir += int64(b.Rows)
 	})
 	if nondir != 1912350/2 {
-		t.Fatalf("non-directed: %d rows, want %d", nondir, 1912350/2)
+		t.Fatalf("non-directed, keeping dyads that never coexisted: %d rows, want %d", nondir, 1912350/2)
 	}
 }
 
@@ -600,7 +619,12 @@ func TestSimilarityReference(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := realData(t)
-	for _, year := range []int{1816, 1914, 1962, 2016} {
+	for _, tc := range []struct {
+		year int
+		ties similarity.Ties
+	}{{1816, similarity.Directed}, {1914, similarity.Directed}, {1914, similarity.Symmetric},
+		{1962, similarity.Symmetric}, {2016, similarity.Directed}} {
+		year := tc.year
 		ms := d.Members(year)
 		n := len(ms)
 		pos := map[int]int{}
@@ -620,7 +644,9 @@ func TestSimilarityReference(t *testing.T) {
 			}
 			l := similarity.ATOP.Level(r.Obligations)
 			level[i][j] = max(level[i][j], l)
-			level[j][i] = max(level[j][i], l)
+			if tc.ties == similarity.Symmetric {
+				level[j][i] = max(level[j][i], l)
+			}
 		}
 		cinc := make([]float64, n)
 		for i, c := range ms {
@@ -629,7 +655,7 @@ func TestSimilarityReference(t *testing.T) {
 				cinc[i] = 0
 			}
 		}
-		opt := Options{From: year, To: year, Vars: []string{"sim_taub", "sim_s", "sim_s_cinc", "sim_s_sq", "sim_kappa", "sim_pi"}}
+		opt := Options{From: year, To: year, Ties: tc.ties, Vars: []string{"sim_taub", "sim_s", "sim_s_cinc", "sim_s_sq", "sim_kappa", "sim_pi"}}
 		build(t, opt, func(b *Batch, col func(string) *Vec) {
 			c1, c2 := col("ccode1"), col("ccode2")
 			for r := 0; r < b.Rows; r += 7 {
@@ -643,7 +669,7 @@ func TestSimilarityReference(t *testing.T) {
 				for name, w := range want {
 					got := col(name).F[r]
 					if w.IsMissing() != math.IsNaN(got) || (w.OK() && math.Abs(got-float64(w)) > 1e-9) {
-						t.Fatalf("%d %d-%d %s = %v, reference %v", year, c1.I[r], c2.I[r], name, got, w)
+						t.Fatalf("%d %s %d-%d %s = %v, reference %v", year, tc.ties, c1.I[r], c2.I[r], name, got, w)
 					}
 				}
 			}
