@@ -68,6 +68,11 @@ type State struct {
 	Personnel       Value    `json:"personnel"`        // active military personnel, persons
 	PowerProjection Value    `json:"power_projection"` // analyst-coded, 0..1
 	Sources         []Source `json:"sources,omitempty"`
+	// Figures holds figures from further sources beside the main ones
+	// above (NATO's defence-expenditure shares beside SIPRI's), and
+	// earlier years of a series.
+	Figures []Figure `json:"figures,omitempty"`
+	Note    string   `json:"note,omitempty"` // what changed during the year, e.g. a fallen government
 }
 
 // NewState returns a State with the given code and name and every measured
