@@ -460,7 +460,10 @@ func Import(dir string) (*world.World, error) {
 					return
 				}
 			}
-			c.r.add(c.pos("ccode"), c.field("figures", "ccode"), ErrUnknownRef, "unknown state %d (not in states.csv)", cc)
+			// Reported with the problems of meaning, after those of the
+			// states table that may explain it.
+			f.at["ccode"] = c.pos("ccode")
+			d.strayFigures = append(d.strayFigures, strayFigure{cc, c.field("figures", "ccode"), f})
 		}},
 		{"status.csv", func(c *cells) {
 			id, cc := c.get("alliance"), c.int("status", "ccode")

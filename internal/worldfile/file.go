@@ -29,6 +29,14 @@ type document struct {
 	Relations    []relation
 	Coverage     []coverage
 	at           map[string]pos
+
+	strayFigures []strayFigure // rows of figures.csv whose state is not in states.csv
+}
+
+type strayFigure struct {
+	ccode int
+	field string
+	figure
 }
 
 // coverage declares that the file's relations hold a variable family
@@ -297,6 +305,9 @@ func (d *document) build() *world.World {
 	for _, r := range d.Relations {
 		rel := world.NewRelation(world.MakeDyad(r.States[0], r.States[1]))
 		rel.Contiguity = r.Contiguity
+		if rel.Contiguity == world.ContiguityMissing && w.Covered(world.FamilyContiguity) {
+			rel.Contiguity = world.NotContiguous // the file lists every contiguous pair
+		}
 		rel.Rivalry, rel.War, rel.Territorial = r.Rivalry, r.War, r.Territorial
 		rel.Rationale = r.Rationale
 		rel.Sources = cites(r.Sources)
@@ -447,7 +458,11 @@ func unbuild(w *world.World) *document {
 	for _, dy := range dyads {
 		r := w.Relations[dy]
 		whole, byField := refs(r.Sources)
-		rel := relation{States: [2]int{dy.A, dy.B}, Contiguity: r.Contiguity,
+		cont := r.Contiguity
+		if cont == world.NotContiguous && w.Covered(world.FamilyContiguity) {
+			cont = world.ContiguityMissing // implied by the coverage entry
+		}
+		rel := relation{States: [2]int{dy.A, dy.B}, Contiguity: cont,
 			Rivalry: r.Rivalry, War: r.War, Territorial: r.Territorial,
 			Rationale: r.Rationale, Sources: whole}
 		if r.Hostility.OK() {

@@ -50,6 +50,9 @@ func (d *document) validate(r *errs) {
 	for i, p := range d.Partnerships {
 		c.partnership(fmt.Sprintf("partnerships[%d]", i), p)
 	}
+	for _, sf := range d.strayFigures {
+		c.known(sf.at, "ccode", sf.field, sf.ccode)
+	}
 	dyads := map[world.Dyad]bool{}
 	for i, rel := range d.Relations {
 		c.relation(fmt.Sprintf("relations[%d]", i), rel, dyads)

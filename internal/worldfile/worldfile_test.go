@@ -267,7 +267,7 @@ func TestCSVMalformed(t *testing.T) {
 		{"empty formal", "alliances.csv", func(l []string) { l[1] = strings.Replace(l[1], ",true,", ",,", 1) }, ErrMissing, "alliances.csv:2:3: alliances[0].formal: formal is required"},
 		{"hostility source without a value", "relations.csv", func(l []string) {
 			c := strings.Split(l[1], ",") // state_a,state_b,contiguity,hostility,hostility_source,...
-			c[3] = ""
+			c[3], c[4] = "", "entente-coding"
 			l[1] = strings.Join(c, ",")
 		}, ErrMissing, "relations.csv:2:4: relations[0].hostility.value: value is required when hostility_source or hostility_year is given"},
 	}

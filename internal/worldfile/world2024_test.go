@@ -1,0 +1,126 @@
+package worldfile
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/entente/entente/internal/source/cow"
+	"github.com/entente/entente/internal/source/nato"
+	"github.com/entente/entente/internal/testenv"
+	"github.com/entente/entente/world"
+)
+
+// TestBordersAgainstCOW checks the embedded world's contiguity against COW
+// Direct Contiguity v3.2 for 2016 on every pair of states present in both:
+// the type where COW has one, and "not contiguous" (0) where it has none.
+func TestBordersAgainstCOW(t *testing.T) {
+	years, err := cow.ReadContiguityYears(testenv.File(t, "cow_contiguity_v3.2/contdird.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cowType := map[world.Dyad]int{}
+	inCOW := map[int]bool{}
+	for _, c := range years {
+		if c.Year == 2016 {
+			cowType[world.MakeDyad(c.State1, c.State2)] = c.Type
+			inCOW[c.State1], inCOW[c.State2] = true, true
+		}
+	}
+	states, err := cow.ReadStates(testenv.File(t, "cow_states/states2016.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range states {
+		if s.Spell.Overlaps(2016) {
+			inCOW[s.CCode] = true
+		}
+	}
+	w := defaultWorld(t)
+	if !w.Covered(world.FamilyContiguity) {
+		t.Fatal("the embedded world does not declare its contiguity complete")
+	}
+	pairs, contiguous, bad := 0, 0, 0
+	for i, a := range w.States {
+		if !inCOW[a.CCode] {
+			t.Errorf("%s (%d) is not a COW state in 2016", a.Name, a.CCode)
+			continue
+		}
+		for _, b := range w.States[i+1:] {
+			if !inCOW[b.CCode] {
+				continue
+			}
+			pairs++
+			want := cowType[world.MakeDyad(a.CCode, b.CCode)]
+			if want > 0 {
+				contiguous++
+			}
+			if got := w.Relation(a.CCode, b.CCode).Contiguity; got != want {
+				bad++
+				t.Errorf("%s–%s: contiguity %d, COW 2016 %d", a.Name, b.Name, got, want)
+			}
+		}
+	}
+	t.Logf("%d pairs, %d contiguous, %d differ", pairs, contiguous, bad)
+	// South Sudan (2011) borders Sudan, Ethiopia, Kenya, Uganda, the DRC
+	// and the CAR; the file holds Sudan, Ethiopia, Uganda and the DRC.
+	for _, c := range []int{625, 530, 500, 490} {
+		if w.Relation(626, c).Contiguity != 1 {
+			t.Errorf("South Sudan–%s: contiguity %d, want 1 (land)", w.State(c).Name, w.Relation(626, c).Contiguity)
+		}
+	}
+	if got := w.Relation(365, 290).Contiguity; got != 1 {
+		t.Errorf("Russia–Poland (Kaliningrad): contiguity %d, want 1", got)
+	}
+}
+
+// TestNATOFigures checks that the embedded world carries NATO's own
+// defence-expenditure shares for 2014–2024 (edition of June 2024) exactly
+// as NATO's table gives them, with NATO's estimates marked, beside SIPRI's
+// figure.
+func TestNATOFigures(t *testing.T) {
+	tab, err := nato.Read(testenv.File(t, "nato/nato_defence_share_gdp_2014_2024.csv"), nato.Edition2024)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := defaultWorld(t)
+	n := 0
+	for _, f := range tab.Figures {
+		s := w.State(f.CCode)
+		if s == nil {
+			t.Errorf("%s (%d) is not in the embedded world", f.Country, f.CCode)
+			continue
+		}
+		var got *world.Figure
+		for i := range s.Figures {
+			g := &s.Figures[i]
+			if g.Field == "milex_share_gdp" && g.Source.ID == "nato-dex-2024" && g.Source.Year == f.Year {
+				got = g
+			}
+		}
+		switch {
+		case got == nil:
+			t.Errorf("%s %d: no NATO figure, NATO's table has %v", s.Name, f.Year, f.Share)
+		case got.Value.Float() != f.Share || got.Estimate != f.Estimate:
+			t.Errorf("%s %d: %v (estimate %v), NATO's table %v (estimate %v)", s.Name, f.Year, got.Value, got.Estimate, f.Share, f.Estimate)
+		default:
+			n++
+		}
+	}
+	total := 0
+	for _, s := range w.States {
+		for _, g := range s.Figures {
+			if g.Source.ID == "nato-dex-2024" {
+				total++
+			}
+		}
+		if len(s.Figures) > 0 && s.MilexShareGDP.IsMissing() {
+			t.Errorf("%s has NATO's figure but no SIPRI figure beside it", s.Name)
+		}
+	}
+	if total != len(tab.Figures) || n != len(tab.Figures) {
+		t.Errorf("%d NATO figures in the world file, %d match, table has %d", total, n, len(tab.Figures))
+	}
+	if !strings.Contains(w.State(380).Figures[0].Source.Citation, "17 June 2024") {
+		t.Errorf("NATO figures cite %q, want the edition of 17 June 2024", w.State(380).Figures[0].Source.Citation)
+	}
+}
