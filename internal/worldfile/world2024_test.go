@@ -124,3 +124,89 @@ func TestNATOFigures(t *testing.T) {
 		t.Errorf("NATO figures cite %q, want the edition of 17 June 2024", w.State(380).Figures[0].Source.Citation)
 	}
 }
+
+// TestAlliancesCited checks that every alliance of the embedded world names
+// its founding instrument, cites a source, and dates its start and every
+// member's entry, and every status change its source.
+func TestAlliancesCited(t *testing.T) {
+	w := defaultWorld(t)
+	for _, a := range w.Alliances {
+		if a.Treaty == "" {
+			t.Errorf("%s: no treaty (founding instrument) named", a.ID)
+		}
+		if len(a.Sources) == 0 {
+			t.Errorf("%s: no source cited", a.ID)
+		}
+		for _, s := range a.Sources {
+			if s.Citation == "" {
+				t.Errorf("%s: source %q has no citation", a.ID, s.ID)
+			}
+		}
+		if a.Spell.Start.IsZero() || a.Spell.Start.Month == 0 {
+			t.Errorf("%s: start %v, want a full date", a.ID, a.Spell.Start)
+		}
+		for _, m := range a.Members {
+			if m.Spell.Start.IsZero() {
+				t.Errorf("%s: member %d has no entry date", a.ID, m.CCode)
+			}
+			for _, p := range m.Status {
+				if len(p.Sources) == 0 || p.Spell.Start.IsZero() {
+					t.Errorf("%s: member %d's status %q lacks a date or a source", a.ID, m.CCode, p.Status)
+				}
+			}
+		}
+	}
+}
+
+// TestAlliances2024 checks the facts issue 12 corrected: ANZUS's US–New
+// Zealand suspension, Armenia's frozen CSTO participation, AUKUS and the
+// Quad as what they are, the alliances that were missing, and Syria.
+func TestAlliances2024(t *testing.T) {
+	w := defaultWorld(t)
+	anzus := findAlliance(t, w, "anzus")
+	if s := anzus.SuspendedOn(920, 2, w.AsOf); s == nil || s.Spell.Start != world.D(1986, 8, 11) {
+		t.Errorf("ANZUS: US–New Zealand suspension %+v, want one since 1986-08-11", s)
+	}
+	if anzus.SuspendedOn(2, 900, w.AsOf) != nil || anzus.SuspendedOn(900, 920, w.AsOf) != nil {
+		t.Error("ANZUS: obligations of Australia suspended, want only US–New Zealand")
+	}
+	if anzus.SuspendedOn(2, 920, world.D(1985, 12, 31)) != nil {
+		t.Error("ANZUS: US–New Zealand suspended before 1986")
+	}
+	csto := findAlliance(t, w, "csto")
+	for _, m := range csto.Members {
+		want := world.Active
+		if m.CCode == 371 {
+			want = world.Frozen
+		}
+		if got := m.StatusOn(w.AsOf); got != want {
+			t.Errorf("CSTO: %s is %s on %v, want %s", w.State(m.CCode).Name, got, w.AsOf, want)
+		}
+	}
+	for _, tc := range []struct {
+		id   string
+		want world.Commitment
+	}{
+		{"aukus", world.TechnologyPartnership}, {"quad", world.ConsultationForum},
+		{"nato", world.DefencePact}, {"us-israel", world.Alignment},
+		{"arab-league-defence", world.DefencePact}, {"gcc-defence", world.DefencePact},
+		{"turkey-azerbaijan", world.DefencePact}, {"aes", world.DefencePact},
+		{"anglo-portuguese", world.DefencePact},
+	} {
+		if got := findAlliance(t, w, tc.id).Commitment(); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.id, got, tc.want)
+		}
+	}
+	al := findAlliance(t, w, "arab-league-defence")
+	for _, m := range al.Members {
+		if m.CCode == 652 {
+			if m.StatusOn(world.D(2015, 1, 1)) != world.Suspended || m.StatusOn(w.AsOf) != world.Active {
+				t.Errorf("Syria in the Arab League: %s in 2015 and %s at the end of 2024, want suspended then active",
+					m.StatusOn(world.D(2015, 1, 1)), m.StatusOn(w.AsOf))
+			}
+		}
+	}
+	if s := w.State(652); s == nil || !strings.Contains(s.Note, "8 December 2024") {
+		t.Error("Syria: no note of the fall of the Assad government on 8 December 2024")
+	}
+}
