@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/entente/entente/network"
@@ -406,29 +407,59 @@ func Capability(w *world.World) (*Section, error) {
 }
 
 // Burden shows military spending as a share of GDP for NATO's members and
-// each named system, against NATO's 2% guideline.
+// each named system, against NATO's 2% guideline. For NATO the guideline is
+// measured on NATO's own figures (a state figure whose source NATO
+// publishes), with SIPRI's beside them, and against the Hague Summit's
+// 3.5% core-defence commitment.
 func Burden(w *world.World) (*Section, error) {
 	groups := burdenGroups(w)
 	if len(groups) == 0 {
 		return nil, nil
 	}
 	s := &Section{Title: "Burden sharing"}
+	natoCite, sipriCite := "", ""
 	for _, g := range groups {
-		t, p := burdenTable(w, g)
+		var t *Table
+		var p string
+		if g.nato && hasNATOFigures(w, g) {
+			t, p, natoCite = natoBurdenTable(w, g)
+		} else {
+			t, p = burdenTable(w, g)
+		}
 		s.Paragraphs = append(s.Paragraphs, p)
 		s.Tables = append(s.Tables, t)
+		if c := shareCitation(w, g); c != "" && sipriCite == "" {
+			sipriCite = c
+		}
+	}
+	if sipriCite == "" {
+		sipriCite = "the world file's main figure"
 	}
 	s.Notes = []string{
-		"Military expenditure as a share of GDP is SIPRI's (SIPRI Military Expenditure Database, April 2025 release) in the embedded world. NATO's own estimates (Defence Expenditure of NATO Countries) use NATO's definition and often differ by a few tenths of a point; entente uses SIPRI's because it covers every state on one definition.",
-		fmt.Sprintf("The guideline: NATO members agreed at the Wales Summit (2014) to move towards spending %.0f%% of GDP on defence within a decade. Iceland has no armed forces.", NATOGuideline),
+		fmt.Sprintf("Military expenditure as a share of GDP: the main figure is %s; it covers every state on one definition.", sipriCite),
+		fmt.Sprintf("The guideline: NATO members agreed at the Wales Summit (2014) to move towards spending %.0f%% of GDP on defence within a decade. The guideline is NATO's and is measured on NATO's definition of defence expenditure, so NATO's table uses NATO's own figure and shows the main (SIPRI) figure beside it; the two often differ by a few tenths of a point. Iceland has no armed forces and no NATO figure.", NATOGuideline),
+		"'Meets' compares the unrounded figure with the threshold; a column prints as many decimals as it takes for every row's decision to be visible (1.998% is not shown as 2.00%).",
+	}
+	if natoCite != "" {
+		s.Notes = append(s.Notes, fmt.Sprintf("NATO's figures: %s.", natoCite),
+			fmt.Sprintf("The next guideline: at The Hague Summit (June 2025) allies committed to spend %.0f%% of GDP a year by 2035, of which at least %.1f%% on core defence requirements as NATO defines them (the rest on defence- and security-related spending). 'Meets %.1f%%' counts the allies whose 2024 NATO figure already reaches the core %.1f%%.", HagueTotal, HagueCore, HagueCore, HagueCore))
 	}
 	return s, nil
 }
+
+// The Hague Summit commitment (The Hague Summit Declaration, 25 June
+// 2025, para. 2), in percent of GDP by 2035: HagueTotal in all, of which at
+// least HagueCore on core defence requirements.
+const (
+	HagueTotal = 5.0
+	HagueCore  = 3.5
+)
 
 // burdenGroup is a set of states whose burden Burden tabulates.
 type burdenGroup struct {
 	name    string
 	members []int
+	nato    bool
 }
 
 // burdenGroups returns NATO (by name, or COW's alliance 227) and each named
@@ -439,16 +470,178 @@ func burdenGroups(w *world.World) []burdenGroup {
 	var groups []burdenGroup
 	for _, a := range live {
 		if strings.Contains(strings.ToLower(a.Name), "north atlantic") || a.ID == "cow:227" {
-			groups = append(groups, burdenGroup{a.Name, a.MembersOn(on)})
+			groups = append(groups, burdenGroup{a.Name, a.MembersOn(on), true})
 		}
 	}
 	for _, sy := range w.Systems {
 		g := network.AllianceGraph(on, systemAlliances(w, sy, live)...)
 		if len(g.Nodes()) > 0 {
-			groups = append(groups, burdenGroup{sy.Name, g.Nodes()})
+			groups = append(groups, burdenGroup{sy.Name, g.Nodes(), false})
 		}
 	}
 	return groups
+}
+
+// natoFigure returns NATO's own figure for a state's defence expenditure as
+// a share of GDP in year y: a further figure of the state whose source's
+// citation begins with "NATO". The world file's main figure is SIPRI's.
+func natoFigure(s *world.State, y int) (world.Figure, bool) {
+	for _, f := range s.Figures {
+		if f.Field == "milex_share_gdp" && f.Source.Year == y && strings.HasPrefix(f.Source.Citation, "NATO") {
+			return f, true
+		}
+	}
+	return world.Figure{}, false
+}
+
+func hasNATOFigures(w *world.World, g burdenGroup) bool {
+	for _, c := range g.members {
+		if st := w.State(c); st != nil {
+			if _, ok := natoFigure(st, w.Year); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// shareCitation returns the citation of the source of the first member's
+// main share figure.
+func shareCitation(w *world.World, g burdenGroup) string {
+	for _, c := range g.members {
+		if st := w.State(c); st != nil {
+			for _, src := range st.Sources {
+				if src.Field == "milex_share_gdp" && src.Citation != "" {
+					return src.Citation
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// decisionDigits returns the fewest decimals, from min, at which every
+// value in vs prints on the same side of every threshold as its unrounded
+// value, so that a table's "meets" column can be read off its figures.
+func decisionDigits(min int, vs []world.Value, thresholds ...float64) int {
+	for d := min; d < 12; d++ {
+		ok := true
+		for _, v := range vs {
+			if v.IsMissing() {
+				continue
+			}
+			r, _ := strconv.ParseFloat(strconv.FormatFloat(v.Float(), 'f', d, 64), 64)
+			for _, th := range thresholds {
+				if (v.Float() >= th) != (r >= th) {
+					ok = false
+				}
+			}
+		}
+		if ok {
+			return d
+		}
+	}
+	return 12
+}
+
+// meets is the guideline decision on the unrounded share: missing (null)
+// when the share is unknown.
+func meets(v world.Value, threshold float64) any {
+	if v.IsMissing() {
+		return nil
+	}
+	return v.Float() >= threshold
+}
+
+// natoBurdenTable ranks NATO's members by NATO's own figure for the
+// World's year (missing last) and counts the allies meeting the 2%
+// guideline and the Hague core 3.5% on it, and the 2% guideline on the
+// main (SIPRI) figure; it returns the table, its summary and the citation
+// of NATO's figures.
+func natoBurdenTable(w *world.World, g burdenGroup) (*Table, string, string) {
+	type row struct {
+		st          *world.State
+		nato, sipri world.Value
+		estimate    bool
+	}
+	var rows []row
+	cite := ""
+	for _, c := range g.members {
+		st := w.State(c)
+		if st == nil {
+			continue
+		}
+		r := row{st: st, nato: world.Missing(), sipri: st.MilexShareGDP}
+		if f, ok := natoFigure(st, w.Year); ok {
+			r.nato, r.estimate = f.Value, f.Estimate
+			if cite == "" {
+				cite = f.Source.Citation
+			}
+		}
+		rows = append(rows, r)
+	}
+	sort.SliceStable(rows, func(i, j int) bool {
+		a, b := rows[i].nato, rows[j].nato
+		if a.IsMissing() || b.IsMissing() {
+			if a.IsMissing() && b.IsMissing() {
+				return rows[i].sipri.Or(-1) > rows[j].sipri.Or(-1)
+			}
+			return b.IsMissing()
+		}
+		return a > b
+	})
+	var nv, sv []world.Value
+	for _, r := range rows {
+		nv, sv = append(nv, r.nato), append(sv, r.sipri)
+	}
+	t := NewTable(fmt.Sprintf("%s: defence expenditure as a share of GDP, %d", g.name, w.Year), Num("Rank", 0), Text("State"),
+		Pct("NATO", decisionDigits(2, nv, NATOGuideline, HagueCore)), Bool("Meets 2% (NATO)"), Bool(fmt.Sprintf("Meets %.1f%% (NATO)", HagueCore)),
+		Pct("SIPRI", decisionDigits(2, sv, NATOGuideline)), Bool("Meets 2% (SIPRI)"), Bool("NATO estimate"), Num("Milex US$ bn", 1))
+	var nMeet, nCore, nKnown, sMeet, sKnown int
+	var missing []string
+	for i, r := range rows {
+		var est any
+		if r.nato.OK() {
+			nKnown++
+			est = r.estimate
+			if r.nato.Float() >= NATOGuideline {
+				nMeet++
+			}
+			if r.nato.Float() >= HagueCore {
+				nCore++
+			}
+		} else {
+			missing = append(missing, r.st.Name)
+		}
+		if r.sipri.OK() {
+			sKnown++
+			if r.sipri.Float() >= NATOGuideline {
+				sMeet++
+			}
+		}
+		t.Add(i+1, r.st.Name, r.nato, meets(r.nato, NATOGuideline), meets(r.nato, HagueCore),
+			r.sipri, meets(r.sipri, NATOGuideline), est, r.st.MilexUSD/1e9)
+	}
+	p := fmt.Sprintf("%s: %d of %d allies with a figure met NATO's %.0f%% guideline in %d on NATO's own estimates (%s); on SIPRI's figures, %d of %d (%s).",
+		g.name, nMeet, nKnown, NATOGuideline, w.Year, shortCitation(cite), sMeet, sKnown, shortCitation(shareCitation(w, g)))
+	p += fmt.Sprintf(" Against the Hague Summit's core-defence commitment (%.1f%% of GDP by 2035, within %.0f%% in all), %d of %d already met %.1f%% on NATO's figures.",
+		HagueCore, HagueTotal, nCore, nKnown, HagueCore)
+	if len(missing) > 0 {
+		p += fmt.Sprintf(" No NATO figure for %s.", strings.Join(missing, ", "))
+	}
+	return t, p, cite
+}
+
+// shortCitation is a citation up to its first colon or parenthesis: the
+// publisher and the title.
+func shortCitation(c string) string {
+	if c == "" {
+		return "source not given"
+	}
+	if i := strings.IndexAny(c, ":("); i > 0 {
+		c = c[:i]
+	}
+	return strings.TrimRight(strings.TrimSpace(c), ",")
 }
 
 // burdenTable ranks g's states by military expenditure as a share of GDP
@@ -467,25 +660,27 @@ func burdenTable(w *world.World, g burdenGroup) (*Table, string) {
 		}
 		return a > b
 	})
+	var vs []world.Value
+	for _, st := range sts {
+		vs = append(vs, st.MilexShareGDP)
+	}
 	t := NewTable(g.name+": military expenditure as a share of GDP", Num("Rank", 0), Text("State"),
-		Pct("Milex/GDP", 2), Bool("Meets 2%"), Num("Milex US$ bn", 1), Num("Year", 0))
+		Pct("Milex/GDP", decisionDigits(2, vs, NATOGuideline)), Bool("Meets 2%"), Num("Milex US$ bn", 1), Num("Year", 0))
 	meet, known := 0, 0
 	var missing []string
 	for i, st := range sts {
 		share := st.MilexShareGDP
-		var meets any // missing (null in JSON) when the share is unknown
 		var year any = math.NaN()
 		if share.OK() {
 			known++
-			meets = share.Float() >= NATOGuideline
-			if meets == true {
+			if share.Float() >= NATOGuideline {
 				meet++
 			}
 			year = figureYear(st, "milex_share_gdp", w.Year)
 		} else {
 			missing = append(missing, st.Name)
 		}
-		t.Add(i+1, st.Name, share, meets, st.MilexUSD/1e9, year)
+		t.Add(i+1, st.Name, share, meets(share, NATOGuideline), st.MilexUSD/1e9, year)
 	}
 	p := fmt.Sprintf("%s: %d of the %d members with a figure spent at least %.0f%% of GDP on the military.", g.name, meet, known, NATOGuideline)
 	if len(missing) > 0 {
