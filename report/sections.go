@@ -134,7 +134,7 @@ func Overview(w *world.World) (*Section, error) {
 		p += fmt.Sprintf(" %q", w.Name)
 	}
 	p += fmt.Sprintf(", grouped into %d named alliance systems, with %d strategic partnerships that are not alliances and %d coded dyadic relations.",
-		len(w.Systems), len(w.Partnerships), len(w.Relations))
+		len(w.Systems), len(w.Partnerships), len(codedRelations(w)))
 	s := &Section{Title: "Overview", Paragraphs: []string{p}}
 	if h := structureHeadline(w, live); h != "" {
 		s.Paragraphs = append(s.Paragraphs, h)
@@ -176,13 +176,13 @@ func Alliances(w *world.World) (*Section, error) {
 	if len(live) == 0 {
 		return nil, nil
 	}
-	t := NewTable("Alliances in force", Text("ID"), Text("Alliance"), Bool("Formal"), Text("Obligations"),
+	t := NewTable("Alliances in force", Text("ID"), Text("Alliance"), Text("Type"), Bool("Formal"), Text("Obligations"),
 		Text("Key article"), Num("Since", 0), Num("Members", 0))
 	m := NewTable("Structure and asymmetry", Text("ID"), Num("Members", 0), Text("Declared"), Num("Centralization", 2),
 		Text("Measured"), Text("Largest member"), Pct("Its share", 1), Num("HHI", 2))
 	for _, a := range live {
 		sh := Measure(w, on, a)
-		t.Add(shortID(a), a.Name, a.Formal, a.Obligations.String(), a.KeyArticle, a.Spell.Start.Year, sh.Nodes)
+		t.Add(shortID(a), a.Name, string(a.Commitment()), a.Formal, a.Obligations.String(), a.KeyArticle, a.Spell.Start.Year, sh.Nodes)
 		m.Add(shortID(a), sh.Nodes, string(a.Structure), sh.Centralization, sh.Reading,
 			leaderName(w, sh.Asymmetry), 100*sh.Asymmetry.LeaderShare, sh.Asymmetry.HHI)
 	}
@@ -212,9 +212,12 @@ func Alliances(w *world.World) (*Section, error) {
 	for _, a := range live {
 		if len(a.MembersOn(on)) >= 3 && a.Structure == world.Multilateral {
 			sh := Measure(w, on, a)
-			s.Paragraphs = append(s.Paragraphs, fmt.Sprintf("%s: %d members, every one bound to every other by %s; centralization %.2f, so %s; %s holds %.0f%% of the members' combined capability.",
-				a.Name, sh.Nodes, treatyPhrase(a), sh.Centralization, sh.Reading, leaderName(w, sh.Asymmetry), 100*sh.Asymmetry.LeaderShare))
+			s.Paragraphs = append(s.Paragraphs, fmt.Sprintf("%s: %d members, %s; centralization %.2f, so %s; %s holds %.0f%% of the members' combined capability.",
+				a.Name, sh.Nodes, bondPhrase(a, on), sh.Centralization, sh.Reading, leaderName(w, sh.Asymmetry), 100*sh.Asymmetry.LeaderShare))
 		}
+	}
+	for _, a := range live {
+		s.Paragraphs = append(s.Paragraphs, exceptions(w, a, on)...)
 	}
 	s.Notes = []string{
 		"Centralization is Freeman's degree centralization C = Σ(d_max − d_i) / ((n − 1)(n − 2)) of the graph whose nodes are the members and whose edges join two states bound by a treaty of the alliance or system (Freeman 1978/79, Social Networks 1: 215–239). C = 1 for a star (hub-and-spoke) and 0 for a complete graph (multilateral).",
@@ -238,6 +241,62 @@ func treatyPhrase(a *world.Alliance) string {
 	return "the treaty"
 }
 
+// bondPhrase says what ties a multilateral alliance's members, in the words
+// its kind of commitment warrants: only a defence pact binds every member
+// to defend every other.
+func bondPhrase(a *world.Alliance, on world.Date) string {
+	switch k := a.Commitment(); k {
+	case world.DefencePact:
+		for _, su := range a.Suspensions {
+			if su.Spell.ActiveOn(on) {
+				return "bound to one another by " + treatyPhrase(a) + " except between the members whose obligations are suspended (below)"
+			}
+		}
+		return "every one bound to every other by " + treatyPhrase(a)
+	case world.TechnologyPartnership:
+		return "a capability and technology partnership with no obligation to defend one another"
+	case world.ConsultationForum:
+		return "an informal consultation with no treaty and no obligation to defend one another"
+	case world.ConsultationPact:
+		return "committed to consult one another, not to defend one another"
+	default:
+		return "joined in a " + string(k) + ", not a defence pact"
+	}
+}
+
+// exceptions says, for an alliance in force on date on, which members'
+// participation is frozen or suspended and between which members the
+// obligations are suspended.
+func exceptions(w *world.World, a *world.Alliance, on world.Date) []string {
+	var out []string
+	for _, su := range a.Suspensions {
+		if !su.Spell.ActiveOn(on) {
+			continue
+		}
+		p := fmt.Sprintf("%s: the obligations between %s and %s have been suspended since %s, while the treaty stays in force for its other members",
+			a.Name, stateName(w, su.Dyad.A), stateName(w, su.Dyad.B), su.Spell.Start)
+		if su.Note != "" {
+			p += " (" + su.Note + ")"
+		}
+		out = append(out, p+".")
+	}
+	for _, m := range a.Members {
+		if !m.Spell.ActiveOn(on) {
+			continue
+		}
+		for _, st := range m.Status {
+			if st.Spell.ActiveOn(on) && st.Status != world.Active {
+				p := fmt.Sprintf("%s: %s's participation has been %s since %s", a.Name, stateName(w, m.CCode), st.Status, st.Spell.Start)
+				if st.Note != "" {
+					p += " (" + st.Note + ")"
+				}
+				out = append(out, p+".")
+			}
+		}
+	}
+	return out
+}
+
 func leaderName(w *world.World, a network.Asymmetry) string {
 	if a.Leader == 0 {
 		return "–"
@@ -257,17 +316,30 @@ func Membership(w *world.World) (*Section, error) {
 		var names []string
 		for _, m := range a.Members {
 			if m.Spell.ActiveOn(on) {
-				names = append(names, fmt.Sprintf("%s (%d)", stateName(w, m.CCode), m.Spell.Start.Year))
+				n := fmt.Sprintf("%s (%d", stateName(w, m.CCode), m.Spell.Start.Year)
+				if st := m.StatusOn(on); st != world.Active {
+					n += "; participation " + st
+				}
+				names = append(names, n+")")
 			}
 		}
-		kind := "formal"
+		kind := "treaty"
 		if !a.Formal {
-			kind = "informal"
+			kind = "no treaty"
 		}
-		s.Paragraphs = append(s.Paragraphs, fmt.Sprintf("%s [%s; %s; %s], %d members: %s.",
-			a.Name, shortID(a), kind, a.Obligations, len(names), strings.Join(names, ", ")))
+		p := fmt.Sprintf("%s [%s; %s, %s; %s], %d members: %s.",
+			a.Name, shortID(a), a.Commitment(), kind, a.Obligations, len(names), strings.Join(names, ", "))
+		for _, su := range a.Suspensions {
+			if su.Spell.ActiveOn(on) {
+				p += fmt.Sprintf(" Obligations between %s and %s suspended since %d.", stateName(w, su.Dyad.A), stateName(w, su.Dyad.B), su.Spell.Start.Year)
+			}
+		}
+		s.Paragraphs = append(s.Paragraphs, p)
 	}
-	s.Notes = []string{"The year in brackets is the year the member joined (the treaty's entry into force for that member)."}
+	s.Notes = []string{
+		"The year in brackets is the year the member joined (the treaty's entry into force for that member, or ATOP's date).",
+		"The kind of each arrangement follows its strongest obligation: a defence pact binds its members to defend one another; a capability and technology partnership (AUKUS) and an informal consultation (the Quad) do not.",
+	}
 	return s, nil
 }
 
@@ -700,9 +772,39 @@ func figureYear(s *world.State, field string, def int) int {
 	return def
 }
 
+// coded reports whether a relation carries an analyst's coding (hostility,
+// rivalry, war, a territorial dispute or a rationale) rather than only
+// geography (contiguity, distance).
+func coded(r *world.Relation) bool {
+	return r.Hostility.OK() || r.Rivalry || r.War || r.Territorial || r.Rationale != ""
+}
+
+// codedRelations returns the coded relations, most hostile first.
+func codedRelations(w *world.World) []*world.Relation {
+	var out []*world.Relation
+	for _, r := range sortedRelations(w) {
+		if coded(r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// relationSource is the short citation of a relation's first source other
+// than the analyst coding itself, or "".
+func relationSource(r *world.Relation) string {
+	for _, src := range r.Sources {
+		if src.Field == "" && !strings.HasPrefix(src.Citation, "entente analyst coding") && !strings.HasPrefix(src.Citation, "Correlates of War Project. Direct Contiguity") {
+			return shortCitation(src.Citation)
+		}
+	}
+	return ""
+}
+
 // Relations lists strategic partnerships and the coded dyadic relations.
 func Relations(w *world.World) (*Section, error) {
-	if len(w.Partnerships) == 0 && len(w.Relations) == 0 {
+	rels := codedRelations(w)
+	if len(w.Partnerships) == 0 && len(rels) == 0 {
 		return nil, nil
 	}
 	s := &Section{Title: "Partnerships and rivalries"}
@@ -717,14 +819,25 @@ func Relations(w *world.World) (*Section, error) {
 		}
 		s.Tables = append(s.Tables, t)
 	}
-	if len(w.Relations) > 0 {
+	if len(rels) > 0 {
 		t := NewTable("Dyadic relations, most hostile first", Text("Pair"), Num("Hostility", 2), Bool("Rivalry"),
-			Bool("War"), Bool("Territorial"), Text("Rationale"))
-		for _, r := range sortedRelations(w) {
-			t.Add(stateName(w, r.Dyad.A)+" – "+stateName(w, r.Dyad.B), r.Hostility, r.Rivalry, r.War, r.Territorial, r.Rationale)
+			Bool("War"), Bool("Territorial"), Num("Contiguity", 0), Text("Rationale"), Text("Source"))
+		rivals := 0
+		for _, r := range rels {
+			var cont any = math.NaN()
+			if r.Contiguity != world.ContiguityMissing {
+				cont = r.Contiguity
+			}
+			t.Add(stateName(w, r.Dyad.A)+" – "+stateName(w, r.Dyad.B), r.Hostility, r.Rivalry, r.War, r.Territorial, cont, r.Rationale, relationSource(r))
+			if r.Rivalry {
+				rivals++
+			}
 		}
 		s.Tables = append(s.Tables, t)
-		s.Notes = append(s.Notes, "Hostility is an analyst coding from 0 (none) to 1 (war), with its rationale; it is an input to the threat model, not a measurement.")
+		s.Paragraphs = append(s.Paragraphs, fmt.Sprintf("%d pairs of states carry a coded relation, %d of them strategic rivalries.", len(rels), rivals))
+		s.Notes = append(s.Notes,
+			"Hostility is an analyst coding from 0 (none) to 1 (war), with its rationale and source; it is an input to the threat model, not a measurement. The scale's anchors: 0.2 a dispute handled by diplomacy; 0.5 a strategic rivalry with sanctions, military signalling or proxy conflict; 0.8 armed clashes, strikes or an armistice without peace; 1.0 interstate war (docs/relations2024.md lists every coding with its rationale and source).",
+			"Contiguity is COW's type (1 land; 2–5 separated by up to 12, 24, 150 or 400 miles of water; 0 none). The world file holds every contiguous pair; pairs with no coded relation are not listed here.")
 	}
 	return s, nil
 }
