@@ -96,8 +96,8 @@ func TestRelationsCoded(t *testing.T) {
 	w, r := defaultReport(t)
 	s := section(t, r, "relations")
 	tb := s.Tables[len(s.Tables)-1]
-	if n := len(codedRelations(w)); len(tb.Rows) != n || n < 20 {
-		t.Errorf("relations table has %d rows, %d coded relations (want at least 20)", len(tb.Rows), n)
+	if n := len(codedRelations(w)); len(tb.Rows) != n || n < 60 {
+		t.Errorf("relations table has %d rows, %d coded relations (want at least 60)", len(tb.Rows), n)
 	}
 	if len(tb.Rows) >= len(w.Relations) {
 		t.Errorf("relations table lists %d rows of %d relations: borders are listed too", len(tb.Rows), len(w.Relations))

@@ -6,6 +6,7 @@ import (
 
 	"github.com/entente/entente/internal/source/cow"
 	"github.com/entente/entente/internal/source/nato"
+	"github.com/entente/entente/internal/source/table"
 	"github.com/entente/entente/internal/testenv"
 	"github.com/entente/entente/world"
 )
@@ -208,5 +209,63 @@ func TestAlliances2024(t *testing.T) {
 	}
 	if s := w.State(652); s == nil || !strings.Contains(s.Note, "8 December 2024") {
 		t.Error("Syria: no note of the fall of the Assad government on 8 December 2024")
+	}
+}
+
+// TestRivalriesReviewed checks that every Thompson–Dreyer strategic rivalry
+// in force at the end of their coverage (2010) is coded in the embedded
+// world, reviewed for 2024 (its rationale says whether it ended, continues
+// or changed), and that the rivalries of 2014–2024 the issue names are
+// coded, each relation with a value, a rationale and a public source.
+func TestRivalriesReviewed(t *testing.T) {
+	r, err := table.Open(testenv.File(t, "rivalries/td_rivalries_peacesciencer.csv"), table.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	w := defaultWorld(t)
+	n := 0
+	for r.Next() {
+		a, b, end, name := r.Int("ccode1"), r.Int("ccode2"), r.Int("endyear"), r.String("rivalryname")
+		if r.Err() != nil {
+			t.Fatal(r.Err())
+		}
+		if end < 2010 {
+			continue
+		}
+		n++
+		rel, ok := w.Relations[world.MakeDyad(a, b)]
+		if !ok || rel.Hostility.IsMissing() {
+			t.Errorf("TD rivalry %s (%d–%d) in force in 2010 is not coded for 2024", name, a, b)
+			continue
+		}
+		if !strings.HasPrefix(rel.Rationale, "TD rivalry") {
+			t.Errorf("%s: rationale %q does not give the review of the TD rivalry", name, rel.Rationale)
+		}
+	}
+	if err := r.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if n != 42 {
+		t.Errorf("%d TD rivalries in force in 2010, want 42", n)
+	}
+	for _, d := range [][2]int{{365, 290}, {365, 366}, {365, 367}, {365, 368}, {365, 375}, {365, 255}, {365, 200},
+		{731, 740}, {710, 900}, {666, 652}} {
+		rel, ok := w.Relations[world.MakeDyad(d[0], d[1])]
+		if !ok || !rel.Rivalry || rel.Hostility.IsMissing() {
+			t.Errorf("%s–%s: no rivalry coded for 2024", w.State(d[0]).Name, w.State(d[1]).Name)
+		}
+	}
+	for _, rel := range w.Relations {
+		if rel.Hostility.IsMissing() && !rel.Rivalry {
+			continue // a border only
+		}
+		public := false
+		for _, s := range rel.Sources {
+			public = public || s.Field == "" && s.ID != "entente-coding" && s.ID != "cow-contiguity"
+		}
+		if rel.Hostility.IsMissing() || rel.Rationale == "" || !public {
+			t.Errorf("%s–%s: hostility %v, rationale %q, want both and a public source", w.State(rel.Dyad.A).Name, w.State(rel.Dyad.B).Name, rel.Hostility, rel.Rationale)
+		}
 	}
 }
