@@ -473,8 +473,8 @@ func Capability(w *world.World) (*Section, error) {
 		t.Add(rk, s.Name, 100*s.Capability.CINC, s.MilexUSD/1e9, s.MilexShareGDP, s.Personnel/1e3, s.GDP/1e9, s.Population/1e6)
 	}
 	return &Section{Title: "Capability ranking", Tables: []*Table{t}, Notes: []string{
-		"Capability is each state's share of the total, in percent: COW's CINC for historical worlds; for world files, entente's composite, the mean of a state's shares of military expenditure, active personnel, population and GDP over the file's states (GDP stands in for COW's iron-and-steel and energy components; see docs/worldfile.md).",
-		"A dash is a missing figure, never zero. A state missing a component (North Korea and Vietnam have no SIPRI figure) is averaged over the components it has, as COW does; for North Korea, whose one large component is its army, this overstates its capability.",
+		"Capability is each state's share of the total, in percent: COW's CINC for historical worlds; for world files, entente's composite, the mean of three dimensions as in CINC: military (the mean of a state's shares of military expenditure and active personnel), economic (GDP, standing in for COW's iron-and-steel and energy) and demographic (population), over the file's states (see docs/worldfile.md).",
+		"A dash is a missing figure, never zero. The military dimension is measured only when both its figures are: a state without an expenditure figure (Vietnam) is averaged over its economic and demographic dimensions, so that its army's share does not stand for the whole military dimension. North Korea has no SIPRI figure; its expenditure is the lower bound of the US State Department's WMEAT estimate for 2019.",
 	}}, nil
 }
 

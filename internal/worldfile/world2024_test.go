@@ -1,6 +1,7 @@
 package worldfile
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -267,5 +268,42 @@ func TestRivalriesReviewed(t *testing.T) {
 		if rel.Hostility.IsMissing() || rel.Rationale == "" || !public {
 			t.Errorf("%s–%s: hostility %v, rationale %q, want both and a public source", w.State(rel.Dyad.A).Name, w.State(rel.Dyad.B).Name, rel.Hostility, rel.Rationale)
 		}
+	}
+}
+
+// TestNorthKoreaCapability checks that North Korea, whose large army sits
+// on a small economy, does not rank above Germany, Japan, the United
+// Kingdom or France on the default composite: it carries a sourced
+// estimate of its military expenditure (WMEAT, marked as such), and the
+// composite weighs the military as one dimension of three.
+func TestNorthKoreaCapability(t *testing.T) {
+	w := defaultWorld(t)
+	prk := w.State(731)
+	for _, c := range []int{255, 740, 200, 220} {
+		if s := w.State(c); !(s.Capability.CINC > prk.Capability.CINC) {
+			t.Errorf("North Korea %.4f ranks above %s %.4f", prk.Capability.CINC, s.Name, s.Capability.CINC)
+		}
+	}
+	estimate := false
+	for _, s := range prk.Sources {
+		estimate = estimate || s.Field == "milex_usd" && s.ID == "wmeat-2021" && strings.Contains(s.Citation, "estimate")
+	}
+	if prk.MilexUSD.IsMissing() || !estimate {
+		t.Errorf("North Korea's military expenditure %v is not WMEAT's estimate", prk.MilexUSD)
+	}
+	// A state without an expenditure figure: its military dimension is
+	// missing rather than its army's share alone.
+	vnm := w.State(816)
+	if vnm.MilexUSD.OK() || vnm.Capability.CINC.IsMissing() {
+		t.Fatalf("Vietnam: milex %v, composite %v; want no milex and a composite", vnm.MilexUSD, vnm.Capability.CINC)
+	}
+	var gdp, pop float64
+	for _, s := range w.States {
+		gdp += s.GDP.Or(0)
+		pop += s.Population.Or(0)
+	}
+	want := (vnm.GDP.Float()/gdp + vnm.Population.Float()/pop) / 2
+	if got := vnm.Capability.CINC.Float(); math.Abs(got-want) > 1e-12 {
+		t.Errorf("Vietnam's composite %v, want the mean of its GDP and population shares %v", got, want)
 	}
 }
