@@ -3,6 +3,7 @@ package worldfile
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -41,5 +42,38 @@ func TestDocExample(t *testing.T) {
 	}
 	if !w.Covered(world.FamilyContiguity) || w.Relation(375, 710).Contiguity != world.NotContiguous || w.Relation(2, 365).Contiguity != 2 {
 		t.Error("the example's contiguity coverage does not read back")
+	}
+}
+
+// TestRelationsDoc checks that docs/relations2024.md lists every relation
+// the embedded world codes, with the same hostility value.
+func TestRelationsDoc(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(testenv.ModuleRoot(), "docs", "relations2024.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed := map[string]string{}
+	for _, line := range strings.Split(string(b), "\n") {
+		cells := strings.Split(line, " | ")
+		if len(cells) >= 3 && strings.Contains(cells[0], " – ") {
+			listed[strings.TrimPrefix(cells[0], "| ")] = cells[1]
+		}
+	}
+	w := defaultWorld(t)
+	n := 0
+	for d, r := range w.Relations {
+		if r.Hostility.IsMissing() {
+			continue
+		}
+		n++
+		pair := w.State(d.A).Name + " – " + w.State(d.B).Name
+		if got, ok := listed[pair]; !ok {
+			t.Errorf("%s is coded (%v) but not listed in docs/relations2024.md", pair, r.Hostility)
+		} else if got != strconv.FormatFloat(r.Hostility.Float(), 'f', 1, 64) {
+			t.Errorf("%s: docs say %s, the world file %v", pair, got, r.Hostility)
+		}
+	}
+	if len(listed) != n {
+		t.Errorf("docs list %d relations, the world codes %d", len(listed), n)
 	}
 }
