@@ -1,7 +1,10 @@
 package worldfile
 
 import (
+	"errors"
 	"math"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -305,5 +308,45 @@ func TestNorthKoreaCapability(t *testing.T) {
 	want := (vnm.GDP.Float()/gdp + vnm.Population.Float()/pop) / 2
 	if got := vnm.Capability.CINC.Float(); math.Abs(got-want) > 1e-12 {
 		t.Errorf("Vietnam's composite %v, want the mean of its GDP and population shares %v", got, want)
+	}
+}
+
+// TestCSVNewTables checks that the tables of the format's additions carry
+// them through export and import, and that a bad cell in one is reported
+// with its table, line, column and field.
+func TestCSVNewTables(t *testing.T) {
+	tests := []struct {
+		file, old, new string
+		sentinel       error
+		want           string // after the table's path
+	}{
+		{"status.csv", "csto,371,frozen,", "csto,371,frozn,", ErrRange, ":2:3: alliances[7].members[2].status[0].status: status \"frozn\""},
+		{"status.csv", "csto,371,", "csto,372,", ErrUnknownRef, ":2:2: status[0].ccode: state 372 is not a member of alliance \"csto\""},
+		{"suspensions.csv", "anzus,2,920,1986-08-11", "anzus,2,921,1986-08-11", ErrUnknownRef, ":2:3: alliances[5].suspensions[0].states[1]: state 921 is not a member"},
+		{"figures.csv", "20,milex_share_gdp,", "20,milex_share,", ErrRange, ":13:2: states[1].figures[0].field: field \"milex_share\""},
+		{"coverage.csv", "contiguity,", "borders,", ErrRange, ":2:1: coverage[0].family: family \"borders\""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.file+" "+tc.new, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := Export(dir, defaultWorld(t)); err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join(dir, tc.file)
+			b, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(string(b), tc.old) {
+				t.Fatalf("%s has no %q:\n%.300s", tc.file, tc.old, b)
+			}
+			if err := os.WriteFile(path, []byte(strings.Replace(string(b), tc.old, tc.new, 1)), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			_, err = Import(dir)
+			if !errors.Is(err, tc.sentinel) || !strings.Contains(err.Error(), path+tc.want) {
+				t.Errorf("got %v, want %v containing %q", err, tc.sentinel, path+tc.want)
+			}
+		})
 	}
 }
