@@ -212,8 +212,8 @@ func Alliances(w *world.World) (*Section, error) {
 	for _, a := range live {
 		if len(a.MembersOn(on)) >= 3 && a.Structure == world.Multilateral {
 			sh := Measure(w, on, a)
-			s.Paragraphs = append(s.Paragraphs, fmt.Sprintf("%s: %d members, %s; centralization %.2f, so %s; %s holds %.0f%% of the members' combined capability.",
-				a.Name, sh.Nodes, bondPhrase(a, on), sh.Centralization, sh.Reading, leaderName(w, sh.Asymmetry), 100*sh.Asymmetry.LeaderShare))
+			s.Paragraphs = append(s.Paragraphs, fmt.Sprintf("%s: %d members, %s; centralization %.2f, so %s; %s.",
+				a.Name, sh.Nodes, bondPhrase(a, on), sh.Centralization, sh.Reading, leaderPhrase(w, sh.Asymmetry)))
 		}
 	}
 	for _, a := range live {
@@ -295,6 +295,15 @@ func exceptions(w *world.World, a *world.Alliance, on world.Date) []string {
 		}
 	}
 	return out
+}
+
+// leaderPhrase says which member holds the largest share of the members'
+// combined capability, or that no member has a capability figure.
+func leaderPhrase(w *world.World, a network.Asymmetry) string {
+	if a.Leader == 0 || math.IsNaN(a.LeaderShare) {
+		return "no member has a capability figure"
+	}
+	return fmt.Sprintf("%s holds %.0f%% of the members' combined capability", stateName(w, a.Leader), 100*a.LeaderShare)
 }
 
 func leaderName(w *world.World, a network.Asymmetry) string {
