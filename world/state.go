@@ -78,6 +78,11 @@ type State struct {
 	LeaderChanged     Value     `json:"leader_changed"`    // 1 when a new leader took office in the year, else 0
 
 	Sources []Source `json:"sources,omitempty"`
+	// Figures holds figures from further sources beside the main ones
+	// above (NATO's defence-expenditure shares beside SIPRI's), and
+	// earlier years of a series.
+	Figures []Figure `json:"figures,omitempty"`
+	Note    string   `json:"note,omitempty"` // what changed during the year, e.g. a fallen government
 }
 
 // Democracy holds a state's regime scores in one year: V-Dem's electoral
