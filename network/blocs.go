@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"slices"
 
+	"github.com/entente/entente/world"
+
 	"gonum.org/v1/gonum/graph"
 	"gonum.org/v1/gonum/graph/community"
 	"gonum.org/v1/gonum/graph/iterator"
@@ -18,7 +20,7 @@ type Bloc struct {
 	// Share is the bloc's share of the system's capability: the sum of its
 	// members' CINC over the sum over all states with a known CINC; NaN
 	// when no capability is known.
-	Share float64 `json:"share"`
+	Share world.Value `json:"share"`
 }
 
 // Partition is a division of the system into blocs.
@@ -132,7 +134,7 @@ func (n *Network) partition(cs [][]graph.Node, q float64) Partition {
 		if len(c) < 2 {
 			continue
 		}
-		b := Bloc{Share: math.NaN()}
+		b := Bloc{Share: world.Missing()}
 		sum, known := 0.0, false
 		for _, x := range c {
 			i := int(x.ID())
@@ -143,12 +145,12 @@ func (n *Network) partition(cs [][]graph.Node, q float64) Partition {
 		}
 		slices.Sort(b.Members)
 		if known && total > 0 {
-			b.Share = sum / total
+			b.Share = world.Known(sum / total)
 		}
 		p.Blocs = append(p.Blocs, b)
 	}
 	slices.SortStableFunc(p.Blocs, func(a, b Bloc) int {
-		sa, sb := a.Share, b.Share
+		sa, sb := a.Share.Float(), b.Share.Float()
 		switch {
 		case sa > sb || !math.IsNaN(sa) && math.IsNaN(sb):
 			return -1
@@ -260,3 +262,9 @@ func (g *layer) Weight(x, y int64) (float64, bool) {
 	w, ok := g.w[x][y]
 	return w, ok
 }
+
+// Graph returns n as a gonum graph weighted by tie level, for gonum's
+// algorithms (layout, paths). Node IDs are indexes into n.Nodes; the
+// iterators visit nodes in ascending order, so seeded algorithms are
+// reproducible.
+func (n *Network) Graph() graph.WeightedUndirected { return n.positiveLayer() }

@@ -72,7 +72,7 @@ func TestBlocsTwoTriangles(t *testing.T) {
 	if len(p.Blocs) != 2 || p.Of(1) != p.Of(3) || p.Of(1) == p.Of(4) {
 		t.Fatalf("got blocs %+v", p.Blocs)
 	}
-	if !near(p.Blocs[0].Share, 0.5) || !near(n.Polarization(p), 0.5) || n.StructuralPoles(p) != 2 {
+	if !near(p.Blocs[0].Share.Float(), 0.5) || !near(n.Polarization(p), 0.5) || n.StructuralPoles(p) != 2 {
 		t.Errorf("share %v polarization %v poles %v, want 0.5 0.5 2", p.Blocs[0].Share, n.Polarization(p), n.StructuralPoles(p))
 	}
 	// A bridge between the triangles keeps two blocs but lowers the

@@ -80,7 +80,7 @@ func (n *Network) StructuralPoles(p Partition) float64 {
 	}
 	count := 0
 	for _, b := range p.Blocs {
-		if b.Share >= n.Options.PoleShare {
+		if b.Share.Float() >= n.Options.PoleShare {
 			count++
 		}
 	}
@@ -116,8 +116,8 @@ func (n *Network) Polarization(p Partition) float64 {
 	}
 	sum := 0.0
 	for _, b := range p.Blocs {
-		if !math.IsNaN(b.Share) {
-			sum += b.Share
+		if b.Share.OK() {
+			sum += b.Share.Float()
 		}
 	}
 	if sum <= 0 {
@@ -125,8 +125,8 @@ func (n *Network) Polarization(p Partition) float64 {
 	}
 	frac := 1.0
 	for _, b := range p.Blocs {
-		if !math.IsNaN(b.Share) {
-			frac -= (b.Share / sum) * (b.Share / sum)
+		if b.Share.OK() {
+			frac -= (b.Share.Float() / sum) * (b.Share.Float() / sum)
 		}
 	}
 	in := 0
