@@ -268,3 +268,13 @@ func (g *layer) Weight(x, y int64) (float64, bool) {
 // iterators visit nodes in ascending order, so seeded algorithms are
 // reproducible.
 func (n *Network) Graph() graph.WeightedUndirected { return n.positiveLayer() }
+
+// UnitGraph is Graph with every tie of weight 1, for algorithms that should
+// see ties, not levels (force-directed layouts).
+func (n *Network) UnitGraph() graph.WeightedUndirected {
+	g := newLayer(len(n.Nodes))
+	for _, t := range n.Ties {
+		g.add(n.pos[t.Dyad.A], n.pos[t.Dyad.B], 1)
+	}
+	return g
+}
