@@ -315,4 +315,3 @@ func blocLabel(n *network.Network, b network.Bloc, i int) string {
 	}
 	return fmt.Sprintf("bloc %d: %s… (%d states%s)", i, strings.Join(names, ", "), len(b.Members), share)
 }
-
