@@ -10,16 +10,6 @@ import (
 	"github.com/entente/entente/world"
 )
 
-func init() {
-	Register(Builder{ID: "overview", Order: 10, Build: Overview})
-	Register(Builder{ID: "alliances", Order: 20, Build: Alliances})
-	Register(Builder{ID: "membership", Order: 25, Build: Membership})
-	Register(Builder{ID: "portfolios", Order: 30, Build: Portfolios})
-	Register(Builder{ID: "capability", Order: 40, Build: Capability})
-	Register(Builder{ID: "burden", Order: 50, Build: Burden})
-	Register(Builder{ID: "relations", Order: 60, Build: Relations})
-}
-
 // Thresholds for reading Freeman's centralization C of an alliance graph;
 // the rule and its thresholds live in package network.
 const (
