@@ -108,6 +108,15 @@ func blocTable(n *network.Network, p network.Partition) *Table {
 // named systems first, then the multilateral alliances outside them,
 // largest first; each state takes the colour of the first group it is in.
 func structureFigure(w *world.World, n *network.Network) (*Figure, error) {
+	svg, err := netplot.SVG(structureGraph(w, n), 18*vg.Centimeter, 16*vg.Centimeter)
+	if err != nil {
+		return nil, err
+	}
+	return &Figure{Caption: fmt.Sprintf("The alliance network on %s: nodes sized by capability, coloured by alliance system; edges by obligation.", asOf(w)), SVG: svg}, nil
+}
+
+// structureGraph is the drawing of structureFigure.
+func structureGraph(w *world.World, n *network.Network) netplot.Graph {
 	on := asOf(w)
 	var groups []string
 	var members [][]int
@@ -157,9 +166,5 @@ func structureFigure(w *world.World, n *network.Network) (*Figure, error) {
 			}
 		}
 	}
-	svg, err := netplot.SVG(g, 18*vg.Centimeter, 16*vg.Centimeter)
-	if err != nil {
-		return nil, err
-	}
-	return &Figure{Caption: fmt.Sprintf("The alliance network on %s: nodes sized by capability, coloured by alliance system; edges by obligation.", on), SVG: svg}, nil
+	return g
 }
