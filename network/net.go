@@ -106,10 +106,10 @@ type Options struct {
 }
 
 // DefaultOptions returns the defaults: ATOP defence ties under the Either
-// rule, Louvain at resolution 1 with 8 restarts from seed 1, and poles at
+// rule, Louvain at resolution 1 with 4 restarts from seed 1, and poles at
 // 10% of the system's capability.
 func DefaultOptions() Options {
-	return Options{Source: ATOP, Type: Defense, Rule: Either, Resolution: 1, Seed: 1, Restarts: 8, PoleShare: 0.10}
+	return Options{Source: ATOP, Type: Defense, Rule: Either, Resolution: 1, Seed: 1, Restarts: 4, PoleShare: 0.10}
 }
 
 // Validate reports the first field out of bounds.

@@ -62,7 +62,7 @@ func Structure(w *world.World) (*Section, error) {
 	}
 	s.Notes = []string{
 		fmt.Sprintf("Shape: Freeman's degree centralization C of each system's treaty graph; hub-and-spoke when C ≥ %.2f, multilateral when C ≤ %.2f, mixed between (package network).", network.HubAndSpokeMin, network.MultilateralMax),
-		"Blocs: Louvain communities of the network weighted by obligation level (defence or offence 3, neutrality or consultation 2, nonaggression 1), the best of 8 seeded runs. Capability shares are over the states of this world. The world files code no militarized disputes, so blocs with hostility as negative ties are computed for historical years only ('entente network').",
+		"Blocs: Louvain communities of the network weighted by obligation level (defence or offence 3, neutrality or consultation 2, nonaggression 1), the best of 4 seeded runs. Capability shares are over the states of this world. The world files code no militarized disputes, so blocs with hostility as negative ties are computed for historical years only ('entente network').",
 		"The figure places states by a force-directed layout (Eades); a node's area is proportional to its capability, its colour is the first alliance system it belongs to, and thicker edges carry stronger obligations. See docs/networks.md.",
 	}
 	return s, nil
