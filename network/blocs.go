@@ -108,7 +108,7 @@ func (n *Network) SignedBlocs() Partition {
 	bestQ := math.Inf(-1)
 	for k := 0; k < n.Options.Restarts; k++ {
 		s := n.Options.Seed + uint64(k)
-		r := community.ModularizeMultiplex(layers, weights, res, false, rand.NewPCG(s, s))
+		r := community.ModularizeMultiplex(layers, weights, res, true, rand.NewPCG(s, s))
 		cs := r.Communities()
 		q := 0.0
 		for _, x := range community.QMultiplex(layers, cs, weights, res) {

@@ -182,7 +182,12 @@ func Series(h *history.History, from, to int, o Options) ([]Year, error) {
 					errs[i] = err
 					continue
 				}
-				out[i] = n.Measure(n.Blocs(), n.SignedBlocs())
+				p := n.Blocs()
+				sp := p // without hostile dyads the signed blocs are the blocs
+				if len(n.Hostile) > 0 {
+					sp = n.SignedBlocs()
+				}
+				out[i] = n.Measure(p, sp)
 			}
 		})
 	}
