@@ -54,33 +54,69 @@ func Structure(w *world.World) (*Section, error) {
 	s.Paragraphs = append(s.Paragraphs, fmt.Sprintf(
 		"Community detection (Louvain, resolution %g) finds %d blocs (modularity %.2f). %d states hold at least %.0f%% of the capability of the states listed (%s); counting blocs as poles, there are %v structural poles. Network polarization is %.2f (0 for one bloc, approaching 1 − 1/K for K separate blocs of equal capability).",
 		o.Resolution, len(p.Blocs), p.Q, len(poles), 100*o.PoleShare, orNone(poles), y.StructuralPoles, y.Polarization.Float()))
-	s.Tables = append(s.Tables, shapeTable(w), blocTable(n, p))
-	if fig, err := structureFigure(w, n); err == nil {
+	s.Tables = append(s.Tables, shapeTable(w, o.Source), blocTable(n, p))
+	if fig, err := structureFigure(w, n, o.Source); err == nil {
 		s.Figures = append(s.Figures, fig)
 	} else {
 		return nil, fmt.Errorf("drawing the network: %w", err)
 	}
 	s.Notes = []string{
 		fmt.Sprintf("Shape: Freeman's degree centralization C of each system's treaty graph; hub-and-spoke when C ≥ %.2f, multilateral when C ≤ %.2f, mixed between (package network).", network.HubAndSpokeMin, network.MultilateralMax),
-		"Blocs: Louvain communities of the network weighted by obligation level (defence or offence 3, neutrality or consultation 2, nonaggression 1), the best of 4 seeded runs. Capability shares are over the states of this world. The world files code no militarized disputes, so blocs with hostility as negative ties are computed for historical years only ('entente network').",
+		blocNote(o.Source),
 		"The figure places states by a force-directed layout (Eades); a node's area is proportional to its capability, its colour is the first alliance system it belongs to, and thicker edges carry stronger obligations. See docs/networks.md.",
 	}
 	return s, nil
 }
 
+func blocNote(src network.Source) string {
+	n := fmt.Sprintf("Blocs: Louvain communities of the network weighted by obligation level (%s's valuation), the best of %d seeded runs. Capability shares are over the states of this world.", src, network.DefaultOptions().Restarts)
+	if src == network.Files {
+		return n + " World files code no militarized disputes, so blocs with hostility as negative ties are computed for historical years only ('entente network')."
+	}
+	return n + " Alliances are read from " + strings.ToUpper(string(src)) + "'s member-level data; 'entente network' reads ATOP's directed obligations and adds blocs with disputes as negative ties."
+}
+
+// fromSource returns the alliances of live whose ID is of source src.
+func fromSource(live []*world.Alliance, src network.Source) []*world.Alliance {
+	var out []*world.Alliance
+	for _, a := range live {
+		if strings.HasPrefix(a.ID, string(src)+":") {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// hubName names a shape's most connected state, or "–" when every member
+// is equally connected.
+func hubName(w *world.World, sh network.Shape) string {
+	if sh.Centralization == 0 {
+		return "–"
+	}
+	return stateName(w, sh.Hub)
+}
+
+// allianceName is an alliance's name, or its ID when it has none.
+func allianceName(a *world.Alliance) string {
+	if a.Name != "" {
+		return a.Name
+	}
+	return shortID(a)
+}
+
 // shapeTable lists each named system and each multilateral alliance of at
-// least three members with its measured shape.
-func shapeTable(w *world.World) *Table {
+// least three members from src with its measured shape.
+func shapeTable(w *world.World, src network.Source) *Table {
 	on := asOf(w)
 	t := NewTable("Shape of each alliance system", Text("System"), Num("States", 0), Num("Ties", 0),
 		Num("Centralization", 2), Text("Shape"), Text("Most connected"))
 	for _, s := range network.SystemShapes(w, on) {
-		t.Add(s.System.Name, s.Shape.Nodes, s.Shape.Edges, s.Shape.Centralization, s.Shape.Reading, stateName(w, s.Shape.Hub))
+		t.Add(s.System.Name, s.Shape.Nodes, s.Shape.Edges, s.Shape.Centralization, s.Shape.Reading, hubName(w, s.Shape))
 	}
-	for _, a := range network.InForce(w, on) {
+	for _, a := range fromSource(network.InForce(w, on), src) {
 		if len(a.MembersOn(on)) >= 3 && a.Structure != world.Bilateral && a.Structure != world.HubAndSpoke {
 			sh := network.MeasureShape(w, on, a)
-			t.Add(a.Name, sh.Nodes, sh.Edges, sh.Centralization, sh.Reading, stateName(w, sh.Hub))
+			t.Add(allianceName(a), sh.Nodes, sh.Edges, sh.Centralization, sh.Reading, hubName(w, sh))
 		}
 	}
 	return t
@@ -107,8 +143,8 @@ func blocTable(n *network.Network, p network.Partition) *Table {
 // structureFigure draws the network coloured by alliance system: the
 // named systems first, then the multilateral alliances outside them,
 // largest first; each state takes the colour of the first group it is in.
-func structureFigure(w *world.World, n *network.Network) (*Figure, error) {
-	svg, err := netplot.SVG(structureGraph(w, n), 18*vg.Centimeter, 16*vg.Centimeter)
+func structureFigure(w *world.World, n *network.Network, src network.Source) (*Figure, error) {
+	svg, err := netplot.SVG(structureGraph(w, n, src), 18*vg.Centimeter, 16*vg.Centimeter)
 	if err != nil {
 		return nil, err
 	}
@@ -116,12 +152,12 @@ func structureFigure(w *world.World, n *network.Network) (*Figure, error) {
 }
 
 // structureGraph is the drawing of structureFigure.
-func structureGraph(w *world.World, n *network.Network) netplot.Graph {
+func structureGraph(w *world.World, n *network.Network, src network.Source) netplot.Graph {
 	on := asOf(w)
 	var groups []string
 	var members [][]int
 	inSystem := map[string]bool{}
-	live := network.InForce(w, on)
+	live := fromSource(network.InForce(w, on), src)
 	for _, s := range w.Systems {
 		var as []*world.Alliance
 		for _, a := range live {
@@ -144,7 +180,7 @@ func structureGraph(w *world.World, n *network.Network) netplot.Graph {
 	}
 	sort.SliceStable(rest, func(i, j int) bool { return len(rest[i].MembersOn(on)) > len(rest[j].MembersOn(on)) })
 	for _, a := range rest {
-		groups, members = append(groups, a.Name), append(members, a.MembersOn(on))
+		groups, members = append(groups, allianceName(a)), append(members, a.MembersOn(on))
 	}
 	if len(groups) > len(netplot.Palette) {
 		groups, members = groups[:len(netplot.Palette)], members[:len(netplot.Palette)]
