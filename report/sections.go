@@ -11,44 +11,19 @@ import (
 	"github.com/entente/entente/world"
 )
 
-func init() {
-	Register(Builder{ID: "overview", Order: 10, Build: Overview})
-	Register(Builder{ID: "alliances", Order: 20, Build: Alliances})
-	Register(Builder{ID: "membership", Order: 25, Build: Membership})
-	Register(Builder{ID: "portfolios", Order: 30, Build: Portfolios})
-	Register(Builder{ID: "capability", Order: 40, Build: Capability})
-	Register(Builder{ID: "burden", Order: 50, Build: Burden})
-	Register(Builder{ID: "relations", Order: 60, Build: Relations})
-}
-
-// Thresholds for reading Freeman's centralization C of an alliance graph:
-// C ≥ HubAndSpokeMin is hub-and-spoke, C ≤ MultilateralMax multilateral,
-// anything between mixed. A star has C = 1 and a complete graph C = 0;
-// the thresholds split the range in quarters so that one extra spoke-to-
-// spoke treaty does not turn a star of five or more states into "mixed"
-// (it gives C = n(n−3)/((n−1)(n−2)): 0.83 for n = 5, but 0.67 for n = 4).
+// Thresholds for reading Freeman's centralization C of an alliance graph;
+// the rule and its thresholds live in package network.
 const (
-	HubAndSpokeMin  = 0.75
-	MultilateralMax = 0.25
+	HubAndSpokeMin  = network.HubAndSpokeMin
+	MultilateralMax = network.MultilateralMax
 	// NATOGuideline is NATO's guideline for defence spending, in percent
 	// of GDP (Wales Summit Declaration, 5 September 2014, para. 14).
 	NATOGuideline = 2.0
 )
 
-// Reading is how an alliance graph's shape reads from its centralization.
-func Reading(c float64, nodes int) string {
-	switch {
-	case nodes < 3:
-		return "bilateral"
-	case math.IsNaN(c):
-		return "–"
-	case c >= HubAndSpokeMin:
-		return "hub-and-spoke"
-	case c <= MultilateralMax:
-		return "multilateral"
-	}
-	return "mixed"
-}
+// Reading is how an alliance graph's shape reads from its centralization
+// (network.Reading).
+func Reading(c float64, nodes int) string { return network.Reading(c, nodes) }
 
 // stateName is the report's label of a state: world.World.Label by name.
 func stateName(w *world.World, c int) string { return w.Label(c, world.ByName) }
@@ -73,34 +48,13 @@ func inForce(w *world.World) []*world.Alliance {
 	return out
 }
 
-func capabilities(w *world.World) map[int]float64 {
-	out := map[int]float64{}
-	for _, s := range w.States {
-		if s.Capability.CINC.OK() {
-			out[s.CCode] = s.Capability.CINC.Float()
-		}
-	}
-	return out
-}
-
 // Shape is the measured structure of an alliance or a system of alliances.
-type Shape struct {
-	Nodes, Edges   int
-	Centralization float64
-	Hub            int
-	Reading        string
-	Asymmetry      network.Asymmetry
-}
+type Shape = network.Shape
 
 // Measure returns the shape of the graph of the given alliances on date on,
-// and the asymmetry of its members' capabilities.
+// and the asymmetry of its members' capabilities (network.MeasureShape).
 func Measure(w *world.World, on world.Date, as ...*world.Alliance) Shape {
-	g := network.AllianceGraph(on, as...)
-	sh := Shape{Nodes: len(g.Nodes()), Edges: g.Edges(), Centralization: g.Centralization()}
-	sh.Hub, _ = g.Hub()
-	sh.Reading = Reading(sh.Centralization, sh.Nodes)
-	sh.Asymmetry = network.MeasureAsymmetry(g.Nodes(), capabilities(w))
-	return sh
+	return network.MeasureShape(w, on, as...)
 }
 
 func systemAlliances(w *world.World, s world.System, live []*world.Alliance) []*world.Alliance {
