@@ -32,9 +32,9 @@ var Covariates = []Covariate{
 	{"organ1", false, "institutionalisation: ATOP organ1, 0 none .. 3 (missing in 13 alliances)", false},
 	{"milcon", false, "institutionalisation: ATOP milcon, military contact 0 .. 3 (missing in 10)", false},
 	{"intcom", false, "institutionalisation: ATOP intcom, integrated command in peacetime (missing in 14)", false},
-	{"mid", true, "credibility collapses: a militarized dispute between members ongoing in the year (GML MID 2.1.1, 1816–2010)", true},
-	{"newally", true, "better alternatives: a member entered another alliance with a state outside this one in the year", true},
-	{"sharedthreat", true, "threat disappears (when 0): members share the same top threat in the year (threat package)", true},
+	{"mid", true, "credibility collapses: a militarized dispute between members ongoing in the previous year (GML MID 2.1.1, 1816–2010)", true},
+	{"newally", true, "better alternatives: a member formed another alliance with a state outside this one in the previous year", true},
+	{"sharedthreat", true, "threat disappears (when 0): two members shared the same top threat in the previous year (threat package, default options)", true},
 }
 
 // CovariateNames returns the names of the covariates source codes.
@@ -63,7 +63,9 @@ type Facts struct {
 	// Dispute reports whether a militarized dispute between a and b was
 	// ongoing in year; known is false outside the data's coverage.
 	Dispute func(year, a, b int) (on, known bool)
-	// TopThreat returns the state posing the largest threat to c in year.
+	// TopThreat returns the state posing the largest threat to c in year,
+	// 0 when c faces none; known is false when c is not in that year's
+	// system.
 	TopThreat func(year, c int) (from int, known bool)
 	// Alliances are the alliance-level spells of the same source, for
 	// newally (a member forming another alliance with outsiders).
@@ -90,7 +92,10 @@ type Table struct {
 
 // Build returns the table of spells with the named covariates: one row per
 // spell when all are fixed, else one row per spell and calendar year,
-// (Start, Stop] being the part of that year the spell covers. An unknown
+// (Start, Stop] being the part of that year the spell covers. Yearly
+// covariates are lagged one year (the row of year y carries the facts of
+// y−1), so that the event cannot cause its own covariate (the invasion that
+// broke a pact is itself a dispute between the members). An unknown
 // name is an error that lists the valid ones.
 func Build(spells []Spell, names []string, f *Facts) (*Table, error) {
 	t := &Table{Names: names}
@@ -133,7 +138,7 @@ func Build(spells []Spell, names []string, f *Facts) (*Table, error) {
 			for j, n := range names {
 				r.Values[j] = fixed[j]
 				if c, _ := lookup(n); c.Yearly {
-					r.Values[j] = yearly(n, s, y, f, nw)
+					r.Values[j] = yearly(n, s, y-1, f, nw) // lagged: the year before
 				}
 			}
 			t.Rows = append(t.Rows, r)
@@ -258,7 +263,7 @@ func yearly(name string, s *Spell, y int, f *Facts, nw *newAllies) world.Value {
 			tb, kb := f.TopThreat(y, p[1])
 			if ka && kb {
 				known = true
-				if ta == tb {
+				if ta == tb && ta != 0 {
 					return 1
 				}
 			}

@@ -15,10 +15,10 @@ import (
 )
 
 var (
-	atopOnce    sync.Once
-	atopAll     []atop.Alliance
+	atopOnce sync.Once
+	atopAll  []atop.Alliance
 	atopRows []atop.Member
-	atopErr     error
+	atopErr  error
 )
 
 func loadATOP(t testing.TB) ([]atop.Alliance, []atop.Member) {
