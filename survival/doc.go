@@ -11,8 +11,8 @@
 // covariate columns. Plain right-censored data leaves Start nil (every spell
 // starts at 0).
 //
-// Every estimator reproduces R's survival package (Therneau 2024, version
-// 3.5) to 1e-6 on the fixtures in testdata, which testdata/reference.R
+// Every estimator reproduces R's survival package (Therneau 2023, version
+// 3.5-3) to 1e-6 on the fixtures in testdata, which testdata/reference.R
 // writes; the doc comment of each estimator states the formula it computes
 // and where it follows R's conventions.
 //
