@@ -181,3 +181,37 @@ func TestUnknownCovariate(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+// TestMemberYearsMatchR fits the counting-process Cox model to the
+// member-year table of all ATOP v4 (42,832 rows, newally varying by year)
+// and compares it with R's coxph on the same table written by
+// `entente survival --out` (see reference.R).
+func TestMemberYearsMatchR(t *testing.T) {
+	d := memberYears(t)
+	want := reference(t, "atop_memberyear_efron")
+	c, err := survival.FitCox(d, survival.CoxOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.N != want.N || c.Events != want.Events {
+		t.Fatalf("n %d events %d, want %d %d", c.N, c.Events, want.N, want.Events)
+	}
+	for j := range c.Coef {
+		if !near(c.Coef[j], want.Coef[j]) || !near(c.SE[j], want.SE[j]) || !near(c.RobustSE[j], want.Robust[j]) {
+			t.Errorf("%s: coef %.9f se %.9f robust %.9f, want %.9f %.9f %.9f (R)", c.Names[j],
+				c.Coef[j], c.SE[j], c.RobustSE[j], want.Coef[j], want.SE[j], want.Robust[j])
+		}
+	}
+	if !near(c.LogLik, want.LogLik) {
+		t.Errorf("loglik %.9f, want %.9f (R)", c.LogLik, want.LogLik)
+	}
+	z, err := survival.ZPH(c, d, survival.Efron, survival.TransformKM)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for j, l := range z {
+		if !near(l.Chisq, want.ZChisq[j]) {
+			t.Errorf("zph %s: %.9f, want %.9f (R)", l.Term, l.Chisq, want.ZChisq[j])
+		}
+	}
+}

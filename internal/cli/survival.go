@@ -109,7 +109,7 @@ The data directory is --data DIR or $ENTENTE_DATA.`,
 			if len(spells) == 0 {
 				return fmt.Errorf("no %s spells formed in %d–%d", *source, from, to)
 			}
-			var facts *termination.Facts
+			facts := &termination.Facts{Alliances: all}
 			if needsHistory(o.Covariates) {
 				h, err := history.Open(dir)
 				if err != nil {
@@ -236,12 +236,12 @@ func checkExt(flagName, file string, exts ...string) error {
 	return usagef("%s %q: want a file ending in %s", flagName, file, strings.Join(exts, " or "))
 }
 
+// needsHistory reports whether a covariate needs the historical tables
+// (disputes, threat) rather than the alliance data alone.
 func needsHistory(covs []string) bool {
 	for _, n := range covs {
-		for _, c := range termination.Covariates {
-			if c.Name == n && c.Yearly {
-				return true
-			}
+		if n == "mid" || n == "sharedthreat" {
+			return true
 		}
 	}
 	return false

@@ -145,3 +145,22 @@ func TestSurvivalFiles(t *testing.T) {
 		t.Fatalf("png: %d bytes, header %q", len(b), b[:min(8, len(b))])
 	}
 }
+
+func TestSurvivalYearly(t *testing.T) {
+	env := map[string]string{"ENTENTE_DATA": testenv.DataDir(t)}
+	out, errs, code := runCLI(t, env, "survival", "--level", "member", "--covariates", "bilat,asymm,defense,nonagg,consul,newally", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var a termination.Analysis
+	if err := json.Unmarshal([]byte(out), &a); err != nil {
+		t.Fatal(err)
+	}
+	if !a.Yearly || a.Cox == nil || a.Cox.Rows != 42832 || a.Cox.Dropped != 0 || a.Cox.Spells != 2155 {
+		t.Fatalf("yearly %v, cox %+v", a.Yearly, a.Cox)
+	}
+	nw := a.Cox.Lines[5]
+	if nw.Name != "newally" || !(nw.Lower > 1) || len(a.Cox.PH) != 7 {
+		t.Fatalf("newally %+v, %d PH lines", nw, len(a.Cox.PH))
+	}
+}

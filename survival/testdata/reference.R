@@ -7,9 +7,13 @@
 # Run from the module root (R with the survival package is needed only to
 # regenerate the fixtures; the tests read the committed outputs):
 #
-#   Rscript survival/testdata/reference.R [DATA_DIR]
+#   entente survival --level member \
+#     --covariates bilat,asymm,defense,nonagg,consul,newally --out /tmp/memberyears.csv
+#   Rscript survival/testdata/reference.R [DATA_DIR [MEMBER_YEARS_CSV]]
 #
-# DATA_DIR defaults to $ENTENTE_DATA, then ../shared/data.
+# DATA_DIR defaults to $ENTENTE_DATA, then ../shared/data. MEMBER_YEARS_CSV,
+# the member-year table of all ATOP v4 that the first command writes, adds
+# the reference for the counting-process Cox model on it.
 suppressMessages(library(survival))
 args <- commandArgs(trailingOnly = TRUE)
 datadir <- if (length(args) > 0) args[1] else Sys.getenv("ENTENTE_DATA", "../shared/data")
@@ -112,6 +116,15 @@ if (file.exists(f)) {
                                 data = a, ties = "breslow", robust = TRUE, control = ctl))
 } else {
   warning("no ATOP file at ", f, ": the alliance references are left out")
+}
+
+# The member-year table: counting-process (tstart, tstop] rows, robust
+# variance clustered by membership.
+if (length(args) > 1 && file.exists(args[2])) {
+  my <- read.csv(args[2])
+  my$id <- paste(my$alliance, my$member)
+  res$atop_memberyear_efron <- cox(coxph(Surv(tstart, tstop, event) ~ bilat + asymm + defense + nonagg + consul + newally,
+                                         data = my, cluster = id, control = ctl))
 }
 
 json <- paste0("{\n", paste0('"', names(res), '":', unlist(res), collapse = ",\n"), "\n}\n")
