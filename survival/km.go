@@ -163,11 +163,7 @@ func crossing(times, y []float64, target float64) float64 {
 	const tol = 1.4901161193847656e-08 // sqrt(.Machine$double.eps), R's tolerance
 	for j := range times {
 		if math.IsNaN(y[j]) {
-			// a curve that has dropped to 0 (NaN limits) crossed at this step
-			if j > 0 && !math.IsNaN(y[j-1]) {
-				return times[j]
-			}
-			continue
+			continue // limits are undefined once S is 0; R skips them
 		}
 		if y[j] <= target+tol {
 			if math.Abs(y[j]-target) < tol {

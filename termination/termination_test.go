@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/entente/entente/history"
 	"github.com/entente/entente/internal/source/atop"
 	"github.com/entente/entente/internal/testenv"
 	"github.com/entente/entente/survival"
@@ -213,5 +214,38 @@ func TestMemberYearsMatchR(t *testing.T) {
 		if !near(l.Chisq, want.ZChisq[j]) {
 			t.Errorf("zph %s: %.9f, want %.9f (R)", l.Term, l.Chisq, want.ZChisq[j])
 		}
+	}
+}
+
+// TestFiveReasons fits the yearly alliance model with the reasons the data
+// supports. A dispute between members must raise the hazard (its interval
+// above 1); every reason must be measured for most alliance-years.
+func TestFiveReasons(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the history and 200 years of threat matrices")
+	}
+	al, ms := loadATOP(t)
+	spells, err := ATOP(al, ms, AllianceLevel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := history.Open(testenv.DataDir(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := []string{"bilat", "asymm", "defense", "nonagg", "consul", "mid", "newally", "sharedthreat"}
+	a, err := Analyze(spells, AllianceLevel, HistoryFacts(h, spells), Options{Covariates: names})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := a.Cox
+	if !a.Yearly || c.Rows < 10000 || c.Dropped > c.Rows/4 || c.Events < 350 {
+		t.Fatalf("yearly %v: %d rows, %d dropped, %d events", a.Yearly, c.Rows, c.Dropped, c.Events)
+	}
+	if l := c.Lines[5]; l.Name != "mid" || !(l.Lower > 1) {
+		t.Errorf("mid: HR %.3f (%.3f, %.3f), want an interval above 1", l.HR, l.Lower, l.Upper)
+	}
+	if len(c.PH) != len(names)+1 || c.PH[len(names)].Term != "GLOBAL" {
+		t.Errorf("PH test: %+v", c.PH)
 	}
 }
