@@ -37,10 +37,14 @@ var Covariates = []Covariate{
 	{"sharedthreat", true, "threat disappears (when 0): two members shared the same top threat in the previous year (threat package, default options)", true},
 }
 
-// CovariateNames returns the names of the covariates source codes.
+// CovariateNames returns the names of the covariates source ("atop" or
+// "cow") codes; "" returns all.
 func CovariateNames(source string) []string {
 	var out []string
 	for _, c := range Covariates {
+		if source == "atop" && c.Name == "entente" {
+			continue // an entente is COW's category; ATOP codes consultation
+		}
 		if source != "cow" || c.COW {
 			out = append(out, c.Name)
 		}
