@@ -21,6 +21,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"time"
 
@@ -71,6 +72,13 @@ type Store struct {
 // Open opens (creating if needed) the store in the SQLite file path and
 // brings its schema up to date.
 func Open(path string) (*Store, error) {
+	// Scenarios are the user's own: create the file readable by the user
+	// only (SQLite gives its WAL and shared-memory files the same mode).
+	if f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600); err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	} else {
+		f.Close()
+	}
 	dsn := "file:" + path + "?_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(ON)&_txlock=immediate"
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
