@@ -1,0 +1,82 @@
+package cli
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/entente/entente/internal/server"
+)
+
+func TestServeUsage(t *testing.T) {
+	dir := t.TempDir()
+	store := filepath.Join(dir, "s.db")
+	checkExits(t, []exitCase{
+		{"non-loopback without token", []string{"serve", "--addr", "0.0.0.0:0", "--store", store}, 2, "needs a token"},
+		{"all interfaces without token", []string{"serve", "--addr", ":0", "--store", store}, 2, "needs a token"},
+		{"bad addr", []string{"serve", "--addr", "localhost", "--store", store}, 2, "want host:port"},
+		{"arguments", []string{"serve", "x"}, 2, "no arguments"},
+		{"help", []string{"serve", "-h"}, 0, "Bearer TOKEN"},
+	})
+}
+
+// TestServeWorldErrorsAsCLI posts a malformed world file and checks the
+// server's JSON error carries the CLI's message, file:line:column included.
+func TestServeWorldErrorsAsCLI(t *testing.T) {
+	bad := "format: entente/v1\nname: bad\nas_of: 2024-12-31\nsources:\n  - id: s\n    citation: a source\nstates:\n  - ccode: twenty\n    iso3: CAN\n    name: Canada\n"
+	dir := t.TempDir()
+	path := filepath.Join(dir, "bad.yaml")
+	if err := os.WriteFile(path, []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code := runCLI(t, nil, "world", "--world", path)
+	if code != 1 {
+		t.Fatalf("entente world --world bad.yaml: exit %d, stderr %q", code, stderr)
+	}
+	cliMsg := strings.TrimSpace(strings.TrimPrefix(stderr, "entente: "))
+	if !strings.Contains(cliMsg, path+":8:") {
+		t.Fatalf("CLI error %q names no line", cliMsg)
+	}
+
+	cfg := server.DefaultConfig()
+	cfg.StorePath = filepath.Join(dir, "s.db")
+	cfg.Token = "t"
+	s, err := server.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ts := httptest.NewServer(s.Handler())
+	defer ts.Close()
+	resp, err := http.Post(ts.URL+"/api/world?name="+path, "application/yaml", strings.NewReader(bad))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	var e struct {
+		Code    string
+		Message string
+		Errors  []struct {
+			File         string
+			Line, Column int
+		}
+	}
+	if err := json.Unmarshal(b, &e); err != nil {
+		t.Fatalf("%s: %v", b, err)
+	}
+	if resp.StatusCode != 400 || e.Code != "invalid_world" {
+		t.Fatalf("status %d, code %q", resp.StatusCode, e.Code)
+	}
+	if e.Message != cliMsg {
+		t.Errorf("server message\n%q\nCLI message\n%q", e.Message, cliMsg)
+	}
+	if len(e.Errors) == 0 || e.Errors[0].Line != 8 || e.Errors[0].Column == 0 || e.Errors[0].File != path {
+		t.Errorf("positions: %+v", e.Errors)
+	}
+}
