@@ -81,7 +81,15 @@ func (s *Server) wrap(rt route) http.Handler {
 				return
 			}
 		}
-		if err := rt.handle(s, w, r.WithContext(ctx)); err != nil {
+		sw := &startedWriter{ResponseWriter: w}
+		if err := rt.handle(s, sw, r.WithContext(ctx)); err != nil {
+			if sw.started {
+				// The response is under way (a client that went away, a
+				// stream that broke): the status is sent, only the log
+				// can tell.
+				s.log.Debug("response cut short", "method", r.Method, "path", r.URL.Path, "err", err)
+				return
+			}
 			status, _ := classify(err)
 			if status >= 500 {
 				s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
@@ -90,6 +98,30 @@ func (s *Server) wrap(rt route) http.Handler {
 		}
 	})
 }
+
+// startedWriter records whether a handler has sent its status.
+type startedWriter struct {
+	http.ResponseWriter
+	started bool
+}
+
+func (w *startedWriter) WriteHeader(code int) {
+	w.started = true
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *startedWriter) Write(b []byte) (int, error) {
+	w.started = true
+	return w.ResponseWriter.Write(b)
+}
+
+func (w *startedWriter) Flush() {
+	if f, ok := w.ResponseWriter.(http.Flusher); ok {
+		f.Flush()
+	}
+}
+
+func (w *startedWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 func writeError(w http.ResponseWriter, err error) {
 	status, body := classify(err)

@@ -145,7 +145,8 @@ export async function setupNetwork() {
     clearTimeout(timer);
     timer = setTimeout(show, 150);
   });
-  slider.addEventListener('change', () => { clearTimeout(timer); show(); });
+  // Keyboard steps fire change at every step: wait for the last one too.
+  slider.addEventListener('change', () => { clearTimeout(timer); timer = setTimeout(show, 150); });
   await show();
 }
 
