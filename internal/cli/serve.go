@@ -42,13 +42,14 @@ SIGTERM stop the server gracefully.`,
 		tokenFile := fs.String("token-file", "", "`file` holding the token, created on first start (default: token beside the store)")
 		maxBody := fs.Int64("max-body", d.MaxBody, "largest request body in `bytes`")
 		timeout := fs.Duration("timeout", d.RequestTimeout, "longest computation of one request (`duration`)")
+		cache := fs.Int("world-cache", d.WorldCache, "read-only `worlds` kept in memory with their threat matrices (every year: about 550 MiB)")
 		verbose := fs.Bool("v", false, "log every request")
 		return func(ctx context.Context, env *Env, args []string) error {
 			if len(args) > 0 {
 				return usagef("serve takes no arguments")
 			}
 			cfg := d
-			cfg.Addr, cfg.MaxBody, cfg.RequestTimeout = *addr, *maxBody, *timeout
+			cfg.Addr, cfg.MaxBody, cfg.RequestTimeout, cfg.WorldCache = *addr, *maxBody, *timeout, *cache
 			cfg.DataDir = *data
 			if cfg.DataDir == "" {
 				cfg.DataDir = env.Getenv("ENTENTE_DATA")

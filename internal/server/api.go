@@ -195,28 +195,35 @@ func (s *Server) worldOfYear(year int) (*world.World, error) {
 }
 
 // queryWorld returns the world a request's query selects: ?scenario=ID
-// [&version=V], ?year=Y, or the embedded world.
-func (s *Server) queryWorld(r *http.Request) (*world.World, error) {
+// [&version=V], ?year=Y, or the embedded world. For a year or the embedded
+// world it also returns the cache entry: the world is then shared with
+// other requests, and callers only read it.
+func (s *Server) queryWorld(r *http.Request) (*world.World, *cacheEntry, error) {
 	q := r.URL.Query()
 	if id := q.Get("scenario"); id != "" {
 		if q.Has("year") {
-			return nil, badRequest("bad_query", "scenario and year are exclusive")
+			return nil, nil, badRequest("bad_query", "scenario and year are exclusive")
 		}
 		v, err := intParam(q.Get("version"), "version", 0)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		sc, _, err := s.loadScenario(r.Context(), id, v)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		return s.build(sc)
+		w, err := s.build(sc)
+		return w, nil, err
 	}
 	year, err := intParam(q.Get("year"), "year", 0)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return s.worldOfYear(year)
+	e, err := s.worlds.get(year, s.worldOfYear)
+	if err != nil {
+		return nil, nil, err
+	}
+	return e.w, e, nil
 }
 
 func intParam(v, name string, def int) (int, error) {
@@ -231,8 +238,14 @@ func intParam(v, name string, def int) (int, error) {
 }
 
 func (s *Server) getWorld(w http.ResponseWriter, r *http.Request) error {
-	wd, err := s.queryWorld(r)
+	wd, e, err := s.queryWorld(r)
 	if err != nil {
+		return err
+	}
+	if e != nil {
+		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("Cache-Control", "no-store")
+		_, err := w.Write(e.json())
 		return err
 	}
 	return writeJSON(w, http.StatusOK, worldjson.View(wd))
@@ -257,9 +270,9 @@ func (s *Server) postWorld(w http.ResponseWriter, r *http.Request) error {
 	return writeJSON(w, http.StatusOK, worldjson.View(wd))
 }
 
-// threatRows computes the threat matrix of wd and returns the rows the
-// query asks for: those faced by ?state=, the first ?top=.
-func threatRows(wd *world.World, r *http.Request) ([]threat.Threat, *threat.Matrix, error) {
+// threatRows computes the threat matrix of wd (or takes e's) and returns
+// the rows the query asks for: those faced by ?state=, the first ?top=.
+func threatRows(wd *world.World, e *cacheEntry, r *http.Request) ([]threat.Threat, *threat.Matrix, error) {
 	q := r.URL.Query()
 	state, err := intParam(q.Get("state"), "state", 0)
 	if err != nil {
@@ -269,7 +282,7 @@ func threatRows(wd *world.World, r *http.Request) ([]threat.Threat, *threat.Matr
 	if err != nil {
 		return nil, nil, err
 	}
-	m, err := threat.Compute(wd, threat.DefaultOptions())
+	m, err := matrixOf(wd, e)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -292,20 +305,29 @@ func threatRows(wd *world.World, r *http.Request) ([]threat.Threat, *threat.Matr
 	return rows, m, nil
 }
 
+// matrixOf returns the default threat matrix of wd, cached in e when e is
+// not nil.
+func matrixOf(wd *world.World, e *cacheEntry) (*threat.Matrix, error) {
+	if e != nil {
+		return e.matrix()
+	}
+	return threat.Compute(wd, threat.DefaultOptions())
+}
+
 func (s *Server) threat(w http.ResponseWriter, r *http.Request) error {
-	wd, err := s.queryWorld(r)
+	wd, e, err := s.queryWorld(r)
 	if err != nil {
 		return err
 	}
-	rows, _, err := threatRows(wd, r)
+	rows, _, err := threatRows(wd, e, r)
 	if err != nil {
 		return err
 	}
 	return writeJSON(w, http.StatusOK, rows)
 }
 
-func predictions(wd *world.World, state int) ([]align.Prediction, error) {
-	m, err := threat.Compute(wd, threat.DefaultOptions())
+func predictions(wd *world.World, e *cacheEntry, state int) ([]align.Prediction, error) {
+	m, err := matrixOf(wd, e)
 	if err != nil {
 		return nil, err
 	}
@@ -328,7 +350,7 @@ func predictions(wd *world.World, state int) ([]align.Prediction, error) {
 }
 
 func (s *Server) align(w http.ResponseWriter, r *http.Request) error {
-	wd, err := s.queryWorld(r)
+	wd, e, err := s.queryWorld(r)
 	if err != nil {
 		return err
 	}
@@ -336,7 +358,7 @@ func (s *Server) align(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	ps, err := predictions(wd, state)
+	ps, err := predictions(wd, e, state)
 	if err != nil {
 		return err
 	}
@@ -357,7 +379,7 @@ func (s *Server) report(w http.ResponseWriter, r *http.Request) error {
 	if !ok {
 		return badRequest("bad_query", "format %q: want %s", format, strings.Join(report.Formats, ", "))
 	}
-	wd, err := s.queryWorld(r)
+	wd, _, err := s.queryWorld(r)
 	if err != nil {
 		return err
 	}
@@ -466,11 +488,11 @@ type evaluation struct {
 }
 
 func (s *Server) evaluateWorld(wd *world.World, r *http.Request) (*evaluation, error) {
-	ps, err := predictions(wd, 0)
+	ps, err := predictions(wd, nil, 0)
 	if err != nil {
 		return nil, err
 	}
-	rows, _, err := threatRows(wd, r)
+	rows, _, err := threatRows(wd, nil, r)
 	if err != nil {
 		return nil, err
 	}

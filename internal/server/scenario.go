@@ -93,7 +93,30 @@ func (s *Server) baseWorld(sc *Scenario) (*world.World, error) {
 		}
 		return w, nil
 	}
-	return s.worldOfYear(sc.Base)
+	e, err := s.worlds.get(sc.Base, s.worldOfYear)
+	if err != nil {
+		return nil, err
+	}
+	return clone(e.w), nil
+}
+
+// clone returns a copy of w that edits may change without touching w: the
+// states, alliances (with their members) and relations are copied; the
+// rest, which edits never change, is shared.
+func clone(w *world.World) *world.World {
+	c := *w
+	c.States = append([]world.State(nil), w.States...)
+	c.Alliances = append([]world.Alliance(nil), w.Alliances...)
+	for i := range c.Alliances {
+		c.Alliances[i].Members = append([]world.Member(nil), w.Alliances[i].Members...)
+	}
+	c.Relations = make(map[world.Dyad]*world.Relation, len(w.Relations))
+	for d, r := range w.Relations {
+		rc := *r
+		c.Relations[d] = &rc
+	}
+	c.Index()
+	return &c
 }
 
 // build returns the scenario's world: its base with the edits applied.

@@ -51,14 +51,18 @@ type Config struct {
 	MaxBody int64
 	// RequestTimeout bounds the time of one computation.
 	RequestTimeout time.Duration
-	// MaxJobs bounds the heavy computations (panels, landscapes) run at once.
+	// MaxJobs bounds the heavy computations (panels) run at once.
 	MaxJobs int
+	// WorldCache is how many read-only worlds (with their threat matrix
+	// and JSON) are kept; the default holds every year of the data and
+	// the embedded world, about 550 MiB once all are built.
+	WorldCache int
 	Logger  *slog.Logger
 }
 
 // DefaultConfig returns the configuration entente serve starts from.
 func DefaultConfig() Config {
-	return Config{Addr: "127.0.0.1:8080", MaxBody: 1 << 20, RequestTimeout: 60 * time.Second, MaxJobs: 2}
+	return Config{Addr: "127.0.0.1:8080", MaxBody: 1 << 20, RequestTimeout: 60 * time.Second, MaxJobs: 2, WorldCache: 256}
 }
 
 // Validate checks c; its errors name the field.
@@ -77,6 +81,9 @@ func (c Config) Validate() error {
 	}
 	if c.MaxJobs < 1 {
 		return fmt.Errorf("max jobs %d: want at least 1", c.MaxJobs)
+	}
+	if c.WorldCache < 1 {
+		return fmt.Errorf("world cache %d: want at least 1", c.WorldCache)
 	}
 	return nil
 }
@@ -109,6 +116,8 @@ type Server struct {
 	jobs     chan struct{}
 	mux      *http.ServeMux
 
+	worlds *worldCache
+
 	histOnce sync.Once
 	hist     *history.History
 	histErr  error
@@ -139,7 +148,8 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, log: log, store: st, token: token, loopback: loop, jobs: make(chan struct{}, cfg.MaxJobs)}
+	s := &Server{cfg: cfg, log: log, store: st, token: token, loopback: loop, jobs: make(chan struct{}, cfg.MaxJobs),
+		worlds: newWorldCache(cfg.WorldCache)}
 	s.mux = http.NewServeMux()
 	for _, r := range s.routes() {
 		s.mux.Handle(r.Method+" "+r.Path, s.wrap(r))
