@@ -57,7 +57,7 @@ type Config struct {
 	// and JSON) are kept; the default holds every year of the data and
 	// the embedded world, about 550 MiB once all are built.
 	WorldCache int
-	Logger  *slog.Logger
+	Logger     *slog.Logger
 }
 
 // DefaultConfig returns the configuration entente serve starts from.
