@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/entente/entente/internal/server"
+	"github.com/entente/entente/internal/testenv"
 )
 
 func TestServeUsage(t *testing.T) {
@@ -78,5 +79,49 @@ func TestServeWorldErrorsAsCLI(t *testing.T) {
 	}
 	if len(e.Errors) == 0 || e.Errors[0].Line != 8 || e.Errors[0].Column == 0 || e.Errors[0].File != path {
 		t.Errorf("positions: %+v", e.Errors)
+	}
+}
+
+// TestServeSameJSONAsCLI checks that the API writes the CLI's --format
+// json output, byte for byte, for the models both serve.
+func TestServeSameJSONAsCLI(t *testing.T) {
+	dir := testenv.DataDir(t)
+	cfg := server.DefaultConfig()
+	cfg.StorePath = filepath.Join(t.TempDir(), "s.db")
+	cfg.Token = "t"
+	cfg.DataDir = dir
+	s, err := server.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ts := httptest.NewServer(s.Handler())
+	defer ts.Close()
+	env := map[string]string{"ENTENTE_DATA": dir}
+	for _, tc := range []struct{ path, args string }{
+		{"/api/world", "world --format json"},
+		{"/api/world?year=1914", "world --year 1914 --format json"},
+		{"/api/threat?year=1938&state=200&top=5", "threat --year 1938 --state 200 --top 5 --format json"},
+		{"/api/threat?state=2", "threat --state 2 --format json"},
+		{"/api/align?year=1938&state=200", "align --year 1938 --state 200 --format json"},
+		{"/api/align", "align --format json"},
+		{"/api/landscape?year=1936&states=UKG,FRN,GMY,ITA,RUS,POL", "landscape --year 1936 --states UKG,FRN,GMY,ITA,RUS,POL --format json"},
+		{"/api/report", "report --format json"},
+	} {
+		t.Run(tc.args, func(t *testing.T) {
+			want, stderr, code := runCLI(t, env, strings.Fields(tc.args)...)
+			if code != 0 {
+				t.Fatalf("entente %s: exit %d: %s", tc.args, code, stderr)
+			}
+			resp, err := http.Get(ts.URL + tc.path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			got, _ := io.ReadAll(resp.Body)
+			if resp.StatusCode != 200 || string(got) != want {
+				t.Errorf("GET %s: status %d, %d bytes; the CLI wrote %d bytes\nAPI: %.300s\nCLI: %.300s", tc.path, resp.StatusCode, len(got), len(want), got, want)
+			}
+		})
 	}
 }
