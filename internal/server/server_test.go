@@ -15,6 +15,7 @@ import (
 
 	"github.com/entente/entente/align"
 	"github.com/entente/entente/internal/testenv"
+	"github.com/entente/entente/internal/web"
 	"github.com/entente/entente/threat"
 )
 
@@ -397,5 +398,71 @@ func TestHistoricalWorlds(t *testing.T) {
 	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
 	if code != 200 || !strings.HasPrefix(hd.Get("Content-Type"), "text/csv") || len(lines) != len(w.States)+1 {
 		t.Errorf("panel states 1914: %d, %d lines, want %d", code, len(lines), len(w.States)+1)
+	}
+}
+
+// TestStaticPage serves the application when it was built, and otherwise
+// a page that says how to build it; the API answers either way.
+func TestStaticPage(t *testing.T) {
+	_, ts := newTest(t, nil)
+	code, b, h := call(t, "GET", ts.URL+"/", "", nil)
+	if code != 200 || !strings.HasPrefix(h.Get("Content-Type"), "text/html") {
+		t.Fatalf("GET /: %d %s", code, h.Get("Content-Type"))
+	}
+	if _, built := web.Dist(); built {
+		if !strings.Contains(string(b), `<script src="app.js"`) {
+			t.Errorf("built application: index.html has no app.js: %.200s", b)
+		}
+		if strings.Contains(string(b), "<script>") {
+			t.Error("index.html has an inline script")
+		}
+		if code, _, h := call(t, "GET", ts.URL+"/app.js", "", nil); code != 200 || !strings.Contains(h.Get("Content-Type"), "javascript") {
+			t.Errorf("GET /app.js: %d %s", code, h.Get("Content-Type"))
+		}
+	} else if !strings.Contains(string(b), "make web") {
+		t.Errorf("unbuilt application: the page does not say how to build it: %s", b)
+	}
+	if code, _, _ := call(t, "GET", ts.URL+"/api/years", "", nil); code != 200 {
+		t.Errorf("GET /api/years: %d", code)
+	}
+}
+
+// TestConcurrentReads shares the cached worlds and matrices between
+// concurrent requests, scenario builds among them (run with -race).
+func TestConcurrentReads(t *testing.T) {
+	_, ts := newTest(t, nil)
+	paths := []string{"/api/world", "/api/threat?state=2&top=5", "/api/align?state=640", "/api/threat"}
+	errc := make(chan string, 64)
+	done := make(chan struct{})
+	for g := 0; g < 8; g++ {
+		go func(g int) {
+			defer func() { done <- struct{}{} }()
+			for i := 0; i < 6; i++ {
+				var resp *http.Response
+				var err error
+				if (g+i)%4 == 0 {
+					resp, err = http.Post(ts.URL+"/api/evaluate?state=640&top=3", "application/json",
+						strings.NewReader(`{"name":"x","edits":[{"op":"set_hostility","state":2,"other":365,"value":1}]}`))
+				} else {
+					resp, err = http.Get(ts.URL + paths[(g+i)%len(paths)])
+				}
+				if err != nil {
+					errc <- err.Error()
+					return
+				}
+				io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+				if resp.StatusCode != 200 {
+					errc <- resp.Request.URL.String() + ": " + resp.Status
+				}
+			}
+		}(g)
+	}
+	for g := 0; g < 8; g++ {
+		<-done
+	}
+	close(errc)
+	for e := range errc {
+		t.Error(e)
 	}
 }
