@@ -399,6 +399,14 @@ func TestHistoricalWorlds(t *testing.T) {
 	if code != 200 || !strings.HasPrefix(hd.Get("Content-Type"), "text/csv") || len(lines) != len(w.States)+1 {
 		t.Errorf("panel states 1914: %d, %d lines, want %d", code, len(lines), len(w.States)+1)
 	}
+	code, b, _ = call(t, "GET", ts.URL+"/api/panel/dyads?years=1914&vars=sim_s,sim_taub&format=parquet", "", nil)
+	if code != 200 || !bytes.HasPrefix(b, []byte("PAR1")) || !bytes.HasSuffix(b, []byte("PAR1")) {
+		t.Errorf("panel dyads 1914 as Parquet: %d, %d bytes", code, len(b))
+	}
+	code, b, _ = call(t, "GET", ts.URL+"/api/panel/dyads?years=1914&vars=nonsense", "", nil)
+	if code != 400 || decodeError(t, b).Code != "bad_query" {
+		t.Errorf("panel with an unknown variable: %d %s", code, b)
+	}
 }
 
 // TestStaticPage serves the application when it was built, and otherwise
