@@ -28,12 +28,17 @@ func main() {
 	data := flag.String("data", os.Getenv("ENTENTE_DATA"), "data directory")
 	clients := flag.Int("clients", 50, "concurrent clients")
 	dur := flag.Duration("duration", 30*time.Second, "length of the run")
+	cache := flag.Int("world-cache", 0, "the server's --world-cache (0: its default)")
 	flag.Parse()
 	if *bin == "" || *data == "" {
 		fmt.Fprintln(os.Stderr, "usage: serveload --bin ENTENTE --data DIR [--clients N] [--duration D]")
 		os.Exit(2)
 	}
-	if err := run(*bin, *data, *clients, *dur); err != nil {
+	var extra []string
+	if *cache > 0 {
+		extra = append(extra, fmt.Sprintf("--world-cache=%d", *cache))
+	}
+	if err := run(*bin, *data, *clients, *dur, extra); err != nil {
 		fmt.Fprintln(os.Stderr, "serveload:", err)
 		os.Exit(1)
 	}
@@ -45,7 +50,7 @@ type sample struct {
 	err  error
 }
 
-func run(bin, data string, clients int, dur time.Duration) error {
+func run(bin, data string, clients int, dur time.Duration, extra []string) error {
 	dir, err := os.MkdirTemp("", "serveload")
 	if err != nil {
 		return err
@@ -54,6 +59,7 @@ func run(bin, data string, clients int, dur time.Duration) error {
 	token := "load-test-token"
 	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0", "--data", data,
 		"--store", filepath.Join(dir, "s.db"), "--token", token)
+	cmd.Args = append(cmd.Args, extra...)
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		return err
