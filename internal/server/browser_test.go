@@ -283,6 +283,7 @@ func TestBrowser(t *testing.T) {
 	waitFor(ctx, t, "saved scenario listed after reload", fmt.Sprintf(`!!document.querySelector('%s')`, sel))
 	click(ctx, t, chromedp.CSS(sel))
 	waitFor(ctx, t, "scenario loaded", fmt.Sprintf(`document.getElementById('sc-edits').dataset.count === '1' && document.getElementById('sc-name').value === %q`, name))
+	waitFor(ctx, t, "version history shown", `document.querySelectorAll('#sc-versions li').length === 1`)
 
 	consoleMu.Lock()
 	defer consoleMu.Unlock()

@@ -3,6 +3,7 @@ package server
 import (
 	"io/fs"
 	"net/http"
+	"strings"
 
 	"github.com/entente/entente/internal/web"
 )
@@ -13,7 +14,7 @@ func (s *Server) static() http.Handler {
 	dist, built := web.Dist()
 	files := http.FileServerFS(dist)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if len(r.URL.Path) >= 5 && r.URL.Path[:5] == "/api/" {
+		if strings.HasPrefix(r.URL.Path, "/api/") {
 			writeError(w, &apiError{Status: http.StatusNotFound, Code: "not_found", Message: "no API route " + r.Method + " " + r.URL.Path + "; see /api/openapi.json"})
 			return
 		}

@@ -41,6 +41,8 @@ export const api = {
   evaluate: (scenario, state) => request('POST', '/api/evaluate' + q({ state, top: 10 }), scenario),
   scenarios: () => request('GET', '/api/scenarios'),
   scenario: (id) => request('GET', '/api/scenarios/' + encodeURIComponent(id)),
+  versions: (id) => request('GET', '/api/scenarios/' + encodeURIComponent(id) + '/versions'),
+  version: (id, v) => request('GET', '/api/scenarios/' + encodeURIComponent(id) + '/versions/' + v),
   create: (scenario) => request('POST', '/api/scenarios', scenario),
   update: (id, scenario) => request('PUT', '/api/scenarios/' + encodeURIComponent(id), scenario),
 };

@@ -97,7 +97,7 @@ async function save() {
     $('sc-saved').textContent = `saved ${saved.name} as ${saved.id}, version ${saved.version}`;
     $('sc-saved').dataset.id = saved.id;
     status('saved', true);
-    await refresh();
+    await Promise.all([refresh(), showVersions(saved.id)]);
   } catch (e) {
     status(e.message);
   }
@@ -116,9 +116,18 @@ async function refresh() {
   }
 }
 
-async function load(id) {
+async function showVersions(id) {
+  const vs = await api.versions(id);
+  $('sc-versions').replaceChildren(...vs.map((v) => {
+    const b = el('button', { type: 'button', text: 'load' });
+    b.addEventListener('click', () => load(id, v.version));
+    return el('li', {}, `version ${v.version}: ${v.name}, ${new Date(v.saved).toLocaleString()} `, b);
+  }));
+}
+
+async function load(id, version) {
   try {
-    const s = await api.scenario(id);
+    const s = version ? await api.version(id, version) : await api.scenario(id);
     savedId = s.id;
     $('sc-name').value = s.scenario.name;
     $('sc-author').value = s.scenario.author || '';
@@ -127,6 +136,7 @@ async function load(id) {
     edits = s.scenario.edits || [];
     renderEdits();
     $('sc-saved').textContent = `loaded ${s.name}, version ${s.version}`;
+    await showVersions(id);
     await run();
   } catch (e) {
     status(e.message);
