@@ -3,6 +3,7 @@ package server
 import (
 	"crypto/subtle"
 	"log/slog"
+	"net"
 	"net/http"
 	"strings"
 	"time"
@@ -21,6 +22,26 @@ func securityHeaders(h http.Handler) http.Handler {
 		hd.Set("X-Frame-Options", "DENY")
 		hd.Set("Referrer-Policy", "no-referrer")
 		hd.Set("Cross-Origin-Opener-Policy", "same-origin")
+		h.ServeHTTP(w, r)
+	})
+}
+
+// loopbackHosts refuses requests whose Host is not a loopback name when
+// the server listens on loopback: a page of another site whose name
+// resolves to 127.0.0.1 (DNS rebinding) must not read the open API.
+func loopbackHosts(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		host := r.Host
+		if hh, _, err := net.SplitHostPort(host); err == nil {
+			host = hh
+		}
+		host = strings.Trim(host, "[]")
+		ip := net.ParseIP(host)
+		if host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+			writeError(w, &apiError{Status: http.StatusForbidden, Code: "bad_host",
+				Message: "host " + r.Host + " is not a loopback name; this server answers only to localhost, 127.0.0.1 and [::1]"})
+			return
+		}
 		h.ServeHTTP(w, r)
 	})
 }

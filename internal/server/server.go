@@ -162,8 +162,14 @@ func New(cfg Config) (*Server, error) {
 func (s *Server) Close() error { return s.store.Close() }
 
 // Handler returns the server's handler: the routes behind the security
-// headers and the request log.
-func (s *Server) Handler() http.Handler { return s.logRequests(securityHeaders(s.mux)) }
+// headers, the request log and, on loopback, the check of the Host.
+func (s *Server) Handler() http.Handler {
+	h := securityHeaders(s.mux)
+	if s.loopback {
+		h = loopbackHosts(h)
+	}
+	return s.logRequests(h)
+}
 
 // Serve serves on l until ctx is done, then shuts down gracefully: it stops
 // accepting, lets requests in flight finish (up to 10 s) and closes the

@@ -226,6 +226,23 @@ func TestTokenFileCreated(t *testing.T) {
 	}
 }
 
+func TestLoopbackHost(t *testing.T) {
+	_, ts := newTest(t, nil)
+	for host, want := range map[string]int{"evil.example": 403, "evil.example:80": 403, "localhost:8080": 200, "127.0.0.1": 200, "[::1]:8080": 200} {
+		req, _ := http.NewRequest("GET", ts.URL+"/api/years", nil)
+		req.Host = host
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != want {
+			t.Errorf("Host %s: %d %s, want %d", host, resp.StatusCode, b, want)
+		}
+	}
+}
+
 func TestSecurityHeaders(t *testing.T) {
 	_, ts := newTest(t, nil)
 	for _, path := range []string{"/", "/api/world", "/api/nothing"} {
