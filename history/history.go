@@ -84,8 +84,8 @@ type History struct {
 	igo          *DyadTable[int16]
 	leaderSpells []leader.Spell
 	unresolved   []Unresolved
-	apart     map[int][]DyadKey // year -> pairs of members that never coexisted (coexist.go)
-	opt       Options           // as opened (options.go)
+	apart        map[int][]DyadKey // year -> pairs of members that never coexisted (coexist.go)
+	opt          Options           // as opened (options.go)
 }
 
 // yearData is one year of the state-year tables, aligned with members.

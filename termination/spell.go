@@ -120,6 +120,15 @@ func strongest(o world.Obligations) string {
 	return "none"
 }
 
+// termValue is an ATOP termination code as a value: the loader's -1 (an
+// ended membership left uncoded, or an empty cell) is missing.
+func termValue(code int) world.Value {
+	if code < 0 {
+		return world.Missing()
+	}
+	return world.Value(code)
+}
+
 func causeOf(mode world.Value) Cause {
 	if mode.IsMissing() {
 		return Unknown
@@ -204,7 +213,7 @@ func allianceEnd(a *atop.Alliance, rows []atop.Member) (mode, caus world.Value, 
 			break
 		}
 	}
-	return pick.TermMode, pick.TermCause, causeOf(pick.TermMode)
+	return termValue(int(pick.TermMode)), termValue(int(pick.TermCause)), causeOf(termValue(int(pick.TermMode)))
 }
 
 // atopMembers returns one spell per state of an alliance, from its first
@@ -243,7 +252,7 @@ func atopMembers(base Spell, rows []atop.Member) ([]Spell, error) {
 		} else {
 			s.End = last.Exit
 			s.Ended = true
-			s.Mode, s.TermCaus, s.Cause = last.TermMode, last.TermCause, causeOf(last.TermMode)
+			s.Mode, s.TermCaus, s.Cause = termValue(int(last.TermMode)), termValue(int(last.TermCause)), causeOf(termValue(int(last.TermMode)))
 		}
 		s.Obligations = world.Obligations(0)
 		for _, m := range ms {

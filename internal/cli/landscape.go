@@ -10,6 +10,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/entente/entente/internal/landscapejson"
 	"github.com/entente/entente/internal/source/propensity"
 	"github.com/entente/entente/landscape"
 	"github.com/entente/entente/world"
@@ -194,87 +195,14 @@ func (f worldFlags) resolveStates(env *Env, w *world.World, list string) ([]int,
 	return out, nil
 }
 
-type landscapeActor struct {
-	Name  string  `json:"name"`
-	CCode int     `json:"ccode,omitempty"`
-	Size  float64 `json:"size"`
-}
-
-type landscapeMinimum struct {
-	Energy      float64     `json:"energy"`
-	Sides       [][]string  `json:"sides"`
-	Basin       world.Value `json:"basin"`
-	BasinCount  int64       `json:"basin_count"`
-	Frustration []float64   `json:"frustration"`
-	Weighted    []float64   `json:"weighted_frustration"`
-}
-
-type landscapeOutput struct {
-	Actors         []landscapeActor      `json:"actors"`
-	Coalitions     int                   `json:"coalitions"`
-	Method         string                `json:"method"`
-	Heuristic      string                `json:"heuristic,omitempty"`
-	Configurations int64                 `json:"configurations"`
-	Global         landscapeMinimum      `json:"global"`
-	GlobalTies     int                   `json:"global_ties,omitempty"`
-	Minima         []landscapeMinimum    `json:"minima"`
-	Truncated      bool                  `json:"truncated"`
-	Basins         *landscape.BasinInfo  `json:"basins"`
-	Weights        *landscape.Weights    `json:"weights,omitempty"`
-	Components     []landscapeComponents `json:"components,omitempty"`
-	Notes          []string              `json:"notes,omitempty"`
-}
-
-type landscapeComponents struct {
-	A          string  `json:"a"`
-	B          string  `json:"b"`
-	Propensity float64 `json:"propensity"`
-	landscape.Components
-}
+// The JSON shape of a landscape result lives in internal/landscapejson,
+// shared with the HTTP API.
+type (
+	landscapeOutput = landscapejson.Output
+)
 
 func newLandscapeOutput(res *landscape.Result, d *landscape.Derived) *landscapeOutput {
-	p := res.Problem
-	out := &landscapeOutput{Coalitions: res.K, Method: "anneal", Heuristic: res.Method, Configurations: res.Configurations,
-		Truncated: res.Truncated, Basins: res.Basins, GlobalTies: res.GlobalTies}
-	if res.Method == landscape.SearchExact {
-		out.Method, out.Heuristic = "exact", ""
-	}
-	for i, n := range p.Names {
-		a := landscapeActor{Name: n, Size: p.Sizes[i]}
-		if d != nil {
-			a.CCode = d.CCodes[i]
-		}
-		out.Actors = append(out.Actors, a)
-	}
-	conv := func(m landscape.Minimum) landscapeMinimum {
-		lm := landscapeMinimum{Energy: m.Energy, Sides: m.Coalitions(p), Basin: world.Missing(), BasinCount: m.BasinCount,
-			Frustration: m.Frustration}
-		if !math.IsNaN(m.Basin) {
-			lm.Basin = world.Known(m.Basin)
-		}
-		for i, f := range m.Frustration {
-			lm.Weighted = append(lm.Weighted, p.Sizes[i]*f)
-		}
-		return lm
-	}
-	out.Global = conv(res.Global)
-	out.Minima = []landscapeMinimum{}
-	for _, m := range res.Minima {
-		out.Minima = append(out.Minima, conv(m))
-	}
-	if d != nil {
-		wt := d.Weights
-		out.Weights = &wt
-		out.Notes = d.Notes
-		n := p.N()
-		for i := range n {
-			for j := i + 1; j < n; j++ {
-				out.Components = append(out.Components, landscapeComponents{A: p.Names[i], B: p.Names[j],
-					Propensity: p.At(i, j), Components: d.Components[i*n+j]})
-			}
-		}
-	}
-	return out
+	return landscapejson.New(res, d)
 }
 
 func fmtNum(x float64) string {
