@@ -50,16 +50,22 @@ func fileYears(files ...string) (first, last int) {
 	return first, last
 }
 
-// source returns the dataset names and citations of files, for
-// world.Coverage's Source.
+// source returns the catalogue names and versions of the datasets of
+// files, for world.Coverage's Source ("cow-alliances 4.1"); 'entente data
+// sources NAME' prints each one's title and citation.
 func source(files ...string) string {
 	var s string
-	for i, f := range files {
+	seen := map[string]bool{}
+	for _, f := range files {
 		d, _, _ := dataset.FindFile(f)
-		if i > 0 {
+		if seen[d.Name] {
+			continue
+		}
+		seen[d.Name] = true
+		if s != "" {
 			s += "; "
 		}
-		s += d.Title + " " + d.Version + " (" + d.Citations[0] + ")"
+		s += d.Name + " " + d.Version
 	}
 	return s
 }

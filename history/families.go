@@ -195,13 +195,17 @@ func catalogueRows(file string) int {
 // lists them.
 func (h *History) resolveTrade() {
 	for _, t := range []struct {
-		file string
-		span func() (int, int)
-		year func(y int) []DyadKey
+		file   string
+		loaded bool
+		span   func() (int, int)
+		year   func(y int) []DyadKey
 	}{
-		{FileTrade, h.trade.Span, func(y int) []DyadKey { k, _ := h.trade.Year(y); return k }},
-		{FileIGO, h.igo.Span, func(y int) []DyadKey { k, _ := h.igo.Year(y); return k }},
+		{FileTrade, h.trade != nil, h.trade.Span, func(y int) []DyadKey { k, _ := h.trade.Year(y); return k }},
+		{FileIGO, h.igo != nil, h.igo.Span, func(y int) []DyadKey { k, _ := h.igo.Year(y); return k }},
 	} {
+		if !t.loaded { // left unloaded (Options.Skip)
+			continue
+		}
 		first, last := t.span()
 		for y := first; y <= last; y++ {
 			for _, k := range t.year(y) {
