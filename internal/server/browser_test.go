@@ -234,16 +234,19 @@ func TestBrowser(t *testing.T) {
 	jsDo(ctx, t, `location.hash = 'burden'`)
 	waitFor(ctx, t, "burden chart", `Number(document.getElementById('burden-chart').dataset.bars || 0) > 20`)
 
-	// A scenario: Turkey leaves NATO; run, save, reload, find it.
-	name := "Turkey leaves NATO " + time.Now().Format("150405.000")
+	// A scenario: Canada and the United States turn hostile (an edit
+	// that moves Canada's threats under any reading of the model); run,
+	// save, reload, find it.
+	name := "Canada and the United States at odds " + time.Now().Format("150405.000")
 	jsDo(ctx, t, `location.hash = 'scenario'`)
 	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.ID("sc-name"))); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(ctx, t, "alliances listed", `!!document.querySelector('#ed-alliance option[value="world:nato"]')`)
 	// Choices in the selects are set by script; text is typed.
-	jsDo(ctx, t, `document.getElementById('sc-name').value = ''; document.getElementById('ed-op').value = 'remove_member'; `+
-		`document.getElementById('ed-alliance').value = 'world:nato'; document.getElementById('ed-state').value = '640'`)
+	jsDo(ctx, t, `document.getElementById('sc-name').value = ''; document.getElementById('ed-op').value = 'set_hostility'; `+
+		`document.getElementById('ed-state').value = '20'; document.getElementById('ed-other').value = '2'; `+
+		`document.getElementById('ed-value').value = '1'`)
 	err = chromedp.Do(ctx,
 		chromedp.SendKeys(chromedp.ID("token"), testToken+"\t"),
 		chromedp.SendKeys(chromedp.ID("sc-name"), name),
@@ -256,7 +259,7 @@ func TestBrowser(t *testing.T) {
 	click(ctx, t, chromedp.ID("sc-run"))
 	waitFor(ctx, t, "differences shown", `document.getElementById('diff-table').dataset.changed !== undefined`)
 	if evalInt(ctx, t, `Number(document.getElementById('diff-table').dataset.changed)`) == 0 {
-		t.Error("removing Turkey from NATO changed nothing in the differences table")
+		t.Error("hostility between Canada and the United States changed nothing in the differences table")
 	}
 	screenshot(ctx, t, "scenario")
 	click(ctx, t, chromedp.ID("sc-save"))
@@ -271,7 +274,7 @@ func TestBrowser(t *testing.T) {
 	}
 	var sc Scenario
 	json.Unmarshal(stored.Body, &sc)
-	if sc.Name != name || len(sc.Edits) != 1 || sc.Edits[0].State != 640 || sc.Edits[0].Alliance != "world:nato" {
+	if sc.Name != name || len(sc.Edits) != 1 || sc.Edits[0].State != 20 || sc.Edits[0].Other != 2 || sc.Edits[0].Op != "set_hostility" {
 		t.Errorf("stored scenario %+v", sc)
 	}
 
