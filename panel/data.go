@@ -73,6 +73,24 @@ var needFiles = []struct {
 var unused = []string{history.FileCapDist, history.FileATOPAlliance, history.FileATOPMembers,
 	history.FileMIDB, history.FileSIPRIShares, history.FileSIPRIUSD}
 
+// familyFiles maps the catalogue datasets of the second-wave variables to
+// history's files: a plan loads a family's files only when one of its
+// columns names the dataset as its source (a column may name several,
+// joined by "+").
+var familyFiles = []struct {
+	datasets []string
+	files    []string
+}{
+	{[]string{"cow-war-peacesciencer", "war-rsh"}, []string{history.FileWarDyads, history.FileWarRSH}},
+	{[]string{"democracy-peacesciencer"}, []string{history.FileRegime}},
+	{[]string{"sdp-peacesciencer"}, []string{history.FileEconomy}},
+	{[]string{"td-rivalries-peacesciencer"}, []string{history.FileRivalries}},
+	{[]string{"cow-trade-peacesciencer"}, []string{history.FileTrade}},
+	{[]string{"cow-igo-peacesciencer"}, []string{history.FileIGO}},
+	{[]string{"archigos-peacesciencer"}, []string{history.FileLeaders}},
+	{[]string{"terrthreat-peacesciencer"}, []string{history.FileTerrThreat}},
+}
+
 // files returns the files the plan needs and those it does not; files
 // history reads that the panels do not know (in neither list) are loaded.
 func (p *Plan) files() (needed, skipped []string) {
@@ -82,6 +100,19 @@ func (p *Plan) files() (needed, skipped []string) {
 			needed = append(needed, nf.files...)
 		} else {
 			skipped = append(skipped, nf.files...)
+		}
+	}
+	sources := map[string]bool{}
+	for _, v := range p.vars {
+		for _, s := range strings.Split(v.Source, "+") {
+			sources[s] = true
+		}
+	}
+	for _, ff := range familyFiles {
+		if slices.ContainsFunc(ff.datasets, func(d string) bool { return sources[d] }) {
+			needed = append(needed, ff.files...)
+		} else {
+			skipped = append(skipped, ff.files...)
 		}
 	}
 	return needed, skipped
