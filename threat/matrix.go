@@ -18,6 +18,17 @@ type Threat struct {
 	Proximity world.Value `json:"proximity"`
 	Offense   world.Value `json:"offense"`
 	Intent    world.Value `json:"intent"`
+	// Potential, DyadicPower and DyadicOffense are the Walt composite's
+	// terms (missing under the other composites): the threat j could pose
+	// to i, and the shares of a contest at i's home that j's power and
+	// offensive capability would bring. Tie lists the obligations binding
+	// the two on the World's date (defense, offense, and the weaker
+	// neutrality, nonaggression, consultation, entente).
+	Potential     world.Value       `json:"potential"`
+	DyadicPower   world.Value       `json:"dyadic_power"`
+	DyadicOffense world.Value       `json:"dyadic_offense"`
+	Near          world.Value       `json:"near"`
+	Tie           world.Obligations `json:"tie"`
 }
 
 // Matrix holds the threats among the states of one World. Cells are indexed
@@ -36,6 +47,10 @@ type Matrix struct {
 	total          []float64 // [to*n+from]
 	allied         []bool    // [to*n+from]: sharing an alliance in force
 	pos            map[int]int
+	// Walt composite (nil under the others), [to*n+from].
+	potential, reach, reachOff, near []float64
+	ties                       []world.Obligations // on ReferenceDate
+
 }
 
 // Compute returns the threat matrix of w under o.
@@ -82,6 +97,11 @@ func Compute(w *world.World, o Options) (*Matrix, error) {
 	}
 	m.allied = alliedPairs(w, m.pos)
 	allied := m.allied
+	m.ties = tiesOn(w, m.pos, ReferenceDate(w))
+	var raw []float64
+	if o.Composite == Walt {
+		raw = make([]float64, n*n)
+	}
 	coded := codedIntent(w, m.pos, o)
 
 	W := o.W(w.Year)
@@ -108,9 +128,15 @@ func Compute(w *world.World, o Options) (*Matrix, error) {
 					if c := coded[k]; !math.IsNaN(c) && c > in {
 						in = c
 					}
+					if raw != nil {
+						raw[k] = in
+					}
 					if allied[k] {
 						in *= o.AllyFactor
 					}
+				}
+				if raw != nil && !m.IntentMeasured {
+					raw[k] = nan
 				}
 				m.intent[k] = in
 				m.total[k] = o.combine(m.power[from], m.prox[k], m.offense[from], in)
@@ -118,6 +144,9 @@ func Compute(w *world.World, o Options) (*Matrix, error) {
 		}
 		k := i*n + i
 		m.prox[k], m.intent[k], m.total[k] = nan, nan, nan
+	}
+	if raw != nil {
+		m.walt(w, rel, raw, coded, lastDisputeYears(w, m.pos))
 	}
 	return m, nil
 }
@@ -245,12 +274,18 @@ func (m *Matrix) At(from, to int) (t Threat, ok bool) {
 
 func (m *Matrix) cell(i, j int) Threat {
 	k := i*len(m.States) + j
-	return Threat{
+	t := Threat{
 		From: m.States[j], To: m.States[i],
 		Total: world.Value(m.total[k]), Power: world.Value(m.power[j]),
 		Proximity: world.Value(m.prox[k]), Offense: world.Value(m.offense[j]),
-		Intent: world.Value(m.intent[k]),
+		Intent: world.Value(m.intent[k]), Tie: m.ties[k],
+		Potential: world.Missing(), DyadicPower: world.Missing(), DyadicOffense: world.Missing(), Near: world.Missing(),
 	}
+	if m.potential != nil {
+		t.Potential, t.DyadicPower, t.DyadicOffense = world.Value(m.potential[k]), world.Value(m.reach[k]), world.Value(m.reachOff[k])
+		t.Near = world.Value(m.near[k])
+	}
+	return t
 }
 
 // TotalAt returns the total threat from the state at position j to the state
@@ -343,6 +378,10 @@ func sortThreats(ts []Threat) {
 			return true
 		case x != y:
 			return x > y
+		}
+		// Among equal totals (no actual threat), the larger potential first.
+		if p, q := ts[a].Potential, ts[b].Potential; p.OK() && q.OK() && p != q {
+			return p > q
 		}
 		if ts[a].To != ts[b].To {
 			return ts[a].To < ts[b].To

@@ -1,0 +1,223 @@
+package threat
+
+import (
+	"math"
+
+	"github.com/entente/entente/world"
+)
+
+// Reach returns the capability a state of capability share c keeps at a
+// target miles away under the gradient of o, in year y:
+//
+//	BdM       a(c, d) = c^(log10(d/W + 10 − e))   (Bueno de Mesquita 1981)
+//	Boulding  a(c, d) = c · max(0, 1 − d/(W · ReachDays))   (Boulding 1962)
+//
+// Unlike ProximityBdM it is not scaled by its value at home, so that the
+// reach of two states can be compared: a(c_i, 0) is i's own capability at
+// home under the same gradient. NaN when c or miles is missing.
+func (o Options) Reach(c, miles float64, y int) float64 {
+	if math.IsNaN(c) || math.IsNaN(miles) || c < 0 {
+		return nan
+	}
+	if c > 1 {
+		c = 1
+	}
+	W := o.W(y)
+	if o.Gradient == Boulding {
+		return c * math.Max(0, 1-miles/(W*o.ReachDays))
+	}
+	return math.Pow(c, math.Log10(miles/W+10-math.E))
+}
+
+// Relative returns the share of a contest j would bring to i's home:
+//
+//	R = a_j / (a_j + a_i)
+//
+// with a_j j's capability as it reaches i and a_i i's own at home, both
+// under the same loss-of-strength gradient (Reach). R is 0.5 between equals
+// at home, near 1 when j's reaching capability dwarfs i's, near 0 when i is
+// the stronger on its own ground. NaN when either is missing; 0 when both
+// are 0.
+func Relative(aj, ai float64) float64 {
+	if math.IsNaN(aj) || math.IsNaN(ai) {
+		return nan
+	}
+	if aj+ai <= 0 {
+		return 0
+	}
+	return aj / (aj + ai)
+}
+
+// shares returns x_i / Σ_k x_k over the present values of x; missing stay
+// missing, and every value is missing when none is present and positive.
+func shares(x []float64) []float64 {
+	sum := 0.0
+	for _, v := range x {
+		if !math.IsNaN(v) && v > 0 {
+			sum += v
+		}
+	}
+	out := make([]float64, len(x))
+	for i, v := range x {
+		if sum <= 0 || math.IsNaN(v) {
+			out[i] = nan
+			continue
+		}
+		out[i] = math.Max(v, 0) / sum
+	}
+	return out
+}
+
+// powerShares returns each state's share of aggregate power under the index
+// o.PowerIndex: its CINC (already a share), or its share of the GDP of the
+// states that have one.
+func powerShares(w *world.World, o Options) []float64 {
+	x := make([]float64, len(w.States))
+	for i := range w.States {
+		if o.PowerIndex == GDP {
+			x[i] = w.States[i].GDP.Float()
+		} else {
+			x[i] = w.States[i].Capability.CINC.Float()
+		}
+	}
+	if o.PowerIndex == GDP {
+		return shares(x)
+	}
+	return x
+}
+
+// offenseShares returns each state's offensive capability as a share of the
+// system: the mean of its shares of military expenditure and of military
+// personnel (COW NMC units), over those present.
+func offenseShares(w *world.World) []float64 {
+	n := len(w.States)
+	milex, milper := make([]float64, n), make([]float64, n)
+	for i := range w.States {
+		milex[i] = w.States[i].Capability.Milex.Float()
+		milper[i] = w.States[i].Capability.Milper.Float()
+	}
+	milex, milper = shares(milex), shares(milper)
+	out := make([]float64, n)
+	for i := range out {
+		sum, k := 0.0, 0
+		for _, v := range []float64{milex[i], milper[i]} {
+			if !math.IsNaN(v) {
+				sum += v
+				k++
+			}
+		}
+		out[i] = nan
+		if k > 0 {
+			out[i] = sum / float64(k)
+		}
+	}
+	return out
+}
+
+// walt fills the Walt composite of m (see Walt). raw holds the intent of
+// each pair before any alliance discount (NaN when unmeasured), last the
+// last year of a dispute between the pair (0 when none).
+func (m *Matrix) walt(w *world.World, rel *relations, raw []float64, coded []float64, last []int) {
+	n := len(m.States)
+	o := m.Options
+	pw := powerShares(w, o)
+	off := offenseShares(w)
+	m.potential = make([]float64, n*n)
+	m.reach = make([]float64, n*n)
+	m.reachOff = make([]float64, n*n)
+	m.near = make([]float64, n*n)
+	for k := range m.potential {
+		m.potential[k], m.reach[k], m.reachOff[k], m.near[k] = nan, nan, nan, nan
+	}
+	home := make([]float64, n)
+	homeOff := make([]float64, n)
+	for i := range home {
+		home[i] = o.Reach(pw[i], 0, w.Year)
+		homeOff[i] = o.Reach(off[i], 0, w.Year)
+	}
+	wp, wo := o.Weights.Power, o.Weights.Offense
+	for i := 0; i < n; i++ {
+		for j := i + 1; j < n; j++ {
+			miles := EffectiveMiles(rel.get(i, j))
+			for _, p := range [2][2]int{{i, j}, {j, i}} {
+				to, from := p[0], p[1]
+				k := to*n + from
+				r := Relative(o.Reach(pw[from], miles, w.Year), home[to])
+				x := Relative(o.Reach(off[from], projected(miles, w.States[from].PowerProjection), w.Year), homeOff[to])
+				m.reach[k], m.reachOff[k] = r, x
+				m.potential[k] = o.potential(r, x, wp, wo)
+				m.near[k] = o.Near(projected(miles, w.States[from].PowerProjection), w.Year)
+				in := raw[k]
+				if m.ties[k]&defenceTie != 0 && !hostile(coded[k], last[k], w.Year, o.AllyDisputeYears) {
+					in = 0
+				}
+				m.intent[k] = in
+				m.total[k] = m.potential[k] * m.near[k] * math.Pow(in, o.IntentPower)
+			}
+		}
+	}
+}
+
+// Near returns the Walt composite's proximity factor for a target miles
+// away in year y: 2^(−miles/(W·NearDays)), 1 at home and for land
+// neighbours, halving every NearDays of travel; 1 everywhere when NearDays
+// is 0. NaN when miles is missing.
+func (o Options) Near(miles float64, y int) float64 {
+	if math.IsNaN(miles) {
+		return nan
+	}
+	if o.NearDays <= 0 {
+		return 1
+	}
+	return math.Exp2(-miles / (o.W(y) * o.NearDays))
+}
+
+// projected shortens the distance j's offensive forces must cover by its
+// analyst-coded power projection π (world files, 0..1): d·(1 − π). A state
+// that can project power anywhere (π = 1) loses none of it to distance.
+func projected(miles float64, pi world.Value) float64 {
+	if pi.IsMissing() {
+		return miles
+	}
+	return miles * (1 - math.Min(1, math.Max(0, pi.Float())))
+}
+
+// potential combines the dyadic power and offense terms: the weighted mean
+// (wp R + wo O)/(wp + wo), with a missing term treated by o.Missing.
+func (o Options) potential(r, x, wp, wo float64) float64 {
+	sum, wsum := 0.0, 0.0
+	for _, t := range [2][2]float64{{r, wp}, {x, wo}} {
+		if t[1] == 0 {
+			continue
+		}
+		if math.IsNaN(t[0]) {
+			if o.Missing == Strict {
+				return nan
+			}
+			continue
+		}
+		sum += t[0] * t[1]
+		wsum += t[1]
+	}
+	if wsum == 0 {
+		return nan
+	}
+	return sum / wsum
+}
+
+// hostile reports whether a defence ally's intent stays open: hostility is
+// coded between the two (coded > 0), or they met on opposite sides of a
+// dispute that went on within the last years years of y.
+func hostile(coded float64, last, y, years int) bool {
+	if !math.IsNaN(coded) && coded > 0 {
+		return true
+	}
+	return last > 0 && y-last < years
+}
+
+// The Walt composite's constants, chosen by validate.Fit on 1816–1945
+// (docs/threat.md, "Out of sample").
+const (
+	defaultNearDays    = 4
+	defaultIntentPower = 1
+)
