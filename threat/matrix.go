@@ -27,7 +27,6 @@ type Threat struct {
 	Potential     world.Value       `json:"potential"`
 	DyadicPower   world.Value       `json:"dyadic_power"`
 	DyadicOffense world.Value       `json:"dyadic_offense"`
-	Near          world.Value       `json:"near"`
 	Tie           world.Obligations `json:"tie"`
 }
 
@@ -48,7 +47,7 @@ type Matrix struct {
 	allied         []bool    // [to*n+from]: sharing an alliance in force
 	pos            map[int]int
 	// Walt composite (nil under the others), [to*n+from].
-	potential, reach, reachOff, near []float64
+	potential, reach, reachOff []float64
 	ties                       []world.Obligations // on ReferenceDate
 
 }
@@ -279,11 +278,10 @@ func (m *Matrix) cell(i, j int) Threat {
 		Total: world.Value(m.total[k]), Power: world.Value(m.power[j]),
 		Proximity: world.Value(m.prox[k]), Offense: world.Value(m.offense[j]),
 		Intent: world.Value(m.intent[k]), Tie: m.ties[k],
-		Potential: world.Missing(), DyadicPower: world.Missing(), DyadicOffense: world.Missing(), Near: world.Missing(),
+		Potential: world.Missing(), DyadicPower: world.Missing(), DyadicOffense: world.Missing(),
 	}
 	if m.potential != nil {
 		t.Potential, t.DyadicPower, t.DyadicOffense = world.Value(m.potential[k]), world.Value(m.reach[k]), world.Value(m.reachOff[k])
-		t.Near = world.Value(m.near[k])
 	}
 	return t
 }
@@ -345,6 +343,9 @@ func (m *Matrix) TopPos(i int) int {
 	for j, v := range row {
 		if j == i || math.IsNaN(v) {
 			continue
+		}
+		if m.potential != nil && !(m.intent[i*n+j] > 0) {
+			continue // a potential threat, not an actual one
 		}
 		if v > bv {
 			best, bv = j, v

@@ -170,14 +170,14 @@ type Options struct {
 	// or they met on opposite sides of a dispute that went on within the
 	// last AllyDisputeYears years.
 	AllyDisputeYears int
-	// NearDays is the Walt composite's proximity half-distance, in days of
-	// travel at W miles a day: the proximity factor is
-	// 2^(−miles/(W·NearDays)). Zero leaves proximity to the
-	// loss-of-strength gradient alone.
-	NearDays float64
-	// IntentPower is γ, the exponent of intentions in the Walt composite's
-	// gate, T = potential · proximity · I^γ.
-	IntentPower float64
+	// PowerExp (α), ProximityExp (β) and IntentPower (γ) are the
+	// exponents of the Walt composite
+	// T = D^α · X^β · ((I + IntentFloor)/(1 + IntentFloor))^γ; see Walt.
+	PowerExp, ProximityExp, IntentPower float64
+	// IntentFloor (ε) keeps a potential threat, one without measured
+	// hostility, above zero so that potential threats are ranked among
+	// themselves; Matrix.Top counts only actual threats (intent > 0).
+	IntentFloor float64
 }
 
 // DefaultOptions returns the defaults: the Walt composite (potential threat
@@ -201,8 +201,10 @@ func DefaultOptions() Options {
 		TerritorialFloor: 0.25,
 		PowerIndex:       CINC,
 		AllyDisputeYears: 10,
-		NearDays:         defaultNearDays,
+		PowerExp:         defaultPowerExp,
+		ProximityExp:     defaultProximityExp,
 		IntentPower:      defaultIntentPower,
+		IntentFloor:      0.01,
 	}
 }
 
@@ -240,8 +242,10 @@ func (o Options) Validate() error {
 		check("ally factor", o.AllyFactor, 0, 1, false),
 		check("rivalry floor", o.RivalryFloor, 0, 1, false),
 		check("territorial floor", o.TerritorialFloor, 0, 1, false),
-		check("near days", o.NearDays, 0, 1e6, false),
-		check("intent power", o.IntentPower, 0, 10, true),
+		check("power exponent", o.PowerExp, 0, 10, false),
+		check("proximity exponent", o.ProximityExp, 0, 10, false),
+		check("intent exponent", o.IntentPower, 0, 10, true),
+		check("intent floor", o.IntentFloor, 0, 1, false),
 	} {
 		if c != nil {
 			return c

@@ -114,9 +114,30 @@ func offenseShares(w *world.World) []float64 {
 	return out
 }
 
-// walt fills the Walt composite of m (see Walt). raw holds the intent of
-// each pair before any alliance discount (NaN when unmeasured), last the
-// last year of a dispute between the pair (0 when none).
+// walt fills the Walt composite of m:
+//
+//	R_ij = a(c_j, d_ij) / (a(c_j, d_ij) + a(c_i, 0))   power that reaches i, relative to i's own
+//	O_ij = a(o_j, d'_ij) / (a(o_j, d'_ij) + a(o_i, 0)) offense likewise
+//	D_ij = (w_P R_ij + w_O O_ij) / (w_P + w_O)          dyadic capability
+//	V_ij = D_ij^α · X_ij^β                              potential threat
+//	T_ij = V_ij · ((I_ij + ε)/(1 + ε))^γ                threat
+//	T_ij = 0 for a defence ally on the reference date without hostility
+//
+// a(c, d) is the loss-of-strength gradient (Reach) applied to both states
+// (Bueno de Mesquita 1981; Lemke 2002 on how far weak states reach), c_j
+// the power index's share, o_j the offensive-capability share
+// (offenseShares), d the effective distance (EffectiveMiles) and d' the
+// distance shortened by j's coded power projection; X_ij the proximity
+// component (ProximityBdM or ProximityBoulding), I_ij the intent
+// (disputes, decayed, and coded hostility, rivalry, territorial claims and
+// war), ε = IntentFloor. Walt (1987, ch. 2) makes aggressive intentions
+// decisive: a strong, near state without them is a potential threat (V),
+// not an actual one; Matrix.Top counts only actual threats (I > 0). The
+// exponents α, β, γ are chosen by out-of-sample validation on 1816–1945
+// (threat/validate, docs/threat.md); the functional form is ours, Walt
+// gives none. raw holds the intent of each pair before any alliance
+// discount (NaN when unmeasured), last the last year of a dispute between
+// the pair (0 when none).
 func (m *Matrix) walt(w *world.World, rel *relations, raw []float64, coded []float64, last []int) {
 	n := len(m.States)
 	o := m.Options
@@ -125,9 +146,8 @@ func (m *Matrix) walt(w *world.World, rel *relations, raw []float64, coded []flo
 	m.potential = make([]float64, n*n)
 	m.reach = make([]float64, n*n)
 	m.reachOff = make([]float64, n*n)
-	m.near = make([]float64, n*n)
 	for k := range m.potential {
-		m.potential[k], m.reach[k], m.reachOff[k], m.near[k] = nan, nan, nan, nan
+		m.potential[k], m.reach[k], m.reachOff[k] = nan, nan, nan
 	}
 	home := make([]float64, n)
 	homeOff := make([]float64, n)
@@ -136,6 +156,7 @@ func (m *Matrix) walt(w *world.World, rel *relations, raw []float64, coded []flo
 		homeOff[i] = o.Reach(off[i], 0, w.Year)
 	}
 	wp, wo := o.Weights.Power, o.Weights.Offense
+	norm := math.Pow(1+o.IntentFloor, o.IntentPower)
 	for i := 0; i < n; i++ {
 		for j := i + 1; j < n; j++ {
 			miles := EffectiveMiles(rel.get(i, j))
@@ -145,31 +166,21 @@ func (m *Matrix) walt(w *world.World, rel *relations, raw []float64, coded []flo
 				r := Relative(o.Reach(pw[from], miles, w.Year), home[to])
 				x := Relative(o.Reach(off[from], projected(miles, w.States[from].PowerProjection), w.Year), homeOff[to])
 				m.reach[k], m.reachOff[k] = r, x
-				m.potential[k] = o.potential(r, x, wp, wo)
-				m.near[k] = o.Near(projected(miles, w.States[from].PowerProjection), w.Year)
-				in := raw[k]
-				if m.ties[k]&defenceTie != 0 && !hostile(coded[k], last[k], w.Year, o.AllyDisputeYears) {
-					in = 0
+				v := math.Pow(o.potential(r, x, wp, wo), o.PowerExp)
+				if o.ProximityExp != 0 {
+					v *= math.Pow(m.prox[k], o.ProximityExp)
 				}
+				m.potential[k] = v
+				if m.ties[k]&defenceTie != 0 && !hostile(coded[k], last[k], w.Year, o.AllyDisputeYears) {
+					m.intent[k], m.total[k] = 0, 0
+					continue
+				}
+				in := raw[k]
 				m.intent[k] = in
-				m.total[k] = m.potential[k] * m.near[k] * math.Pow(in, o.IntentPower)
+				m.total[k] = v * math.Pow(in+o.IntentFloor, o.IntentPower) / norm
 			}
 		}
 	}
-}
-
-// Near returns the Walt composite's proximity factor for a target miles
-// away in year y: 2^(−miles/(W·NearDays)), 1 at home and for land
-// neighbours, halving every NearDays of travel; 1 everywhere when NearDays
-// is 0. NaN when miles is missing.
-func (o Options) Near(miles float64, y int) float64 {
-	if math.IsNaN(miles) {
-		return nan
-	}
-	if o.NearDays <= 0 {
-		return 1
-	}
-	return math.Exp2(-miles / (o.W(y) * o.NearDays))
 }
 
 // projected shortens the distance j's offensive forces must cover by its
@@ -215,9 +226,31 @@ func hostile(coded float64, last, y, years int) bool {
 	return last > 0 && y-last < years
 }
 
+// WaltAt returns the terms of the Walt composite for the threat from the
+// state at position j to the state at position i: the dyadic power and
+// offense shares R and O and the intent as gated by alliances. All are NaN
+// under the other composites.
+func (m *Matrix) WaltAt(i, j int) (reach, offense, intent float64) {
+	if m.potential == nil {
+		return nan, nan, nan
+	}
+	k := i*len(m.States) + j
+	return m.reach[k], m.reachOff[k], m.intent[k]
+}
+
+// PotentialAt returns the potential threat V from the state at position j
+// to the state at position i (NaN under the other composites).
+func (m *Matrix) PotentialAt(i, j int) float64 {
+	if m.potential == nil {
+		return nan
+	}
+	return m.potential[i*len(m.States)+j]
+}
+
 // The Walt composite's constants, chosen by validate.Fit on 1816–1945
 // (docs/threat.md, "Out of sample").
 const (
-	defaultNearDays    = 4
-	defaultIntentPower = 1
+	defaultPowerExp     = 1
+	defaultProximityExp = 1
+	defaultIntentPower  = 1
 )

@@ -61,9 +61,9 @@ type FaceRow struct {
 
 // FaceResult is the face-validity table with its pass counts.
 type FaceResult struct {
-	Rows                         []FaceRow `json:"rows"`
-	Top, Choices, Partners       int       `json:"-"`
-	TopPass, ChoicePass, PartPass int      `json:"-"`
+	Rows                          []FaceRow `json:"rows"`
+	Top, Choices, Partners        int       `json:"-"`
+	TopPass, ChoicePass, PartPass int       `json:"-"`
 }
 
 // Rates returns the shares of top threats, scored choices and partner
