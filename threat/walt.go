@@ -254,3 +254,11 @@ const (
 	defaultProximityExp = 1
 	defaultIntentPower  = 1
 )
+
+// TieAt returns the obligations binding the states at positions i and j on
+// the World's reference date (ReferenceDate).
+func (m *Matrix) TieAt(i, j int) world.Obligations { return m.ties[i*len(m.States)+j] }
+
+// DefenceAllyAt reports whether the states at positions i and j are bound
+// by a defence or offense obligation on the reference date.
+func (m *Matrix) DefenceAllyAt(i, j int) bool { return m.TieAt(i, j)&defenceTie != 0 }
