@@ -12,7 +12,9 @@ import (
 // Missing values encode as JSON null.
 type Threat struct {
 	From      int         `json:"from"`
+	FromName  string      `json:"from_name,omitempty"`
 	To        int         `json:"to"`
+	ToName    string      `json:"to_name,omitempty"`
 	Total     world.Value `json:"total"`
 	Power     world.Value `json:"power"`
 	Proximity world.Value `json:"proximity"`
@@ -35,6 +37,7 @@ type Threat struct {
 type Matrix struct {
 	Year    int
 	States  []int // ccodes, in the World's order
+	names   []string
 	Options Options
 	// IntentMeasured says whether the World carries dispute data for its
 	// year or world-file hostility codings; without either, every intent is
@@ -78,9 +81,10 @@ func Compute(w *world.World, o Options) (*Matrix, error) {
 		return nil, err
 	}
 	n := len(w.States)
-	m := &Matrix{Year: w.Year, Options: o, States: make([]int, n), pos: make(map[int]int, n)}
+	m := &Matrix{Year: w.Year, Options: o, States: make([]int, n), names: make([]string, n), pos: make(map[int]int, n)}
 	for i := range w.States {
 		m.States[i] = w.States[i].CCode
+		m.names[i] = w.States[i].Name
 		m.pos[w.States[i].CCode] = i
 	}
 	m.power = powerComponent(w)
@@ -274,7 +278,7 @@ func (m *Matrix) At(from, to int) (t Threat, ok bool) {
 func (m *Matrix) cell(i, j int) Threat {
 	k := i*len(m.States) + j
 	t := Threat{
-		From: m.States[j], To: m.States[i],
+		From: m.States[j], To: m.States[i], FromName: m.names[j], ToName: m.names[i],
 		Total: world.Value(m.total[k]), Power: world.Value(m.power[j]),
 		Proximity: world.Value(m.prox[k]), Offense: world.Value(m.offense[j]),
 		Intent: world.Value(m.intent[k]), Tie: m.ties[k],

@@ -23,7 +23,7 @@ func addWorldFlags(fs *flag.FlagSet) worldFlags {
 	return worldFlags{
 		year: fs.Int("year", 0, "the `year` of the World (1816–2016 from the data directory)"),
 		data: fs.String("data", "", "data `dir`ectory (default $ENTENTE_DATA)"),
-		wld:  fs.String("world", "", "a world `file` (YAML, entente/v1) instead of the historical data"),
+		wld:  fs.String("world", "", "a world `file` (YAML, entente/v1) instead of the historical data, or \"embedded\" for the embedded 2024 world"),
 	}
 }
 
@@ -50,6 +50,18 @@ nor --data and no --year, the command reads the embedded 2024 world.`
 // Conflicting or incomplete flags are usage errors (exit 2).
 func loadWorld(env *Env, year int, dataFlag, worldFlag string) (*world.World, error) {
 	switch {
+	case worldFlag == "embedded":
+		if dataFlag != "" {
+			return nil, usagef("--world and --data are exclusive")
+		}
+		w, err := worldfile.Default()
+		if err != nil {
+			return nil, err
+		}
+		if year != 0 && year != w.Year {
+			return nil, usagef("--year %d does not match the embedded world's year %d", year, w.Year)
+		}
+		return w, nil
 	case worldFlag != "":
 		if dataFlag != "" {
 			return nil, usagef("--world and --data are exclusive")
@@ -83,8 +95,8 @@ func loadWorld(env *Env, year int, dataFlag, worldFlag string) (*world.World, er
 	}
 	w, err := h.World(year)
 	if err != nil {
-		if first, last := h.Span(); year > last {
-			return nil, fmt.Errorf("world of %d: the data cover %d–%d; omit --year (and --data) for the embedded 2024 world: %w", year, first, last, err)
+		if first, last := h.Span(); year > last || year < first {
+			return nil, usagef("--year %d: the data cover %d–%d; for 2024 use --world embedded (%v)", year, first, last, err)
 		}
 		return nil, fmt.Errorf("world of %d: %w", year, err)
 	}
