@@ -93,7 +93,7 @@ func TestHistoricalWorlds(t *testing.T) {
 			}
 		}
 	}
-	if _, errs, code := runCLI(t, nil, "threat", "--year", "1700", "--data", dir); code != 1 || !strings.Contains(errs, "1700") {
+	if _, errs, code := runCLI(t, nil, "threat", "--year", "1700", "--data", dir); code != 2 || !strings.Contains(errs, "1700") || !strings.Contains(errs, "--world embedded") {
 		t.Errorf("--year 1700: exit %d: %s", code, errs)
 	}
 }

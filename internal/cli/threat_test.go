@@ -120,7 +120,7 @@ func TestAlignCommand(t *testing.T) {
 		}
 	}
 	out, errs, code = runCLI(t, nil, "align", "--state", "2")
-	if code != 0 || !strings.Contains(out, "conditions:") || !strings.Contains(out, "weakness") {
+	if code != 0 || !strings.Contains(out, "conditions:") || !strings.Contains(out, "weak_state") {
 		t.Fatalf("align --state 2: exit %d, %q %q", code, out, errs)
 	}
 	if _, errs, code := runCLI(t, nil, "align", "--weak", "2"); code != 2 {
