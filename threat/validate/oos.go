@@ -19,7 +19,6 @@ const (
 // The models compared.
 const (
 	ModelDefault   = "default (walt)"
-	ModelFitted    = "walt, exponents fitted"
 	ModelSum       = "sum (seed)"
 	ModelPower     = "power alone"
 	ModelProximity = "proximity alone"
@@ -27,7 +26,7 @@ const (
 )
 
 // Models lists the models in the order of the tables.
-var Models = []string{ModelDefault, ModelFitted, ModelSum, ModelPower, ModelProximity, ModelIntent}
+var Models = []string{ModelDefault, ModelSum, ModelPower, ModelProximity, ModelIntent}
 
 // Split is the temporal split: outcome years TrainFrom..TrainTo fit,
 // TestFrom..TestTo test. Scores are those of year t for outcomes in t+1.
@@ -66,7 +65,6 @@ type row struct {
 	dispute    bool    // j initiates against i in t+1
 	balance    bool    // i balances against j in t+1
 	capability float32 // D_ij, the Walt composite's dyadic capability
-	closed     bool    // a defence ally without hostility: no threat
 	intent     float32 // intent of the Walt composite
 	sum        float32 // the seed's sum
 	power      float32 // P_j
@@ -126,7 +124,7 @@ func dyads(h *history.History, sp Split, base threat.Options) ([]row, error) {
 				}
 				rows = append(rows, row{test: test,
 					dispute: inits[initKey{t + 1, cj, ci}], balance: bal[[2]int{ci, cj}],
-					capability: float32(d), closed: mw.TotalAt(i, j) == 0 && in == 0, intent: float32(in),
+					capability: float32(d), intent: float32(in),
 					sum: float32(s), power: float32(p), proximity: float32(x)})
 			}
 		}
@@ -271,9 +269,6 @@ func waltScores(rows []row, alpha, beta, gamma, eps float64) []float64 {
 	out := make([]float64, len(rows))
 	norm := math.Pow(1+eps, gamma)
 	for k, r := range rows {
-		if r.closed {
-			continue
-		}
 		v := math.Pow(float64(r.capability), alpha)
 		if beta != 0 {
 			v *= math.Pow(float64(r.proximity), beta)
@@ -287,15 +282,16 @@ func waltScores(rows []row, alpha, beta, gamma, eps float64) []float64 {
 // (fit) and reports every model on both behaviours, training and test.
 // base supplies the other options (threat.DefaultOptions in the
 // published tables).
-func OutOfSample(h *history.History, sp Split, base threat.Options) (*OOSResult, error) {
+func OutOfSample(h *history.History, sp Split, base threat.Options, g Grid) (*OOSResult, error) {
 	rows, err := dyads(h, sp, base)
 	if err != nil {
 		return nil, err
 	}
 	res := &OOSResult{Split: sp}
-	res.PowerExp, res.ProximityExp, res.IntentPower = fit(rows, base.IntentFloor)
+	res.PowerExp, res.ProximityExp, res.IntentPower = fit(rows, g, base.IntentFloor)
+	// The default is scored with the exponents of base, not with those
+	// just fitted: a test checks that they agree (TestDefaultsAreFitted).
 	def := waltScores(rows, base.PowerExp, base.ProximityExp, base.IntentPower, base.IntentFloor)
-	fitted := waltScores(rows, res.PowerExp, res.ProximityExp, res.IntentPower, base.IntentFloor)
 	single := map[string]func(r row) float64{
 		ModelSum:       func(r row) float64 { return float64(r.sum) },
 		ModelPower:     func(r row) float64 { return float64(r.power) },
@@ -306,9 +302,7 @@ func OutOfSample(h *history.History, sp Split, base threat.Options) (*OOSResult,
 		y := outcome(rows, b)
 		for _, name := range Models {
 			f := def
-			if name == ModelFitted {
-				f = fitted
-			} else if name != ModelDefault {
+			if name != ModelDefault {
 				f = make([]float64, len(rows))
 				for k, r := range rows {
 					f[k] = single[name](r)
@@ -335,39 +329,57 @@ func outcome(rows []row, b string) []bool {
 	return y
 }
 
-// fit returns the exponents of the Walt composite fitted on the training
-// rows: the coefficients of a logistic regression of dispute initiation
-// (behaviour a) on log D, log X and log(I + ε), over the dyad-years that
-// are not closed by an alliance. log T = α log D + β log X + γ log(I + ε)
-// is then, up to a constant, the fitted log-odds, and ranking by T ranks
-// by the fitted probability. A negative coefficient is set to 0. Only
-// training rows are read; the balancing behaviour (b) is not fitted at
-// all and tests the fitted model on a second behaviour.
-func fit(rows []row, eps float64) (alpha, beta, gamma float64) {
+// Grid is the set of exponents Fit chooses from: α of dyadic capability,
+// β of proximity and γ of intentions in the Walt composite
+// (threat.Options.PowerExp, ProximityExp, IntentPower).
+type Grid struct {
+	PowerExp, ProximityExp, IntentPower []float64
+}
+
+// DefaultGrid is the grid Fit searches: every exponent from none (0, for
+// capability) to strong, on a doubling scale.
+var DefaultGrid = Grid{
+	PowerExp:     []float64{0, 0.5, 1},
+	ProximityExp: []float64{0.5, 1, 2, 4},
+	IntentPower:  []float64{0.25, 0.5, 1, 2},
+}
+
+// Fit returns the exponents of g whose Walt composite has the largest mean
+// AUC over the two behaviours on the training rows (ties to the earlier
+// point of the grid). Only training rows are read.
+func fit(rows []row, g Grid, eps float64) (alpha, beta, gamma float64) {
 	var train []row
 	for _, r := range rows {
-		if !r.test && !r.closed {
+		if !r.test {
 			train = append(train, r)
 		}
 	}
-	f := [][]float64{make([]float64, len(train)), make([]float64, len(train)), make([]float64, len(train))}
-	for k, r := range train {
-		f[0][k] = math.Log(math.Max(float64(r.capability), 1e-12))
-		f[1][k] = math.Log(math.Max(float64(r.proximity), 1e-12))
-		f[2][k] = math.Log(float64(r.intent) + eps)
+	best := -1.0
+	ys := [][]bool{outcome(train, BehaviourDispute), outcome(train, BehaviourBalancing)}
+	for _, a := range g.PowerExp {
+		for _, b := range g.ProximityExp {
+			for _, c := range g.IntentPower {
+				s := waltScores(train, a, b, c, eps)
+				score := 0.0
+				for _, y := range ys {
+					score += AUC(s, y) / float64(len(ys))
+				}
+				if score > best+1e-9 {
+					best, alpha, beta, gamma = score, a, b, c
+				}
+			}
+		}
 	}
-	b := logit(train, f, outcome(train, BehaviourDispute))
-	round := func(x float64) float64 { return math.Max(0, math.Round(x*1000)/1000) }
-	return round(b[1]), round(b[2]), round(b[3])
+	return alpha, beta, gamma
 }
 
 // calibrationFeatures returns the features through which every model's
-// score s is mapped to a probability: s and log(s + 1e-4). Every model gets
+// score s is mapped to a probability: s and log(s + 1e-6). Every model gets
 // the same two, so that log-losses compare scores, not calibrations.
 func calibrationFeatures(s []float64) [][]float64 {
 	l := make([]float64, len(s))
 	for k, v := range s {
-		l[k] = math.Log(math.Max(v, 0) + 1e-4)
+		l[k] = math.Log(math.Max(v, 0) + 1e-6)
 	}
 	return [][]float64{s, l}
 }
