@@ -354,12 +354,24 @@ func fit(rows []row, g Grid, eps float64) (alpha, beta, gamma float64) {
 			train = append(train, r)
 		}
 	}
+	// Rank by log T = α log D + β log X + γ log(I + ε) (less a constant),
+	// which orders the rows as T does, from logs computed once.
+	n := len(train)
+	ld, lx, li := make([]float64, n), make([]float64, n), make([]float64, n)
+	for k, r := range train {
+		ld[k] = math.Log(math.Max(float64(r.capability), 1e-300))
+		lx[k] = math.Log(math.Max(float64(r.proximity), 1e-300))
+		li[k] = math.Log(float64(r.intent) + eps)
+	}
 	best := -1.0
 	ys := [][]bool{outcome(train, BehaviourDispute), outcome(train, BehaviourBalancing)}
+	s := make([]float64, n)
 	for _, a := range g.PowerExp {
 		for _, b := range g.ProximityExp {
 			for _, c := range g.IntentPower {
-				s := waltScores(train, a, b, c, eps)
+				for k := range s {
+					s[k] = a*ld[k] + b*lx[k] + c*li[k]
+				}
 				score := 0.0
 				for _, y := range ys {
 					score += AUC(s, y) / float64(len(ys))
@@ -510,33 +522,31 @@ func solve(a, b []float64, d int) []float64 {
 // probability that a random positive scores above a random negative, ties
 // counting one half (the Mann–Whitney U statistic over n+ n−). NaN when y
 // has no positive or no negative.
+//
+// The positives, rare here, are sorted and each negative is placed among
+// them by binary search: O(n log n+) rather than a sort of all n scores.
 func AUC(p []float64, y []bool) float64 {
-	idx := make([]int, len(p))
-	for k := range idx {
-		idx[k] = k
-	}
-	sort.Slice(idx, func(a, b int) bool { return p[idx[a]] < p[idx[b]] })
-	var pos, neg, rankSum float64
-	for k := 0; k < len(idx); {
-		e := k
-		for e < len(idx) && p[idx[e]] == p[idx[k]] {
-			e++
+	var pos []float64
+	for k, v := range p {
+		if y[k] {
+			pos = append(pos, v)
 		}
-		rank := float64(k+e+1) / 2 // mean of ranks k+1..e
-		for q := k; q < e; q++ {
-			if y[idx[q]] {
-				pos++
-				rankSum += rank
-			} else {
-				neg++
-			}
-		}
-		k = e
 	}
-	if pos == 0 || neg == 0 {
+	neg := len(p) - len(pos)
+	if len(pos) == 0 || neg == 0 {
 		return math.NaN()
 	}
-	return (rankSum - pos*(pos+1)/2) / (pos * neg)
+	sort.Float64s(pos)
+	u := 0.0
+	for k, v := range p {
+		if y[k] {
+			continue
+		}
+		lo := sort.SearchFloat64s(pos, v) // first positive >= v
+		hi := lo + sort.Search(len(pos)-lo, func(i int) bool { return pos[lo+i] > v })
+		u += float64(len(pos)-hi) + 0.5*float64(hi-lo)
+	}
+	return u / (float64(len(pos)) * float64(neg))
 }
 
 // LogLoss returns the mean negative log-likelihood of outcomes y under
