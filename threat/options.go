@@ -174,6 +174,10 @@ type Options struct {
 	// exponents of the Walt composite
 	// T = D^α · X^β · ((I + IntentFloor)/(1 + IntentFloor))^γ; see Walt.
 	PowerExp, ProximityExp, IntentPower float64
+	// AggregateExp (δ) is the exponent of j's aggregate power P_j (its
+	// power index relative to the strongest state's): Walt's first source
+	// of threat, total resources, before any discount for distance.
+	AggregateExp float64
 	// IntentFloor (ε) keeps a potential threat, one without measured
 	// hostility, above zero so that potential threats are ranked among
 	// themselves; Matrix.Top counts only actual threats (intent > 0).
@@ -202,6 +206,7 @@ func DefaultOptions() Options {
 		PowerIndex:       CINC,
 		AllyDisputeYears: 10,
 		PowerExp:         defaultPowerExp,
+		AggregateExp:     defaultAggregateExp,
 		ProximityExp:     defaultProximityExp,
 		IntentPower:      defaultIntentPower,
 		IntentFloor:      0.01,
@@ -243,6 +248,7 @@ func (o Options) Validate() error {
 		check("rivalry floor", o.RivalryFloor, 0, 1, false),
 		check("territorial floor", o.TerritorialFloor, 0, 1, false),
 		check("power exponent", o.PowerExp, 0, 10, false),
+		check("aggregate power exponent", o.AggregateExp, 0, 10, false),
 		check("proximity exponent", o.ProximityExp, 0, 10, false),
 		check("intent exponent", o.IntentPower, 0, 10, true),
 		check("intent floor", o.IntentFloor, 0, 1, false),

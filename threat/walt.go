@@ -119,7 +119,7 @@ func offenseShares(w *world.World) []float64 {
 //	R_ij = a(c_j, d_ij) / (a(c_j, d_ij) + a(c_i, 0))   power that reaches i, relative to i's own
 //	O_ij = a(o_j, d'_ij) / (a(o_j, d'_ij) + a(o_i, 0)) offense likewise
 //	D_ij = (w_P R_ij + w_O O_ij) / (w_P + w_O)          dyadic capability
-//	V_ij = D_ij^α · X_ij^β                              potential threat
+//	V_ij = P_j^δ · D_ij^α · X_ij^β                      potential threat
 //	T_ij = V_ij · ((I_ij + ε)/(1 + ε))^γ                threat
 //	I_ij = 0 for a defence ally on the reference date without hostility
 //
@@ -127,13 +127,14 @@ func offenseShares(w *world.World) []float64 {
 // (Bueno de Mesquita 1981; Lemke 2002 on how far weak states reach), c_j
 // the power index's share, o_j the offensive-capability share
 // (offenseShares), d the effective distance (EffectiveMiles) and d' the
-// distance shortened by j's coded power projection; X_ij the proximity
+// distance shortened by j's coded power projection; P_j j's power index
+// relative to the strongest state's (Walt's aggregate power); X_ij the proximity
 // component (ProximityBdM or ProximityBoulding), I_ij the intent
 // (disputes, decayed, and coded hostility, rivalry, territorial claims and
 // war), ε = IntentFloor. Walt (1987, ch. 2) makes aggressive intentions
 // decisive: a strong, near state without them is a potential threat (V),
 // not an actual one; Matrix.Top counts only actual threats (I > 0). The
-// exponents α, β, γ are chosen by out-of-sample validation on 1816–1945
+// exponents δ, α, β, γ are chosen by out-of-sample validation on 1816–1945
 // (threat/validate, docs/threat.md); the functional form is ours, Walt
 // gives none. raw holds the intent of each pair before any alliance
 // discount (NaN when unmeasured), last the last year of a dispute between
@@ -142,6 +143,7 @@ func (m *Matrix) walt(w *world.World, rel *relations, raw []float64, coded []flo
 	n := len(m.States)
 	o := m.Options
 	pw := powerShares(w, o)
+	agg := ScaleToMax(pw)
 	off := offenseShares(w)
 	m.potential = make([]float64, n*n)
 	m.reach = make([]float64, n*n)
@@ -169,6 +171,9 @@ func (m *Matrix) walt(w *world.World, rel *relations, raw []float64, coded []flo
 				v := math.Pow(o.potential(r, x, wp, wo), o.PowerExp)
 				if o.ProximityExp != 0 {
 					v *= math.Pow(m.prox[k], o.ProximityExp)
+				}
+				if o.AggregateExp != 0 {
+					v *= math.Pow(agg[from], o.AggregateExp)
 				}
 				m.potential[k] = v
 				in := raw[k]
@@ -254,6 +259,7 @@ func (m *Matrix) PotentialAt(i, j int) float64 {
 // the values it selects.
 const (
 	defaultPowerExp     = 0
+	defaultAggregateExp = 0
 	defaultProximityExp = 0.5
 	defaultIntentPower  = 2
 )

@@ -81,7 +81,7 @@ partner j also threatens. See docs/threat.md.`,
 			if err != nil {
 				return err
 			}
-			oos, err := validate.OutOfSample(h, validate.DefaultSplit, to)
+			oos, err := validate.OutOfSample(h, validate.DefaultSplit, to, validate.DefaultGrid)
 			if err != nil {
 				return err
 			}
@@ -132,7 +132,7 @@ func writeValidation(out io.Writer, face *validate.FaceResult, oos *validate.OOS
 	fmt.Fprintf(out, "top threats %d/%d (%.0f%%, target 90%%), choices %d/%d (%.0f%%, target 80%%), partners %d/%d (%.0f%%, target 80%%)\n\n",
 		face.TopPass, face.Top, 100*top, face.ChoicePass, face.Choices, 100*ch, face.PartPass, face.Partners, 100*pa)
 	fmt.Fprintf(out, "out of sample: fitted on outcomes %d–%d, tested on %d–%d\n", oos.Split.TrainFrom, oos.Split.TrainTo, oos.Split.TestFrom, oos.Split.TestTo)
-	fmt.Fprintf(out, "exponents fitted on the training years: power %g, proximity %g, intent %g\n", oos.PowerExp, oos.ProximityExp, oos.IntentPower)
+	fmt.Fprintf(out, "exponents fitted on the training years: aggregate power %g, dyadic capability %g, proximity %g, intent %g\n", oos.AggregateExp, oos.PowerExp, oos.ProximityExp, oos.IntentPower)
 	tw = tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "behaviour\tmodel\ttest AUC\ttest log-loss\ttrain AUC\ttrain log-loss\tn test\tevents\t")
 	for k, m := range oos.Test {

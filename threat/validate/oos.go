@@ -51,6 +51,7 @@ type Metric struct {
 // metrics of every model on the training and test years.
 type OOSResult struct {
 	Split        Split    `json:"split"`
+	AggregateExp float64  `json:"aggregate_exp"`
 	PowerExp     float64  `json:"power_exp"`
 	ProximityExp float64  `json:"proximity_exp"`
 	IntentPower  float64  `json:"intent_power"`
@@ -90,7 +91,7 @@ func dyads(h *history.History, sp Split, base threat.Options) ([]row, error) {
 	sumOpts.Composite = threat.Additive
 	wo := base
 	wo.Composite = threat.Walt
-	wo.PowerExp, wo.ProximityExp, wo.IntentPower = 1, 0, 1 // D itself
+	wo.AggregateExp, wo.PowerExp, wo.ProximityExp, wo.IntentPower = 0, 1, 0, 1 // D itself
 	var rows []row
 	for t := sp.TrainFrom - 1; t < sp.TestTo; t++ {
 		w, err := h.World(t)
@@ -264,12 +265,12 @@ func balancing(h *history.History, w *world.World, t int, opp map[world.Dyad][][
 }
 
 // waltScores returns the Walt composite's total for each row under the
-// exponents (α, β, γ) and intent floor ε (threat.Walt's formula).
-func waltScores(rows []row, alpha, beta, gamma, eps float64) []float64 {
+// exponents (δ, α, β, γ) and intent floor ε (threat.Walt's formula).
+func waltScores(rows []row, delta, alpha, beta, gamma, eps float64) []float64 {
 	out := make([]float64, len(rows))
 	norm := math.Pow(1+eps, gamma)
 	for k, r := range rows {
-		v := math.Pow(float64(r.capability), alpha)
+		v := math.Pow(float64(r.capability), alpha) * math.Pow(float64(r.power), delta)
 		if beta != 0 {
 			v *= math.Pow(float64(r.proximity), beta)
 		}
@@ -288,10 +289,10 @@ func OutOfSample(h *history.History, sp Split, base threat.Options, g Grid) (*OO
 		return nil, err
 	}
 	res := &OOSResult{Split: sp}
-	res.PowerExp, res.ProximityExp, res.IntentPower = fit(rows, g, base.IntentFloor)
+	res.AggregateExp, res.PowerExp, res.ProximityExp, res.IntentPower = fit(rows, g, base.IntentFloor)
 	// The default is scored with the exponents of base, not with those
 	// just fitted: a test checks that they agree (TestDefaultsAreFitted).
-	def := waltScores(rows, base.PowerExp, base.ProximityExp, base.IntentPower, base.IntentFloor)
+	def := waltScores(rows, base.AggregateExp, base.PowerExp, base.ProximityExp, base.IntentPower, base.IntentFloor)
 	single := map[string]func(r row) float64{
 		ModelSum:       func(r row) float64 { return float64(r.sum) },
 		ModelPower:     func(r row) float64 { return float64(r.power) },
@@ -333,12 +334,13 @@ func outcome(rows []row, b string) []bool {
 // β of proximity and γ of intentions in the Walt composite
 // (threat.Options.PowerExp, ProximityExp, IntentPower).
 type Grid struct {
-	PowerExp, ProximityExp, IntentPower []float64
+	AggregateExp, PowerExp, ProximityExp, IntentPower []float64
 }
 
 // DefaultGrid is the grid Fit searches: every exponent from none (0, for
 // capability) to strong, on a doubling scale.
 var DefaultGrid = Grid{
+	AggregateExp: []float64{0, 0.25, 0.5, 1},
 	PowerExp:     []float64{0, 0.5, 1},
 	ProximityExp: []float64{0.5, 1, 2, 4},
 	IntentPower:  []float64{0.25, 0.5, 1, 2},
@@ -347,7 +349,7 @@ var DefaultGrid = Grid{
 // Fit returns the exponents of g whose Walt composite has the largest mean
 // AUC over the two behaviours on the training rows (ties to the earlier
 // point of the grid). Only training rows are read.
-func fit(rows []row, g Grid, eps float64) (alpha, beta, gamma float64) {
+func fit(rows []row, g Grid, eps float64) (delta, alpha, beta, gamma float64) {
 	var train []row
 	for _, r := range rows {
 		if !r.test {
@@ -357,8 +359,9 @@ func fit(rows []row, g Grid, eps float64) (alpha, beta, gamma float64) {
 	// Rank by log T = α log D + β log X + γ log(I + ε) (less a constant),
 	// which orders the rows as T does, from logs computed once.
 	n := len(train)
-	ld, lx, li := make([]float64, n), make([]float64, n), make([]float64, n)
+	lp, ld, lx, li := make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
 	for k, r := range train {
+		lp[k] = math.Log(math.Max(float64(r.power), 1e-300))
 		ld[k] = math.Log(math.Max(float64(r.capability), 1e-300))
 		lx[k] = math.Log(math.Max(float64(r.proximity), 1e-300))
 		li[k] = math.Log(float64(r.intent) + eps)
@@ -366,23 +369,25 @@ func fit(rows []row, g Grid, eps float64) (alpha, beta, gamma float64) {
 	best := -1.0
 	ys := [][]bool{outcome(train, BehaviourDispute), outcome(train, BehaviourBalancing)}
 	s := make([]float64, n)
-	for _, a := range g.PowerExp {
-		for _, b := range g.ProximityExp {
-			for _, c := range g.IntentPower {
-				for k := range s {
-					s[k] = a*ld[k] + b*lx[k] + c*li[k]
-				}
-				score := 0.0
-				for _, y := range ys {
-					score += AUC(s, y) / float64(len(ys))
-				}
-				if score > best+1e-9 {
-					best, alpha, beta, gamma = score, a, b, c
+	for _, d := range g.AggregateExp {
+		for _, a := range g.PowerExp {
+			for _, b := range g.ProximityExp {
+				for _, c := range g.IntentPower {
+					for k := range s {
+						s[k] = d*lp[k] + a*ld[k] + b*lx[k] + c*li[k]
+					}
+					score := 0.0
+					for _, y := range ys {
+						score += AUC(s, y) / float64(len(ys))
+					}
+					if score > best+1e-9 {
+						best, delta, alpha, beta, gamma = score, d, a, b, c
+					}
 				}
 			}
 		}
 	}
-	return alpha, beta, gamma
+	return delta, alpha, beta, gamma
 }
 
 // calibrationFeatures returns the features through which every model's

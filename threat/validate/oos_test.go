@@ -34,9 +34,9 @@ func TestDefaultsAreFitted(t *testing.T) {
 	}
 	res := outOfSample(t)
 	d := threat.DefaultOptions()
-	if res.PowerExp != d.PowerExp || res.ProximityExp != d.ProximityExp || res.IntentPower != d.IntentPower {
-		t.Errorf("fitted on 1816–1945: α %v β %v γ %v; defaults α %v β %v γ %v",
-			res.PowerExp, res.ProximityExp, res.IntentPower, d.PowerExp, d.ProximityExp, d.IntentPower)
+	if res.AggregateExp != d.AggregateExp || res.PowerExp != d.PowerExp || res.ProximityExp != d.ProximityExp || res.IntentPower != d.IntentPower {
+		t.Errorf("fitted on 1816–1945: δ %v α %v β %v γ %v; defaults δ %v α %v β %v γ %v",
+			res.AggregateExp, res.PowerExp, res.ProximityExp, res.IntentPower, d.AggregateExp, d.PowerExp, d.ProximityExp, d.IntentPower)
 	}
 }
 
