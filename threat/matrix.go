@@ -149,7 +149,7 @@ func Compute(w *world.World, o Options) (*Matrix, error) {
 		m.prox[k], m.intent[k], m.total[k] = nan, nan, nan
 	}
 	if raw != nil {
-		m.walt(w, rel, raw, coded, lastDisputeYears(w, m.pos))
+		m.walt(w, rel, disputes, coded, lastDisputeYears(w, m.pos))
 	}
 	return m, nil
 }

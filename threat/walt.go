@@ -136,10 +136,10 @@ func offenseShares(w *world.World) []float64 {
 // not an actual one; Matrix.Top counts only actual threats (I > 0). The
 // exponents δ, α, β, γ are chosen by out-of-sample validation on 1816–1945
 // (threat/validate, docs/threat.md); the functional form is ours, Walt
-// gives none. raw holds the intent of each pair before any alliance
-// discount (NaN when unmeasured), last the last year of a dispute between
-// the pair (0 when none).
-func (m *Matrix) walt(w *world.World, rel *relations, raw []float64, coded []float64, last []int) {
+// gives none. disputes holds the decayed dispute sums (nil when the World
+// has no dispute data), coded the hostility coded for each pair (NaN where
+// none), last the last year of a dispute between the pair (0 when none).
+func (m *Matrix) walt(w *world.World, rel *relations, disputes, coded []float64, last []int) {
 	n := len(m.States)
 	o := m.Options
 	pw := powerShares(w, o)
@@ -161,7 +161,8 @@ func (m *Matrix) walt(w *world.World, rel *relations, raw []float64, coded []flo
 	norm := math.Pow(1+o.IntentFloor, o.IntentPower)
 	for i := 0; i < n; i++ {
 		for j := i + 1; j < n; j++ {
-			miles := EffectiveMiles(rel.get(i, j))
+			pair := rel.get(i, j)
+			miles := EffectiveMiles(pair)
 			for _, p := range [2][2]int{{i, j}, {j, i}} {
 				to, from := p[0], p[1]
 				k := to*n + from
@@ -176,7 +177,10 @@ func (m *Matrix) walt(w *world.World, rel *relations, raw []float64, coded []flo
 					v *= math.Pow(agg[from], o.AggregateExp)
 				}
 				m.potential[k] = v
-				in := raw[k]
+				in := nan
+				if m.IntentMeasured {
+					in = o.intent(disputes, k, pair)
+				}
 				if m.ties[k]&defenceTie != 0 && !hostile(coded[k], last[k], w.Year, o.AllyDisputeYears) {
 					in = 0 // an ally: a potential threat, not an actual one
 				}
@@ -185,6 +189,39 @@ func (m *Matrix) walt(w *world.World, rel *relations, raw []float64, coded []flo
 			}
 		}
 	}
+}
+
+// intent returns I_ij under the Walt composite: independent evidence of
+// aggressive intentions combined as a noisy-or,
+//
+//	I = 1 − (1 − I_disputes)(1 − ρ)^rivalry (1 − τ)^territorial (1 − war)
+//
+// with I_disputes = 1 − exp(−s_ij) from the decayed dispute sum, ρ =
+// RivalryFloor for a strategic rivalry in force, τ = TerritorialFloor for
+// an active territorial claim and war = 1 at war; then at least the
+// hostility value a world file codes (its coder's overall judgement). Each
+// source alone gives its own weight; together they reinforce, so that a
+// rival with which disputes continue (France and Germany before 1914)
+// outranks a state with disputes alone.
+func (o Options) intent(disputes []float64, k int, r world.Relation) float64 {
+	keep := 1.0 // probability that no source signals hostility
+	if disputes != nil {
+		keep *= math.Exp(-disputes[k])
+	}
+	if r.Rivalry {
+		keep *= 1 - o.RivalryFloor
+	}
+	if r.Territorial {
+		keep *= 1 - o.TerritorialFloor
+	}
+	if r.War {
+		keep = 0
+	}
+	in := 1 - keep
+	if r.Hostility.OK() && r.Hostility.Float() > in {
+		in = r.Hostility.Float()
+	}
+	return in
 }
 
 // projected shortens the distance j's offensive forces must cover by its
