@@ -50,7 +50,7 @@ type Matrix struct {
 	allied         []bool    // [to*n+from]: sharing an alliance in force
 	pos            map[int]int
 	// Walt composite (nil under the others), [to*n+from].
-	potential, reach, reachOff []float64
+	potential, reach, reachOff, capab []float64
 	ties                       []world.Obligations // on ReferenceDate
 
 }

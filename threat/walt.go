@@ -119,8 +119,8 @@ func offenseShares(w *world.World) []float64 {
 //	R_ij = a(c_j, d_ij) / (a(c_j, d_ij) + a(c_i, 0))   power that reaches i, relative to i's own
 //	O_ij = a(o_j, d'_ij) / (a(o_j, d'_ij) + a(o_i, 0)) offense likewise
 //	D_ij = (w_P R_ij + w_O O_ij) / (w_P + w_O)          dyadic capability
-//	V_ij = P_j^δ · D_ij^α · X_ij^β                      potential threat
-//	T_ij = V_ij · ((I_ij + ε)/(1 + ε))^γ                threat
+//	V_ij = D_ij · X_ij                                  potential threat
+//	T_ij = P_j^δ D_ij^α X_ij^β ((I_ij + ε)/(1 + ε))^γ   threat
 //	I_ij = 0 for a defence ally on the reference date without hostility
 //
 // a(c, d) is the loss-of-strength gradient (Reach) applied to both states
@@ -148,8 +148,9 @@ func (m *Matrix) walt(w *world.World, rel *relations, disputes, coded []float64,
 	m.potential = make([]float64, n*n)
 	m.reach = make([]float64, n*n)
 	m.reachOff = make([]float64, n*n)
+	m.capab = make([]float64, n*n)
 	for k := range m.potential {
-		m.potential[k], m.reach[k], m.reachOff[k] = nan, nan, nan
+		m.potential[k], m.reach[k], m.reachOff[k], m.capab[k] = nan, nan, nan, nan
 	}
 	home := make([]float64, n)
 	homeOff := make([]float64, n)
@@ -169,14 +170,16 @@ func (m *Matrix) walt(w *world.World, rel *relations, disputes, coded []float64,
 				r := Relative(o.Reach(pw[from], miles, w.Year), home[to])
 				x := Relative(o.Reach(off[from], projected(miles, w.States[from].PowerProjection), w.Year), homeOff[to])
 				m.reach[k], m.reachOff[k] = r, x
-				v := math.Pow(o.potential(r, x, wp, wo), o.PowerExp)
+				d := o.potential(r, x, wp, wo)
+				m.capab[k] = d
+				m.potential[k] = d * m.prox[k]
+				v := math.Pow(d, o.PowerExp)
 				if o.ProximityExp != 0 {
 					v *= math.Pow(m.prox[k], o.ProximityExp)
 				}
 				if o.AggregateExp != 0 {
 					v *= math.Pow(agg[from], o.AggregateExp)
 				}
-				m.potential[k] = v
 				in := nan
 				if m.IntentMeasured {
 					in = o.intent(disputes, k, pair)
@@ -279,13 +282,13 @@ func (m *Matrix) WaltAt(i, j int) (reach, offense, intent float64) {
 	return m.reach[k], m.reachOff[k], m.intent[k]
 }
 
-// PotentialAt returns the potential threat V from the state at position j
-// to the state at position i (NaN under the other composites).
-func (m *Matrix) PotentialAt(i, j int) float64 {
+// CapabilityAt returns the dyadic capability D from the state at position
+// j to the state at position i (NaN under the other composites).
+func (m *Matrix) CapabilityAt(i, j int) float64 {
 	if m.potential == nil {
 		return nan
 	}
-	return m.potential[i*len(m.States)+j]
+	return m.capab[i*len(m.States)+j]
 }
 
 // The Walt composite's constants, chosen by validate.Fit on 1816–1945

@@ -91,7 +91,6 @@ func dyads(h *history.History, sp Split, base threat.Options) ([]row, error) {
 	sumOpts.Composite = threat.Additive
 	wo := base
 	wo.Composite = threat.Walt
-	wo.AggregateExp, wo.PowerExp, wo.ProximityExp, wo.IntentPower = 0, 1, 0, 1 // D itself
 	var rows []row
 	for t := sp.TrainFrom - 1; t < sp.TestTo; t++ {
 		w, err := h.World(t)
@@ -116,7 +115,7 @@ func dyads(h *history.History, sp Split, base threat.Options) ([]row, error) {
 					continue
 				}
 				cj := w.States[j].CCode
-				d := mw.PotentialAt(i, j)
+				d := mw.CapabilityAt(i, j)
 				_, _, in := mw.WaltAt(i, j)
 				p, x, _, _ := ms.ComponentsAt(i, j)
 				s := ms.TotalAt(i, j)
