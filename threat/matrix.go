@@ -51,7 +51,7 @@ type Matrix struct {
 	pos            map[int]int
 	// Walt composite (nil under the others), [to*n+from].
 	potential, reach, reachOff, capab []float64
-	ties                       []world.Obligations // on ReferenceDate
+	ties                              []world.Obligations // on ReferenceDate
 
 }
 
