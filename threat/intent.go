@@ -25,13 +25,18 @@ func ReferenceDate(w *world.World) world.Date {
 // own pledges and its partner's together. The ATOP Helsinki Final Act
 // (non-aggression) thus makes the United States and the Soviet Union tied
 // by non-aggression in 1980, not allies; Locarno, repudiated on 7 March
-// 1936, ties nobody on 31 December 1936.
-func tiesOn(w *world.World, pos map[int]int, d world.Date) []world.Obligations {
+// 1936, ties nobody on 31 December 1936. since holds, for pairs bound by
+// a defence or offense obligation, the first year of the bond in force
+// (the later of the two members' spell starts, the earliest such
+// alliance), 0 for other pairs.
+func tiesOn(w *world.World, pos map[int]int, d world.Date) (ties []world.Obligations, since []int) {
 	n := len(w.States)
 	out := make([]world.Obligations, n*n)
+	since = make([]int, n*n)
 	type mem struct {
-		p  int
-		ob world.Obligations
+		p     int
+		ob    world.Obligations
+		start int
 	}
 	var ms []mem
 	for a := range w.Alliances {
@@ -49,17 +54,25 @@ func tiesOn(w *world.World, pos map[int]int, d world.Date) []world.Obligations {
 			if ob == 0 {
 				ob = al.Obligations
 			}
-			ms = append(ms, mem{p, ob})
+			ms = append(ms, mem{p, ob, m.Spell.Start.Year})
 		}
 		for _, x := range ms {
 			for _, y := range ms {
-				if x.p != y.p {
-					out[x.p*n+y.p] |= x.ob | y.ob
+				if x.p == y.p {
+					continue
+				}
+				k := x.p*n + y.p
+				out[k] |= x.ob | y.ob
+				if (x.ob|y.ob)&defenceTie != 0 {
+					s := max(x.start, y.start)
+					if since[k] == 0 || s < since[k] {
+						since[k] = s
+					}
 				}
 			}
 		}
 	}
-	return out
+	return out, since
 }
 
 // lastDisputeYears returns, for each pair [to*n+from] (symmetric), the

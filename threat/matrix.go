@@ -52,6 +52,7 @@ type Matrix struct {
 	// Walt composite (nil under the others), [to*n+from].
 	potential, reach, reachOff, capab []float64
 	ties                              []world.Obligations // on ReferenceDate
+	allySince                         []int               // first year of a defence bond in force
 
 }
 
@@ -100,7 +101,7 @@ func Compute(w *world.World, o Options) (*Matrix, error) {
 	}
 	m.allied = alliedPairs(w, m.pos)
 	allied := m.allied
-	m.ties = tiesOn(w, m.pos, ReferenceDate(w))
+	m.ties, m.allySince = tiesOn(w, m.pos, ReferenceDate(w))
 	var raw []float64
 	if o.Composite == Walt {
 		raw = make([]float64, n*n)

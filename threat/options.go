@@ -167,8 +167,8 @@ type Options struct {
 	PowerIndex PowerIndex
 	// AllyDisputeYears: under the Walt composite, a defence ally on the
 	// World's date is no threat unless hostility between the two is coded
-	// or they met on opposite sides of a dispute that went on within the
-	// last AllyDisputeYears years.
+	// or they met on opposite sides of a dispute that went on while they
+	// were allied and within the last AllyDisputeYears years.
 	AllyDisputeYears int
 	// PowerExp (α), ProximityExp (β) and IntentPower (γ) are the
 	// exponents of the Walt composite

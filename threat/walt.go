@@ -184,7 +184,7 @@ func (m *Matrix) walt(w *world.World, rel *relations, disputes, coded []float64,
 				if m.IntentMeasured {
 					in = o.intent(disputes, k, pair)
 				}
-				if m.ties[k]&defenceTie != 0 && !hostile(coded[k], last[k], w.Year, o.AllyDisputeYears) {
+				if m.ties[k]&defenceTie != 0 && !hostile(coded[k], last[k], m.allySince[k], w.Year, o.AllyDisputeYears) {
 					in = 0 // an ally: a potential threat, not an actual one
 				}
 				m.intent[k] = in
@@ -262,12 +262,16 @@ func (o Options) potential(r, x, wp, wo float64) float64 {
 
 // hostile reports whether a defence ally's intent stays open: hostility is
 // coded between the two (coded > 0), or they met on opposite sides of a
-// dispute that went on within the last years years of y.
-func hostile(coded float64, last, y, years int) bool {
+// dispute that went on while they were allied (in or after since, the first
+// year of the bond) and within the last years years of y. Disputes from
+// before the alliance (the Republic of China and the Soviet Union in the
+// 1940s, before the treaty of 1950) do not make an ally a threat; disputes
+// between allies (Greece and Turkey in NATO) do.
+func hostile(coded float64, last, since, y, years int) bool {
 	if !math.IsNaN(coded) && coded > 0 {
 		return true
 	}
-	return last > 0 && y-last < years
+	return last > 0 && last >= since && y-last < years
 }
 
 // WaltAt returns the terms of the Walt composite for the threat from the

@@ -106,6 +106,7 @@ func TestWaltAllies(t *testing.T) {
 	}{
 		{"defence ally, old dispute only", defencePact("d", start, world.Date{}, world.Defense, 200, 365), false, false, false},
 		{"defence ally with a recent dispute", defencePact("d", start, world.Date{}, world.Defense, 200, 365), true, false, true},
+		{"disputes only before the pact", defencePact("d", world.D(2000, 2, 14), world.Date{}, world.Defense, 200, 365), true, false, false},
 		{"defence ally with coded hostility", defencePact("d", start, world.Date{}, world.Defense, 200, 365), false, true, true},
 		{"non-aggression is a weaker tie", defencePact("n", start, world.Date{}, world.Nonaggression, 200, 365), true, false, true},
 		{"a pact repudiated before the date", defencePact("l", start, world.D(2000, 3, 7), world.Defense, 200, 365), true, false, true},
