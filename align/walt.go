@@ -13,9 +13,6 @@ const (
 	CondIsolated  = "no_ally_available" // no defence ally and no partner facing the threat
 )
 
-// Hostile is the intent at or above which a candidate is hostile to the
-// state and excluded from its partners.
-const Hostile = 0.25
 
 // predictWalt is Predict under the Walt threat composite. For state i with
 // top actual threat j (threat.Matrix.Top: the largest threat with intent
@@ -73,7 +70,9 @@ func (md *model) predictWalt(i int) Prediction {
 
 // waltCandidates returns i's partners against j, best utility first:
 // every state but i and j that is not bound to j by a defence obligation
-// and not hostile to i (its intent toward i below Hostile). The utility is
+// and not hostile to i: not a strategic rival of i, not at war with it, and
+// with an intent toward i below the threat model's RivalryFloor (evidence of
+// hostility as strong as a rivalry's). The utility is
 //
 //	U_ik = w_c C_k + w_id S_k + w_d R_ik + w_h H_ik − T_ik
 //
@@ -91,7 +90,10 @@ func (md *model) waltCandidates(i, j int) []Partner {
 		if k == i || k == j || md.m.DefenceAllyAt(k, j) {
 			continue
 		}
-		if _, _, in := md.m.WaltAt(i, k); in >= Hostile {
+		if _, _, in := md.m.WaltAt(i, k); in >= md.m.Options.RivalryFloor {
+			continue
+		}
+		if r := md.w.Relation(md.w.States[i].CCode, md.w.States[k].CCode); r.Rivalry || r.War {
 			continue
 		}
 		c, _, _ := md.m.WaltAt(j, k)
