@@ -304,8 +304,8 @@ func (m *Matrix) CapabilityAt(i, j int) float64 {
 const (
 	defaultPowerExp     = 0
 	defaultAggregateExp = 0
-	defaultProximityExp = 0.5
-	defaultIntentPower  = 2
+	defaultProximityExp = 0.25
+	defaultIntentPower  = 1
 )
 
 // TieAt returns the obligations binding the states at positions i and j on

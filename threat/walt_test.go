@@ -82,7 +82,7 @@ func TestWaltIntentGates(t *testing.T) {
 	}
 	hostile := compute(t, waltWorld())
 	h, _ := hostile.At(365, 200)
-	if !(h.Total > 100*th.Total) {
+	if !(h.Total > 10*th.Total) {
 		t.Errorf("hostility should turn the potential threat into an actual one: %v with, %v without", h.Total, th.Total)
 	}
 	if top, ok := hostile.Top(200); !ok || top.From != 365 {

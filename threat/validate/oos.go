@@ -42,9 +42,11 @@ type Metric struct {
 	Model     string  `json:"model"`
 	Behaviour string  `json:"behaviour"`
 	AUC       float64 `json:"auc"`
-	LogLoss   float64 `json:"log_loss"`
-	N         int     `json:"n"`      // dyad-years
-	Events    int     `json:"events"` // of which the behaviour occurred
+	// GroupedAUC is the AUC within each state-year, averaged (GroupedAUC).
+	GroupedAUC float64 `json:"grouped_auc"`
+	LogLoss    float64 `json:"log_loss"`
+	N          int     `json:"n"`      // dyad-years
+	Events     int     `json:"events"` // of which the behaviour occurred
 }
 
 // OOSResult holds the constants chosen on the training years and the
@@ -62,6 +64,7 @@ type OOSResult struct {
 // row is one directed dyad-year (i threatened, j threatening), scored in
 // year t.
 type row struct {
+	group      int32 // the (year, i) the row belongs to; rows of a group are contiguous
 	test       bool
 	dispute    bool    // j initiates against i in t+1
 	balance    bool    // i balances against j in t+1
@@ -92,6 +95,7 @@ func dyads(h *history.History, sp Split, base threat.Options) ([]row, error) {
 	wo := base
 	wo.Composite = threat.Walt
 	var rows []row
+	var group int32
 	for t := sp.TrainFrom - 1; t < sp.TestTo; t++ {
 		w, err := h.World(t)
 		if err != nil {
@@ -109,6 +113,7 @@ func dyads(h *history.History, sp Split, base threat.Options) ([]row, error) {
 		test := t+1 >= sp.TestFrom
 		n := len(w.States)
 		for i := 0; i < n; i++ {
+			group++
 			ci := w.States[i].CCode
 			for j := 0; j < n; j++ {
 				if i == j {
@@ -122,7 +127,7 @@ func dyads(h *history.History, sp Split, base threat.Options) ([]row, error) {
 				if anyNaN(d, in, p, x, s) {
 					continue
 				}
-				rows = append(rows, row{test: test,
+				rows = append(rows, row{group: group, test: test,
 					dispute: inits[initKey{t + 1, cj, ci}], balance: bal[[2]int{ci, cj}],
 					capability: float32(d), intent: float32(in),
 					sum: float32(s), power: float32(p), proximity: float32(x)})
@@ -308,7 +313,7 @@ func OutOfSample(h *history.History, sp Split, base threat.Options, g Grid) (*OO
 					f[k] = single[name](r)
 				}
 			}
-			tr, te := evaluate(rows, calibrationFeatures(f), y)
+			tr, te := evaluate(rows, f, y)
 			tr.Model, tr.Behaviour, te.Model, te.Behaviour = name, b, name, b
 			res.Train = append(res.Train, tr)
 			res.Test = append(res.Test, te)
@@ -340,14 +345,15 @@ type Grid struct {
 // capability) to strong, on a doubling scale.
 var DefaultGrid = Grid{
 	AggregateExp: []float64{0, 0.25, 0.5, 1},
-	PowerExp:     []float64{0, 0.5, 1},
-	ProximityExp: []float64{0.5, 1, 2, 4},
-	IntentPower:  []float64{0.25, 0.5, 1, 2},
+	PowerExp:     []float64{0, 0.5, 1, 2},
+	ProximityExp: []float64{0, 0.25, 0.5, 1, 2},
+	IntentPower:  []float64{0.5, 1, 2},
 }
 
 // Fit returns the exponents of g whose Walt composite has the largest mean
 // AUC over the two behaviours on the training rows (ties to the earlier
-// point of the grid). Only training rows are read.
+// point of the grid): the pooled AUC over all dyad-years, the measure the
+// tables report. Only training rows are read.
 func fit(rows []row, g Grid, eps float64) (delta, alpha, beta, gamma float64) {
 	var train []row
 	for _, r := range rows {
@@ -400,10 +406,12 @@ func calibrationFeatures(s []float64) [][]float64 {
 	return [][]float64{s, l}
 }
 
-// evaluate fits a logistic regression of y on the features over the
-// training rows and returns its AUC and mean log-loss on the training and
-// on the test rows.
-func evaluate(rows []row, feats [][]float64, y []bool) (train, test Metric) {
+// evaluate returns a score's metrics on the training and on the test rows:
+// its AUC and grouped AUC (rank statistics of the score itself), and the
+// mean log-loss of the probabilities a logistic regression on the score's
+// calibration features, fitted on the training rows, assigns.
+func evaluate(rows []row, score []float64, y []bool) (train, test Metric) {
+	feats := calibrationFeatures(score)
 	beta := logit(rows, feats, y)
 	pred := make([]float64, len(rows))
 	for k := range rows {
@@ -413,26 +421,24 @@ func evaluate(rows []row, feats [][]float64, y []bool) (train, test Metric) {
 		}
 		pred[k] = 1 / (1 + math.Exp(-z))
 	}
-	var trP, teP []float64
-	var trY, teY []bool
-	for k, r := range rows {
-		if r.test {
-			teP, teY = append(teP, pred[k]), append(teY, y[k])
-		} else {
-			trP, trY = append(trP, pred[k]), append(trY, y[k])
+	split := func(test bool) Metric {
+		var rs []row
+		var s, p []float64
+		var ys []bool
+		for k, r := range rows {
+			if r.test == test {
+				rs, s, p, ys = append(rs, r), append(s, score[k]), append(p, pred[k]), append(ys, y[k])
+			}
 		}
-	}
-	return metric(trP, trY), metric(teP, teY)
-}
-
-func metric(p []float64, y []bool) Metric {
-	m := Metric{N: len(p), AUC: AUC(p, y), LogLoss: LogLoss(p, y)}
-	for _, v := range y {
-		if v {
-			m.Events++
+		m := Metric{N: len(rs), AUC: AUC(s, ys), GroupedAUC: GroupedAUC(rs, s, ys), LogLoss: LogLoss(p, ys)}
+		for _, v := range ys {
+			if v {
+				m.Events++
+			}
 		}
+		return m
 	}
-	return m
+	return split(false), split(true)
 }
 
 // logit fits P(y) = σ(β0 + Σ β_f x_f) on the training rows by Newton's
@@ -551,6 +557,36 @@ func AUC(p []float64, y []bool) float64 {
 		u += float64(len(pos)-hi) + 0.5*float64(hi-lo)
 	}
 	return u / (float64(len(pos)) * float64(neg))
+}
+
+// GroupedAUC returns the mean, over the groups (state-years i, t) with at
+// least one positive and one negative, of the AUC within the group,
+// weighted by the group's positives: how well a score ranks the states that
+// will act against i among all the states i faces, the ranking a threat
+// model exists to make. Rows of a group must be contiguous.
+func GroupedAUC(rows []row, p []float64, y []bool) float64 {
+	num, den := 0.0, 0.0
+	for a := 0; a < len(rows); {
+		b := a
+		for b < len(rows) && rows[b].group == rows[a].group {
+			b++
+		}
+		if auc := AUC(p[a:b], y[a:b]); !math.IsNaN(auc) {
+			pos := 0
+			for _, v := range y[a:b] {
+				if v {
+					pos++
+				}
+			}
+			num += auc * float64(pos)
+			den += float64(pos)
+		}
+		a = b
+	}
+	if den == 0 {
+		return math.NaN()
+	}
+	return num / den
 }
 
 // LogLoss returns the mean negative log-likelihood of outcomes y under
