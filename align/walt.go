@@ -13,7 +13,6 @@ const (
 	CondIsolated  = "no_ally_available" // no defence ally and no partner facing the threat
 )
 
-
 // predictWalt is Predict under the Walt threat composite. For state i with
 // top actual threat j (threat.Matrix.Top: the largest threat with intent
 // above zero):

@@ -16,7 +16,7 @@ func TestTimeAll(t *testing.T) {
 	t2 := time.Now()
 	s := waltScores(rows, 0, 0, 0.5, 2, 0.01)
 	y := outcome(rows, BehaviourDispute)
-	evaluate(rows, calibrationFeatures(s), y)
+	evaluate(rows, s, y)
 	t3 := time.Now()
 	AUC(s, y)
 	t.Log(t1.Sub(t0), t2.Sub(t1), t3.Sub(t2), time.Since(t3))
