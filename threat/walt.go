@@ -173,7 +173,11 @@ func (m *Matrix) walt(w *world.World, rel *relations, disputes, coded []float64,
 				d := o.potential(r, x, wp, wo)
 				m.capab[k] = d
 				m.potential[k] = d * m.prox[k]
-				v := math.Pow(d, o.PowerExp)
+				// A term with exponent 0 does not enter, missing or not.
+				v := 1.0
+				if o.PowerExp != 0 {
+					v *= math.Pow(d, o.PowerExp)
+				}
 				if o.ProximityExp != 0 {
 					v *= math.Pow(m.prox[k], o.ProximityExp)
 				}
