@@ -129,7 +129,8 @@ func offenseShares(w *world.World) []float64 {
 // (offenseShares), d the effective distance (EffectiveMiles) and d' the
 // distance shortened by j's coded power projection; P_j j's power index
 // relative to the strongest state's (Walt's aggregate power); X_ij the proximity
-// component (ProximityBdM or ProximityBoulding), I_ij the intent
+// component (ProximityBdM over the power index's share, or
+// ProximityBoulding), I_ij the intent
 // (disputes, decayed, and coded hostility, rivalry, territorial claims and
 // war), ε = IntentFloor. Walt (1987, ch. 2) makes aggressive intentions
 // decisive: a strong, near state without them is a potential threat (V),
@@ -170,6 +171,10 @@ func (m *Matrix) walt(w *world.World, rel *relations, disputes, coded []float64,
 				r := Relative(o.Reach(pw[from], miles, w.Year), home[to])
 				x := Relative(o.Reach(off[from], projected(miles, w.States[from].PowerProjection), w.Year), homeOff[to])
 				m.reach[k], m.reachOff[k] = r, x
+				if o.Gradient == BuenoDeMesquita {
+					// X under the chosen power index (CINC: ProximityBdM).
+					m.prox[k] = ProximityBdM(pw[from], miles, o.W(w.Year))
+				}
 				d := o.potential(r, x, wp, wo)
 				m.capab[k] = d
 				m.potential[k] = d * m.prox[k]
