@@ -1,7 +1,7 @@
 # entente: make test | make bench | make run
 GO ?= go
 
-.PHONY: test bench bench-deps run build vet fmt-check
+.PHONY: test bench bench-deps run build vet fmt-check web
 
 build:
 	$(GO) build ./...
@@ -30,3 +30,9 @@ bench-deps:
 # The main job: the report on the embedded 2024 world.
 run:
 	$(GO) run ./cmd/entente report
+
+# The web application: bundles web/ (npm) into internal/web/dist, which the
+# binary embeds; rebuild entente afterwards. Without it the binary still
+# builds and serves the API, and its page says to run this.
+web:
+	cd web && npm ci --no-audit --no-fund && node build.mjs

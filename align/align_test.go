@@ -98,6 +98,7 @@ func condition(p Prediction, name string) Condition {
 }
 
 func TestBalance(t *testing.T) {
+	t.Parallel()
 	p := predict(t, base(), sumOptions(), DefaultOptions())[200]
 	if p.TopThreat == nil || p.TopThreat.From != 365 {
 		t.Fatalf("top threat = %+v, want 365", p.TopThreat)
@@ -123,6 +124,7 @@ func TestBalance(t *testing.T) {
 }
 
 func TestBandwagonConditions(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name   string
 		mod    func(w *world.World)
@@ -171,6 +173,7 @@ func TestBandwagonConditions(t *testing.T) {
 // threat; when 200 is allied with it, the benefit condition is not measured
 // (an ally cannot newly join its threat).
 func TestAlliedWithThreat(t *testing.T) {
+	t.Parallel()
 	w := base()
 	w.Disputes = nil
 	w.Alliances = []world.Alliance{alliance("t:3", 1950, 0, 2, 200)}
@@ -185,6 +188,7 @@ func TestAlliedWithThreat(t *testing.T) {
 }
 
 func TestWeakness(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		ci, cj, x, want float64
 	}{
@@ -203,6 +207,7 @@ func TestWeakness(t *testing.T) {
 }
 
 func TestStayOut(t *testing.T) {
+	t.Parallel()
 	w := base()
 	w.Disputes = nil
 	to := sumOptions()
@@ -223,6 +228,7 @@ func TestStayOut(t *testing.T) {
 }
 
 func TestJSON(t *testing.T) {
+	t.Parallel()
 	w := base()
 	w.States[1].Capability.CINC = world.Missing()
 	p := predict(t, w, sumOptions(), DefaultOptions())[200]
@@ -242,6 +248,7 @@ func TestJSON(t *testing.T) {
 }
 
 func TestHelpers(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name      string
 		got, want float64
@@ -262,6 +269,7 @@ func TestHelpers(t *testing.T) {
 }
 
 func TestValidate(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		mod  func(*Options)

@@ -12,6 +12,7 @@ import (
 // the real data without error, and checks that every prediction that
 // balances or bandwagons names a top threat and its four conditions.
 func TestAllYears(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("reads every year of the real data")
 	}

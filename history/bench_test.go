@@ -8,6 +8,7 @@ import (
 
 	"github.com/entente/entente/internal/source/cow"
 	"github.com/entente/entente/internal/source/mid"
+	"github.com/entente/entente/internal/source/nato"
 	"github.com/entente/entente/internal/testenv"
 )
 
@@ -25,6 +26,7 @@ func loadEverything(dir string) (*History, error) {
 		"mid/MIDA_5.0.csv":                                      func(p string) error { _, err := mid.ReadDisputes(p); return err },
 		"mid/MIDI_5.0.csv":                                      func(p string) error { _, err := mid.ReadIncidents(p); return err },
 		"mid/MIDIP_5.0.csv":                                     func(p string) error { _, err := mid.ReadIncidentParticipants(p); return err },
+		"nato/nato_defence_share_gdp_2014_2024.csv":             func(p string) error { _, err := nato.Read(p, nato.Edition2024); return err },
 	}
 	var wg sync.WaitGroup
 	var mu sync.Mutex

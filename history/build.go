@@ -114,6 +114,9 @@ func (h *History) buildCapitals() {
 		d.capitals = make([]world.Capital, len(d.members))
 		for p, c := range d.members {
 			d.capitals[p] = missing
+			if h.capitals == nil {
+				continue // not loaded (OpenWith's Skip)
+			}
 			if cap, ok := h.capitals.In(c, h.first+i); ok {
 				d.capitals[p] = cap.World()
 			}
@@ -131,7 +134,7 @@ func (h *History) buildMilex(usd *sipri.USD, shares *sipri.Shares) {
 		d.milexGDP = make([]world.Value, len(d.members))
 		for p, iso := range d.iso3 {
 			d.milexUSD[p], d.milexGDP[p] = world.Missing(), world.Missing()
-			if iso == "" {
+			if iso == "" || usd == nil || shares == nil { // no code, or not loaded (OpenWith's Skip)
 				continue
 			}
 			if v := usd.Get(iso, y); v.OK() {

@@ -1,30 +1,105 @@
 package history
 
-import "github.com/entente/entente/world"
+import (
+	"fmt"
 
-// Coverage of each source, in years.
-const (
-	cowAlliancesFirst, cowAlliancesLast = 1816, 2012
-	atopFirst, atopLast                 = 1815, 2018
-	nmcFirst, nmcLast                   = 1816, 2016
-	contiguityFirst, contiguityLast     = 1816, 2016
-	capitalsFirst, capitalsLast         = 1816, 2024
-	minDistFirst, minDistLast           = 1886, 2019
-	midFirst, midLast                   = 1816, 2014
-	gmlFirst, gmlLast                   = 1816, 2010
-	milexFirst, milexLast               = 1949, 2024
+	"github.com/entente/entente/internal/dataset"
+	"github.com/entente/entente/world"
 )
+
+// Coverage of each source, in years: the coverage the catalogue
+// (internal/dataset) records for the dataset that holds the file, the
+// one registry of dataset facts.
+var (
+	systemFirst, systemLast             = fileYears(FileSystem)
+	cowAlliancesFirst, cowAlliancesLast = fileYears(FileCOWMembers)
+	atopFirst, atopLast                 = fileYears(FileATOPDyadYear)
+	nmcFirst, nmcLast                   = fileYears(FileNMC)
+	contiguityFirst, contiguityLast     = fileYears(FileContiguity)
+	capitalsFirst, capitalsLast         = fileYears(FileCapitals)
+	minDistFirst, minDistLast           = fileYears(FileMinDist)
+	midFirst, midLast                   = fileYears(FileMIDB)
+	gmlFirst, gmlLast                   = fileYears(FileGML)
+	milexFirst, milexLast               = fileYears(FileSIPRIUSD, FileSIPRIShares)
+	warsFirst, warsLast                 = fileYears(FileWarDyads)
+	regimeFirst, regimeLast             = fileYears(FileRegime)
+	economyFirst, economyLast           = fileYears(FileEconomy)
+	rivalriesFirst, rivalriesLast       = fileYears(FileRivalries)
+	tradeFirst, tradeLast               = fileYears(FileTrade)
+	igoFirst, igoLast                   = fileYears(FileIGO)
+	leadersFirst, leadersLast           = fileYears(FileLeaders)
+	territoryFirst, territoryLast       = fileYears(FileTerrThreat)
+)
+
+// fileYears returns the span of the coverages of the datasets holding
+// files. A file the catalogue lacks, or a dataset without coverage, is a
+// programming error: the catalogue's tests keep them in step.
+func fileYears(files ...string) (first, last int) {
+	for i, f := range files {
+		d, _, ok := dataset.FindFile(f)
+		if !ok || d.Coverage == nil {
+			panic(fmt.Sprintf("history: %s has no dataset with a coverage in the catalogue", f))
+		}
+		if i == 0 || d.Coverage.From < first {
+			first = d.Coverage.From
+		}
+		if i == 0 || d.Coverage.To > last {
+			last = d.Coverage.To
+		}
+	}
+	return first, last
+}
+
+// source returns the catalogue names and versions of the datasets of
+// files, for world.Coverage's Source ("cow-alliances 4.1"); 'entente data
+// sources NAME' prints each one's title and citation.
+func source(files ...string) string {
+	var s string
+	seen := map[string]bool{}
+	for _, f := range files {
+		d, _, _ := dataset.FindFile(f)
+		if seen[d.Name] {
+			continue
+		}
+		seen[d.Name] = true
+		if s != "" {
+			s += "; "
+		}
+		s += d.Name + " " + d.Version
+	}
+	return s
+}
+
+// families lists the families World reports and the files behind each.
+var families = []struct {
+	family string
+	files  []string
+	from   *int
+	to     *int
+}{
+	{world.FamilyCOWAlliances, []string{FileCOWMembers}, &cowAlliancesFirst, &cowAlliancesLast},
+	{world.FamilyATOPAlliances, []string{FileATOPDyadYear, FileATOPMembers}, &atopFirst, &atopLast},
+	{world.FamilyCapabilities, []string{FileNMC}, &nmcFirst, &nmcLast},
+	{world.FamilyContiguity, []string{FileContiguity}, &contiguityFirst, &contiguityLast},
+	{world.FamilyCapitals, []string{FileCapitals}, &capitalsFirst, &capitalsLast},
+	{world.FamilyMinDist, []string{FileMinDist}, &minDistFirst, &minDistLast},
+	{world.FamilyMilex, []string{FileSIPRIUSD, FileSIPRIShares}, &milexFirst, &milexLast},
+	{world.FamilyDisputes, []string{FileMIDB}, &midFirst, &midLast},
+	{world.FamilyWars, []string{FileWarDyads, FileWarRSH}, &warsFirst, &warsLast},
+	{world.FamilyRegime, []string{FileRegime}, &regimeFirst, &regimeLast},
+	{world.FamilyEconomy, []string{FileEconomy}, &economyFirst, &economyLast},
+	{world.FamilyRivalries, []string{FileRivalries}, &rivalriesFirst, &rivalriesLast},
+	{world.FamilyTrade, []string{FileTrade}, &tradeFirst, &tradeLast},
+	{world.FamilyIGO, []string{FileIGO}, &igoFirst, &igoLast},
+	{world.FamilyLeaders, []string{FileLeaders}, &leadersFirst, &leadersLast},
+	{world.FamilyTerritory, []string{FileTerrThreat}, &territoryFirst, &territoryLast},
+}
 
 // coverage lists the families World reports, with their sources.
 func coverage() []world.Coverage {
-	return []world.Coverage{
-		{Family: world.FamilyCOWAlliances, Source: "COW Formal Alliances v4.1 (Gibler 2009)", From: cowAlliancesFirst, To: cowAlliancesLast},
-		{Family: world.FamilyATOPAlliances, Source: "ATOP v4.0 alliances and members; ATOP 5.1 directed dyad-years (Leeds et al. 2002)", From: atopFirst, To: atopLast},
-		{Family: world.FamilyCapabilities, Source: "COW National Material Capabilities v6.0 (Singer, Bremer & Stuckey 1972)", From: nmcFirst, To: nmcLast},
-		{Family: world.FamilyContiguity, Source: "COW Direct Contiguity v3.2 (Stinnett et al. 2002)", From: contiguityFirst, To: contiguityLast},
-		{Family: world.FamilyCapitals, Source: "COW capitals geocoded by peacesciencer (Miller 2022)", From: capitalsFirst, To: capitalsLast},
-		{Family: world.FamilyMinDist, Source: "CShapes 2.0 minimum distances via peacesciencer (Schvitz et al. 2022)", From: minDistFirst, To: minDistLast},
-		{Family: world.FamilyMilex, Source: "SIPRI Military Expenditure Database (US dollars 1949–2018; share of GDP via Our World in Data 1949–2024)", From: milexFirst, To: milexLast},
-		{Family: world.FamilyDisputes, Source: "COW MID 5.0 participants (Palmer et al. 2022)", From: midFirst, To: midLast},
+	out := make([]world.Coverage, len(families))
+	for i, f := range families {
+		out[i] = world.Coverage{Family: f.family, Source: source(f.files...), From: *f.from, To: *f.to}
 	}
+	return out
 }

@@ -1,8 +1,12 @@
 // Package history builds the international system year by year from the
 // real datasets: COW state system membership, major powers and National
 // Material Capabilities, COW and ATOP alliances, COW direct contiguity,
-// capitals and minimum distances, militarized interstate disputes, and SIPRI
-// military expenditure.
+// capitals and minimum distances, militarized interstate disputes, SIPRI
+// military expenditure, and the second wave: inter-state wars (COW with
+// Reiter–Stam–Horowitz dates), regime type, GDP and SDP, strategic
+// rivalries, COW trade and IGO ties, Archigos leaders and territorial
+// threat. Paths, coverage years and citations come from the catalogue
+// (internal/dataset).
 //
 // Open loads every dataset from a data directory laid out as
 // shared/data (see PROVENANCE.md there), in parallel. World(y) returns the
@@ -16,8 +20,10 @@
 // for code that sweeps every year or every dyad-year and cannot afford a
 // World per year (the panel builder, threat matrices over 1816–2016):
 // Members, Pos, Capabilities, Majors, Capitals, MilexUSD, MilexShareGDP,
-// COWMemberships, and the DyadTables COW, ATOP, Contiguity, MinDist and
-// GMLDisputes. Lookups do not allocate; slices they return share the
+// Democracy, GDP, Population, SDP, TerritorialThreat, Leaders,
+// LeaderChanged, COWMemberships, Wars, WarsIn, Rivalries, RivalriesIn, and
+// the DyadTables COW, ATOP, Contiguity, MinDist, GMLDisputes, WarDyads,
+// TradeTable and IGOTable. Lookups do not allocate; slices they return share the
 // History's storage and must not be modified.
 //
 // CINC recomputes the Composite Index of National Capability from the six

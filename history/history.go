@@ -10,9 +10,15 @@ import (
 
 	"github.com/entente/entente/internal/source/atop"
 	"github.com/entente/entente/internal/source/cow"
+	"github.com/entente/entente/internal/source/economy"
 	"github.com/entente/entente/internal/source/geo"
+	"github.com/entente/entente/internal/source/leader"
 	"github.com/entente/entente/internal/source/mid"
+	"github.com/entente/entente/internal/source/regime"
+	"github.com/entente/entente/internal/source/rivalry"
 	"github.com/entente/entente/internal/source/sipri"
+	"github.com/entente/entente/internal/source/terrthreat"
+	"github.com/entente/entente/internal/source/war"
 	"github.com/entente/entente/world"
 )
 
@@ -34,6 +40,15 @@ const (
 	FileGML          = "mid/gml-ddy-disputes-2.1.1.csv"
 	FileSIPRIShares  = "milex/military-spending-as-a-share-of-gdp-sipri.csv"
 	FileSIPRIUSD     = "milex/sipri-milex-data.csv"
+	FileWarDyads     = "cow_war/cow_war_inter_ddy_peacesciencer.csv"
+	FileWarRSH       = "cow_war/interstate_war_rev_reiter_stam_horowitz.csv"
+	FileRegime       = "democracy/ccode_democracy_peacesciencer.csv"
+	FileEconomy      = "economy/cow_sdp_gdp_peacesciencer.csv"
+	FileRivalries    = "rivalries/td_rivalries_peacesciencer.csv"
+	FileTrade        = "trade_igo/cow_trade_ndy_peacesciencer.csv"
+	FileIGO          = "trade_igo/cow_igo_ndy_peacesciencer.csv"
+	FileLeaders      = "leaders/archigos_peacesciencer.csv"
+	FileTerrThreat   = "territorial/terrthreat_peacesciencer.csv"
 )
 
 // History holds the year-indexed tables built from the real datasets. It
@@ -59,6 +74,18 @@ type History struct {
 	mindist   *DyadTable[float64]
 	gml       *DyadTable[DisputeYear]
 	coverage  []world.Coverage
+
+	wars         []world.War // sorted by COW war number
+	warDyads     *DyadTable[WarDyadYear]
+	atopMembers  []atop.Member // the v4.0 member file, for termination and triggers
+	warDisagree  []war.Disagreement
+	rivalries    []world.Rivalry // sorted by id
+	trade        *DyadTable[Trade]
+	igo          *DyadTable[int16]
+	leaderSpells []leader.Spell
+	unresolved   []Unresolved
+	apart        map[int][]DyadKey // year -> pairs of members that never coexisted (coexist.go)
+	opt          Options           // as opened (options.go)
 }
 
 // yearData is one year of the state-year tables, aligned with members.
@@ -72,6 +99,13 @@ type yearData struct {
 	cow      []COWMembership // spells overlapping the year, by ID and ccode
 	milexUSD []world.Value   // SIPRI, current US dollars
 	milexGDP []world.Value   // SIPRI via OWID, percent of GDP
+
+	democracy    []world.Democracy
+	gdp, pop     []world.Value // Anders, Fariss & Markowitz levels: 2011 US$, persons
+	sdp          []world.Value // 2011 US$
+	terr         []world.Value // Miller's latent territorial threat
+	leaders      [][]world.Leader
+	leaderChange []world.Value
 }
 
 type stateInfo struct {
@@ -109,17 +143,21 @@ type DisputeYear struct {
 	Originator bool  // a was an originator (not a joiner) of at least one
 }
 
-// Open loads every dataset World needs from dir, laid out as shared/data
-// (the Files constants name them), reading files in parallel. The error
-// names the dataset and the file, and for bad input the line, column and
-// field (*table.ParseError); when several files fail, it lists each.
-func Open(dir string) (*History, error) {
+// OpenWith loads the datasets from dir, laid out as shared/data (the
+// Files constants name them), as opt selects, reading files in parallel.
+// The error names the dataset and the file, and for bad input the line,
+// column and field (*world.ParseError, for errors.As); when several files
+// fail, it lists each.
+func OpenWith(dir string, opt Options) (*History, error) {
+	if err := opt.Validate(); err != nil {
+		return nil, err
+	}
 	if st, err := os.Stat(dir); err != nil {
 		return nil, fmt.Errorf("history: data directory: %w", err)
 	} else if !st.IsDir() {
 		return nil, fmt.Errorf("history: data directory %s is not a directory", dir)
 	}
-	h := &History{}
+	h := &History{opt: opt}
 	var (
 		states  []cow.StateSpell
 		system  []cow.StateYear
@@ -131,6 +169,12 @@ func Open(dir string) (*History, error) {
 		midb    []mid.Participant
 		shares  *sipri.Shares
 		usd     *sipri.USD
+		warDY   []war.DyadYear
+		warRSH  []war.RSHRow
+		regimes []regime.StateYear
+		econ    []economy.StateYear
+		terr    []terrthreat.StateYear
+		leaders []leader.Spell
 	)
 	jobs := []struct {
 		file string
@@ -140,7 +184,7 @@ func Open(dir string) (*History, error) {
 		{FileATOPDyadYear, func(p string) (err error) { h.atopDY, err = loadATOPDyadYears(p); return }},
 		{FileContiguity, func(p string) (err error) { h.contig, err = loadContiguity(p); return }},
 		{FileGML, func(p string) (err error) { h.gml, err = loadGML(p); return }},
-		{FileNMC, func(p string) (err error) { nmc, err = cow.ReadNMC(p); return }},
+		{opt.nmcFile(), func(p string) (err error) { nmc, err = cow.ReadNMC(p); return }},
 		{FileSystem, func(p string) (err error) { system, err = cow.ReadSystem(p); return }},
 		{FileCapDist, func(p string) (err error) { h.capdist, err = geo.ReadCapDist(p); return }},
 		{FileATOPMembers, func(p string) (err error) { atopMem, err = atop.ReadMembers(p); return }},
@@ -152,10 +196,22 @@ func Open(dir string) (*History, error) {
 		{FileCapitals, func(p string) (err error) { h.capitals, err = geo.ReadCapitals(p); return }},
 		{FileSIPRIShares, func(p string) (err error) { shares, err = sipri.ReadShares(p); return }},
 		{FileSIPRIUSD, func(p string) (err error) { usd, err = sipri.ReadUSD(p); return }},
+		{FileIGO, func(p string) (err error) { h.igo, err = h.loadIGO(p); return }},
+		{FileTrade, func(p string) (err error) { h.trade, err = h.loadTrade(p); return }},
+		{FileEconomy, func(p string) (err error) { econ, err = economy.Read(p); return }},
+		{FileRegime, func(p string) (err error) { regimes, err = regime.Read(p); return }},
+		{FileTerrThreat, func(p string) (err error) { terr, err = terrthreat.Read(p); return }},
+		{FileLeaders, func(p string) (err error) { leaders, err = leader.Read(p); return }},
+		{FileWarDyads, func(p string) (err error) { warDY, err = war.ReadDyadYears(p); return }},
+		{FileWarRSH, func(p string) (err error) { warRSH, err = war.ReadParticipants(p); return }},
+		{FileRivalries, func(p string) (err error) { h.rivalries, err = rivalry.Read(p); return }},
 	}
 	errs := make([]error, len(jobs))
 	var wg sync.WaitGroup
 	for i, j := range jobs {
+		if opt.skips(j.file) {
+			continue
+		}
 		wg.Go(func() {
 			if err := j.run(filepath.Join(dir, j.file)); err != nil {
 				errs[i] = fmt.Errorf("history: loading %s: %w", j.file, err)
@@ -166,9 +222,11 @@ func Open(dir string) (*History, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
+	system = extendSystem(system, states, opt.ExtendSystemTo)
 	if err := h.buildStates(system, states); err != nil {
 		return nil, err
 	}
+	h.buildCoexistence(states)
 	h.buildCapabilities(nmc)
 	h.buildMajors(majors)
 	h.buildCapitals()
@@ -176,8 +234,17 @@ func Open(dir string) (*History, error) {
 	h.buildCOW(members)
 	h.buildCOWDyadYears()
 	h.buildATOP(atopAl, atopMem)
+	h.atopMembers = atopMem
 	h.buildDisputes(midb)
-	h.coverage = coverage()
+	h.buildRegime(regimes)
+	h.buildEconomy(econ)
+	h.buildTerritory(terr)
+	h.buildLeaders(leaders)
+	h.resolveTrade()
+	h.wars, h.warDisagree = war.Build(warDY, warRSH)
+	h.warDyads = buildWarDyads(warDY)
+	slices.SortFunc(h.rivalries, func(a, b world.Rivalry) int { return a.ID - b.ID })
+	h.coverage = opt.coverage(coverage())
 	return h, nil
 }
 

@@ -2,6 +2,7 @@ package history
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 
@@ -29,6 +30,18 @@ var (
 //     world.World.Relation's defaults; capital distance is left missing
 //     for Relation to fill from the capitals in force;
 //   - Disputes: every MIDB 5.0 participation that began in or before y;
+//   - States also carry regime scores (V-Dem, Polity2, UDS), GDP and SDP
+//     in 2011 US dollars and population in persons (Anders, Fariss &
+//     Markowitz 2020, levels of the file's logs), territorial threat, the
+//     Archigos leaders in office and whether the leader changed in y;
+//   - Relations also hold COW trade (imports each way, millions of current
+//     US dollars) and shared IGOs for every dyad the files list. Their
+//     War and Rivalry flags stay those of world files (analyst-coded,
+//     read by the threat model): a historical World gives its wars and
+//     rivalries in Wars and Rivalries instead, so that the threat model's
+//     published historical results do not change underneath it;
+//   - Wars: the COW inter-state wars in progress in y, with both sides;
+//   - Rivalries: the strategic rivalries in force in y, with their types;
 //   - Coverage: one entry per family, saying whether y lies inside it.
 //
 // The World is new on every call; changing it does not change h.
@@ -47,12 +60,25 @@ func (h *History) World(y int) (*world.World, error) {
 		s.Capability = d.caps[p]
 		s.Capital = d.capitals[p]
 		s.MilexUSD, s.MilexShareGDP = d.milexUSD[p], d.milexGDP[p]
+		s.Democracy = d.democracy[p]
+		s.GDP2011USD, s.Population, s.SDP2011USD = d.gdp[p], d.pop[p], d.sdp[p]
+		s.TerritorialThreat = d.terr[p]
+		s.Leaders = slices.Clone(d.leaders[p])
+		s.LeaderChanged = d.leaderChange[p]
 		w.States[p] = s
 	}
 	w.Index()
 	w.Alliances = h.alliances(y, d)
 	w.Relations = h.relations(y, d)
 	w.Disputes = h.disputesBy(y)
+	for _, war := range h.WarsIn(y) {
+		w.Wars = append(w.Wars, cloneWar(war))
+	}
+	for _, r := range h.RivalriesIn(y) {
+		rv := *r
+		rv.Types = slices.Clone(r.Types)
+		w.Rivalries = append(w.Rivalries, rv)
+	}
 	return w, nil
 }
 
@@ -121,8 +147,11 @@ func (h *History) cowAlliance(id int) world.Alliance {
 func (h *History) relations(y int, d *yearData) map[world.Dyad]*world.Relation {
 	ck, cv := h.contig.Year(y)
 	mk, mv := h.mindist.Year(y)
-	rels := make(map[world.Dyad]*world.Relation, len(ck)+len(mk))
-	store := make([]world.Relation, 0, len(ck)+len(mk))
+	tk, tv := h.trade.Year(y)
+	ik, iv := h.igo.Year(y)
+	n := max(len(ck)+len(mk), len(ik))
+	rels := make(map[world.Dyad]*world.Relation, n)
+	store := make([]world.Relation, 0, n)
 	inContig := h.contig.Covers(y)
 	get := func(a, b int) *world.Relation {
 		dy := world.MakeDyad(a, b)
@@ -152,7 +181,27 @@ func (h *History) relations(y int, d *yearData) map[world.Dyad]*world.Relation {
 			get(a, b).MinDistKm = world.Known(mv[i])
 		}
 	}
+	for i, k := range tk {
+		if a, b := k.A(), k.B(); member(a) && member(b) {
+			r := get(a, b)
+			r.ImportsAB, r.ImportsBA = world.Value(tv[i].AFromB), world.Value(tv[i].BFromA)
+		}
+	}
+	for i, k := range ik {
+		if a, b := k.A(), k.B(); member(a) && member(b) {
+			get(a, b).SharedIGOs = world.Known(float64(iv[i]))
+		}
+	}
+
 	return rels
+}
+
+func cloneWar(w *world.War) world.War {
+	c := *w
+	for s := range c.Sides {
+		c.Sides[s] = slices.Clone(w.Sides[s])
+	}
+	return c
 }
 
 // disputesBy returns a copy of the MIDB participations that began in or

@@ -11,8 +11,6 @@ import (
 
 // AnnealOptions control Anneal.
 type AnnealOptions struct {
-	// K is the largest number of coalitions (2 when 0).
-	K int
 	// Replicas is the number of temperatures in each run with two
 	// coalitions: above 1, a run is parallel tempering over that many
 	// replicas (DefaultReplicas when 0); 1 makes it simulated annealing.
@@ -28,8 +26,6 @@ type AnnealOptions struct {
 	// tempering DefaultTemperingSweeps, or 5n/4 when larger; for annealing
 	// DefaultSweeps, or 5n when larger.
 	Sweeps int
-	// Seed seeds the runs: run r draws from PCG(Seed, r).
-	Seed uint64
 	// Workers is the number of goroutines (GOMAXPROCS when 0). Results do
 	// not depend on it.
 	Workers int
@@ -59,16 +55,13 @@ const (
 
 // tempering reports whether the runs are parallel tempering (after
 // withDefaults).
-func (o AnnealOptions) tempering() bool { return o.K == 2 && o.Replicas > 1 }
+func (o AnnealOptions) tempering(k int) bool { return k == 2 && o.Replicas > 1 }
 
-func (o AnnealOptions) withDefaults(n int) AnnealOptions {
-	if o.K == 0 {
-		o.K = 2
-	}
+func (o AnnealOptions) withDefaults(n, k int) AnnealOptions {
 	if o.Replicas == 0 {
 		o.Replicas = DefaultReplicas
 	}
-	pt := o.tempering()
+	pt := o.tempering(k)
 	if o.Runs == 0 {
 		o.Runs = DefaultRuns
 		if pt {
@@ -90,17 +83,13 @@ func (o AnnealOptions) withDefaults(n int) AnnealOptions {
 			o.T1 = DefaultTemperingT1
 		}
 	}
-	if o.Workers == 0 {
-		o.Workers = Options{}.workers()
-	}
+	o.Workers = workersOr(o.Workers)
 	return o
 }
 
 // Validate reports an option out of its bounds.
 func (o AnnealOptions) Validate() error {
 	switch {
-	case o.K == 1 || o.K < 0 || o.K > MaxK:
-		return fmt.Errorf("landscape: K = %d, want 2..%d coalitions", o.K, MaxK)
 	case o.Replicas < 0:
 		return fmt.Errorf("landscape: Replicas = %d, want at least 1", o.Replicas)
 	case o.Runs < 0:
@@ -114,8 +103,9 @@ func (o AnnealOptions) Validate() error {
 }
 
 // Anneal searches for the global minimum of p's energy heuristically, for
-// problems too large for Exact: Runs independent runs, each from random
-// configurations (every actor's side uniform over K labels), each ending
+// problems too large for Exact: o.Anneal.Runs independent runs (the
+// AnnealOptions below are o.Anneal's), each from random configurations
+// (every actor's side uniform over o.K labels), each ending
 // in a steepest descent so that every end state is a local minimum in the
 // sense of Exact.
 //
@@ -145,22 +135,22 @@ func (o AnnealOptions) Validate() error {
 //
 // The result's Global is the lowest end state (ties: lowest run index) and
 // Minima the distinct end states; Configurations is the number of runs.
-// Basins are not computed (see Basins). Run r draws only from
-// PCG(Seed, r), and results are merged by run index, so the result is
+// Basins are not computed (Solve computes them). Run r draws only from
+// PCG(o.Seed, r), and results are merged by run index, so the result is
 // reproducible bit for bit whatever the number of workers.
-func Anneal(ctx context.Context, p *Problem, o AnnealOptions) (*Result, error) {
-	if err := o.Validate(); err != nil {
+func Anneal(ctx context.Context, p *Problem, opt Options) (*Result, error) {
+	if err := opt.validate(); err != nil {
 		return nil, err
 	}
-	n := p.N()
-	o = o.withDefaults(n)
+	n, k, seed := p.N(), opt.k(), opt.Seed
+	o := opt.Anneal.withDefaults(n, k)
 	tau := moveScale(p)
 	var w []float64
-	if o.K == 2 {
+	if k == 2 {
 		w = twoSideRows(p)
 	}
 	var betas []float64
-	if o.tempering() {
+	if o.tempering(k) {
 		betas = ladder(o.Replicas, o.T0*tau, o.T1*tau)
 	}
 	type end struct {
@@ -174,14 +164,14 @@ func Anneal(ctx context.Context, p *Problem, o AnnealOptions) (*Result, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			a := newAnnealer(p, o.K, w)
+			a := newAnnealer(p, k, w)
 			for {
 				r := int(next.Add(1) - 1)
 				if r >= o.Runs || ctx.Err() != nil {
 					return
 				}
 				sides := make([]int, n)
-				rng := rand.New(rand.NewPCG(o.Seed, uint64(r)))
+				rng := rand.New(rand.NewPCG(seed, uint64(r)))
 				if betas != nil {
 					a.temper2(sides, rng, o.Sweeps, betas)
 					a.d.Descend(sides, Steepest, nil, nil)
@@ -196,7 +186,10 @@ func Anneal(ctx context.Context, p *Problem, o AnnealOptions) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	res := &Result{Problem: p, K: o.K, Configurations: int64(o.Runs)}
+	res := &Result{Problem: p, K: k, Configurations: int64(o.Runs), Method: SearchAnnealing}
+	if betas != nil {
+		res.Method = SearchTempering
+	}
 	seen := map[string]bool{}
 	best := -1
 	for r, e := range ends {

@@ -12,8 +12,6 @@ import (
 type BasinOptions struct {
 	// Rule is the move order of the dynamics (Steepest by default).
 	Rule Rule
-	// Seed seeds the Random rule and the sampling of starts.
-	Seed uint64
 	// Samples is the number of random starting configurations. When 0,
 	// every starting configuration is descended if there are at most
 	// ExhaustiveStarts of them, and DefaultSamples are drawn otherwise.
@@ -45,11 +43,16 @@ func autoSamples(n int) int64 {
 // large n, and the shares are then estimates with standard error
 // √(b(1−b)/samples).
 //
-// Start t uses its own generator, PCG(o.Seed, t), for its sides (when
+// The rule and samples are o.Basins's (the defaults when nil). Start t
+// uses its own generator, PCG(o.Seed, t), for its sides (when
 // sampled) and for the Random rule, so results do not depend on the
 // number of workers or their scheduling. Minima reached that are not in
 // res.Minima (a heuristic result, or one Truncated) are added to it.
-func Basins(ctx context.Context, res *Result, o BasinOptions) error {
+func Basins(ctx context.Context, res *Result, opt Options) error {
+	var o BasinOptions
+	if opt.Basins != nil {
+		o = *opt.Basins
+	}
 	p := res.Problem
 	n, k := p.N(), res.K
 	total := math.Pow(float64(k), float64(n-1))
@@ -67,11 +70,11 @@ func Basins(ctx context.Context, res *Result, o BasinOptions) error {
 	var mu sync.Mutex
 	all := newTally()
 	var wg sync.WaitGroup
-	for range min(int64(Options{}.workers()), nchunks) {
+	for range min(int64(workersOr(0)), nchunks) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			b := newBasinWalker(p, k, o, sampled)
+			b := newBasinWalker(p, k, o, opt.Seed, sampled)
 			for {
 				c := next.Add(1) - 1
 				if c >= nchunks || ctx.Err() != nil {
@@ -91,7 +94,7 @@ func Basins(ctx context.Context, res *Result, o BasinOptions) error {
 		return err
 	}
 	res.setBasins(all, starts)
-	res.Basins = &BasinInfo{Rule: o.Rule, Starts: starts, Sampled: sampled, Seed: o.Seed}
+	res.Basins = &BasinInfo{Rule: o.Rule, Starts: starts, Sampled: sampled, Seed: opt.Seed}
 	return nil
 }
 
@@ -128,15 +131,16 @@ type basinWalker struct {
 	pcg     *rand.PCG
 	rng     *rand.Rand
 	o       BasinOptions
+	seed    uint64
 	sampled bool
 	sides   []int
 	key     []byte
 	tally   *tally
 }
 
-func newBasinWalker(p *Problem, k int, o BasinOptions, sampled bool) *basinWalker {
+func newBasinWalker(p *Problem, k int, o BasinOptions, seed uint64, sampled bool) *basinWalker {
 	pcg := rand.NewPCG(0, 0)
-	return &basinWalker{d: NewDynamics(p, k), pcg: pcg, rng: rand.New(pcg), o: o, sampled: sampled,
+	return &basinWalker{d: NewDynamics(p, k), pcg: pcg, rng: rand.New(pcg), o: o, seed: seed, sampled: sampled,
 		sides: make([]int, p.N()), key: make([]byte, p.N()), tally: newTally()}
 }
 
@@ -145,7 +149,7 @@ func newBasinWalker(p *Problem, k int, o BasinOptions, sampled bool) *basinWalke
 func (b *basinWalker) walk(t int64) {
 	k := b.d.k
 	sides := b.sides
-	b.pcg.Seed(b.o.Seed, uint64(t))
+	b.pcg.Seed(b.seed, uint64(t))
 	sides[0] = 0
 	if b.sampled {
 		for j := 1; j < len(sides); j++ {

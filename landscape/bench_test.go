@@ -58,7 +58,7 @@ func BenchmarkAnneal(b *testing.B) {
 			p := randomProblem(n, rand.New(rand.NewPCG(uint64(n), 4)))
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := Anneal(context.Background(), p, AnnealOptions{Seed: 1}); err != nil {
+				if _, err := Anneal(context.Background(), p, Options{Seed: 1}); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -79,7 +79,7 @@ func BenchmarkAnnealMethods(b *testing.B) {
 		b.Run(m.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				res, err := Anneal(context.Background(), p, AnnealOptions{Seed: 1, Replicas: m.replicas})
+				res, err := Anneal(context.Background(), p, Options{Seed: 1, Anneal: AnnealOptions{Replicas: m.replicas}})
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -98,7 +98,7 @@ func BenchmarkBasins(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := Basins(context.Background(), res, BasinOptions{}); err != nil {
+		if err := Basins(context.Background(), res, Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}

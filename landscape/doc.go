@@ -24,8 +24,10 @@
 // annealing (more), each run finished by a descent.
 // Basins computes basins exhaustively or from seeded samples.
 //
-// Inputs come from two CSV files (ReadFiles) or from a world.World
-// (FromWorld: sizes from CINC, propensities from weighted components).
+// Inputs come from New (names, sizes and a propensity matrix; the
+// internal/source/propensity loader reads them from two CSV files) or from
+// a world.World (FromWorld: sizes from CINC, propensities from weighted
+// components). The package reads no files.
 //
 // References:
 //

@@ -28,51 +28,41 @@ const MaxK = 255
 // ErrTooLarge is returned when an instance is too large for exact search.
 var ErrTooLarge = errors.New("too large for exact search")
 
-// Options control Exact.
-type Options struct {
-	// K is the largest number of coalitions (2 when 0). With K = 2 the
-	// search is over the 2^(n−1) bipartitions (Axelrod & Bennett 1993);
-	// with K > 2, over the partitions of the actors into at most K
-	// unlabelled sides (Florian & Galam 2000).
-	K int
+// ExactOptions tune Exact.
+type ExactOptions struct {
 	// Workers is the number of goroutines (GOMAXPROCS when 0). Results do
 	// not depend on it.
 	Workers int
 	// MaxMinima is the number of local minima kept, the lowest first
 	// (DefaultMaxMinima when 0). Result.Truncated reports a cut.
 	MaxMinima int
-	// Basins, when set, computes each minimum's basin of attraction with
-	// BasinOptions.
-	Basins bool
-	BasinOptions
 }
 
-// DefaultMaxMinima is the default of Options.MaxMinima.
+// DefaultMaxMinima is the default of ExactOptions.MaxMinima.
 const DefaultMaxMinima = 1 << 16
 
-func (o Options) k() int {
-	if o.K == 0 {
-		return 2
-	}
-	return o.K
-}
-
-func (o Options) workers() int {
-	if o.Workers > 0 {
-		return o.Workers
-	}
-	return runtime.GOMAXPROCS(0)
-}
+func (o Options) workers() int { return workersOr(o.Exact.Workers) }
 
 func (o Options) maxMinima() int {
-	if o.MaxMinima > 0 {
-		return o.MaxMinima
+	if o.Exact.MaxMinima > 0 {
+		return o.Exact.MaxMinima
 	}
 	return DefaultMaxMinima
 }
 
+// workersOr returns w, or GOMAXPROCS when w is 0.
+func workersOr(w int) int {
+	if w > 0 {
+		return w
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
 // Exact finds the global minimum and every local minimum of p's energy by
-// examining every configuration.
+// examining every configuration: with o.K = 2 the 2^(n−1) bipartitions
+// (Axelrod & Bennett 1993), with o.K > 2 the partitions of the actors into
+// at most K unlabelled sides (Florian & Galam 2000), tuned by o.Exact. It
+// ignores o.Method and o.Basins (Solve computes basins).
 //
 // A configuration is a local minimum when no actor can strictly lower its
 // own frustration F_i by moving to another side (for K > 2: to any other
@@ -126,11 +116,7 @@ func Exact(ctx context.Context, p *Problem, o Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if o.Basins {
-		if err := Basins(ctx, res, o.BasinOptions); err != nil {
-			return nil, err
-		}
-	}
+	res.Method = SearchExact
 	return res, nil
 }
 

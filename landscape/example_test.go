@@ -17,7 +17,7 @@ func ExampleSolve() {
 		-1, -1, 0, 2,
 		-1, -1, 2, 0,
 	})
-	res, err := landscape.Solve(context.Background(), p, landscape.SolveOptions{Basins: true})
+	res, err := landscape.Solve(context.Background(), p, landscape.Options{Basins: &landscape.BasinOptions{}})
 	if err != nil {
 		panic(err)
 	}

@@ -2,6 +2,7 @@ package landscape
 
 import (
 	"context"
+	"errors"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -42,6 +43,7 @@ func randomFloatProblem(n int, rng *rand.Rand) *Problem {
 // TestMoveChangesEnergy checks ΔE = 2·s_k·ΔF_k exactly (integral inputs)
 // for every actor and every destination, with two and three coalitions.
 func TestMoveChangesEnergy(t *testing.T) {
+	t.Parallel()
 	rng := rand.New(rand.NewPCG(1, 2))
 	for trial := range 200 {
 		n := 2 + rng.IntN(15)
@@ -72,13 +74,14 @@ func TestMoveChangesEnergy(t *testing.T) {
 // each rule and checks that E falls strictly by the recorded ΔE and ends
 // at a local minimum that Exact lists.
 func TestDescentNeverRaisesEnergy(t *testing.T) {
+	t.Parallel()
 	rng := rand.New(rand.NewPCG(3, 4))
 	for trial := range 120 {
 		n := 3 + rng.IntN(10)
 		k := 2 + trial%2
 		rule := Rule(trial % 3)
 		p := randomProblem(n, rng)
-		res, err := Exact(context.Background(), p, Options{K: k, Workers: 1})
+		res, err := Exact(context.Background(), p, Options{K: k, Exact: ExactOptions{Workers: 1}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -162,6 +165,7 @@ func bruteForce(p *Problem, k int) (minE float64, minima map[string]float64) {
 // for integral and real inputs, two and three coalitions, and any number
 // of workers.
 func TestExactAgainstBruteForce(t *testing.T) {
+	t.Parallel()
 	rng := rand.New(rand.NewPCG(7, 8))
 	for trial := range 60 {
 		n := 2 + rng.IntN(9)
@@ -174,7 +178,7 @@ func TestExactAgainstBruteForce(t *testing.T) {
 		}
 		minE, minima := bruteForce(p, k)
 		for _, w := range []int{1, 3} {
-			res, err := Exact(context.Background(), p, Options{K: k, Workers: w})
+			res, err := Exact(context.Background(), p, Options{K: k, Exact: ExactOptions{Workers: w}})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -196,6 +200,7 @@ func TestExactAgainstBruteForce(t *testing.T) {
 // TestKTwoAgreesWithGeneral checks that the Ising scan and the general
 // k-partition enumeration (with K = 2 forced through it) agree.
 func TestKTwoAgreesWithGeneral(t *testing.T) {
+	t.Parallel()
 	rng := rand.New(rand.NewPCG(9, 10))
 	for range 30 {
 		p := randomProblem(2+rng.IntN(12), rng)
@@ -222,6 +227,7 @@ func TestKTwoAgreesWithGeneral(t *testing.T) {
 // 1,000 random instances with n ≤ 20 and requires the exact global energy
 // every time.
 func TestAnnealFindsExactMinimum(t *testing.T) {
+	t.Parallel()
 	rng := rand.New(rand.NewPCG(11, 12))
 	misses := 0
 	for trial := range 1000 {
@@ -231,7 +237,7 @@ func TestAnnealFindsExactMinimum(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		h, err := Anneal(context.Background(), p, AnnealOptions{Seed: uint64(trial)})
+		h, err := Anneal(context.Background(), p, Options{Seed: uint64(trial)})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -248,18 +254,19 @@ func TestAnnealFindsExactMinimum(t *testing.T) {
 // TestReproducible checks that Anneal, Exact and sampled Basins give the
 // same result whatever the number of workers.
 func TestReproducible(t *testing.T) {
+	t.Parallel()
 	rng := rand.New(rand.NewPCG(13, 14))
 	p := randomProblem(40, rng)
-	a, _ := Anneal(context.Background(), p, AnnealOptions{Seed: 1, Workers: 1, Runs: 6})
-	b, _ := Anneal(context.Background(), p, AnnealOptions{Seed: 1, Workers: 4, Runs: 6})
+	a, _ := Anneal(context.Background(), p, Options{Seed: 1, Anneal: AnnealOptions{Workers: 1, Runs: 6}})
+	b, _ := Anneal(context.Background(), p, Options{Seed: 1, Anneal: AnnealOptions{Workers: 4, Runs: 6}})
 	if !slices.Equal(a.Global.Sides, b.Global.Sides) || len(a.Minima) != len(b.Minima) {
 		t.Fatalf("anneal depends on workers: %v vs %v", a.Global.Sides, b.Global.Sides)
 	}
 	q := randomProblem(14, rng)
-	r1, _ := Exact(context.Background(), q, Options{Workers: 1})
-	r2, _ := Exact(context.Background(), q, Options{Workers: 2})
+	r1, _ := Exact(context.Background(), q, Options{Exact: ExactOptions{Workers: 1}})
+	r2, _ := Exact(context.Background(), q, Options{Exact: ExactOptions{Workers: 2}})
 	for _, r := range []*Result{r1, r2} {
-		if err := Basins(context.Background(), r, BasinOptions{Rule: Random, Seed: 3, Samples: 5000}); err != nil {
+		if err := Basins(context.Background(), r, Options{Seed: 3, Basins: &BasinOptions{Rule: Random, Samples: 5000}}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -278,6 +285,7 @@ func TestReproducible(t *testing.T) {
 // about 10 minutes on 2 cores; run it with LANDSCAPE_LONG=1 and a longer
 // -timeout (docs/landscape.md).
 func TestAnnealMatchesLongRun(t *testing.T) {
+	t.Parallel()
 	if os.Getenv("LANDSCAPE_LONG") == "" {
 		t.Skip("set LANDSCAPE_LONG=1 (and -timeout 60m) to run (about 10 minutes)")
 	}
@@ -288,14 +296,14 @@ func TestAnnealMatchesLongRun(t *testing.T) {
 	for trial := range instances {
 		p := randomProblem(200, rng)
 		t0 := time.Now()
-		h, err := Anneal(context.Background(), p, AnnealOptions{Seed: uint64(trial)})
+		h, err := Anneal(context.Background(), p, Options{Seed: uint64(trial)})
 		if err != nil {
 			t.Fatal(err)
 		}
 		dt := time.Since(t0)
-		o := AnnealOptions{Seed: uint64(trial) + 1000}.withDefaults(200)
-		o.Runs *= 10
-		o.Sweeps *= 10
+		o := Options{Seed: uint64(trial) + 1000, Anneal: AnnealOptions{}.withDefaults(200, 2)}
+		o.Anneal.Runs *= 10
+		o.Anneal.Sweeps *= 10
 		t1 := time.Now()
 		l, err := Anneal(context.Background(), p, o)
 		if err != nil {
@@ -318,6 +326,7 @@ func TestAnnealMatchesLongRun(t *testing.T) {
 // TestAnnealThreeCoalitions checks the heuristic against the exact
 // partition search with at most three coalitions.
 func TestAnnealThreeCoalitions(t *testing.T) {
+	t.Parallel()
 	rng := rand.New(rand.NewPCG(15, 16))
 	for trial := range 100 {
 		n := 2 + rng.IntN(10)
@@ -326,7 +335,7 @@ func TestAnnealThreeCoalitions(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		h, err := Anneal(context.Background(), p, AnnealOptions{K: 3, Seed: uint64(trial)})
+		h, err := Anneal(context.Background(), p, Options{K: 3, Seed: uint64(trial)})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -340,6 +349,7 @@ func TestAnnealThreeCoalitions(t *testing.T) {
 // cover every start once, under each rule, and that the global minimum of
 // a problem with one minimum has basin 1.
 func TestBasinsSumToOne(t *testing.T) {
+	t.Parallel()
 	rng := rand.New(rand.NewPCG(17, 18))
 	for trial := range 30 {
 		n := 2 + rng.IntN(12)
@@ -349,7 +359,7 @@ func TestBasinsSumToOne(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := Basins(context.Background(), res, BasinOptions{Rule: Rule(trial % 3), Seed: 1}); err != nil {
+		if err := Basins(context.Background(), res, Options{Seed: 1, Basins: &BasinOptions{Rule: Rule(trial % 3)}}); err != nil {
 			t.Fatal(err)
 		}
 		var total int64
@@ -371,6 +381,7 @@ func TestBasinsSumToOne(t *testing.T) {
 // TestMaxMinimaKeepsLowest checks that a cut list holds the lowest minima
 // of the full list, whatever the number of workers.
 func TestMaxMinimaKeepsLowest(t *testing.T) {
+	t.Parallel()
 	rng := rand.New(rand.NewPCG(19, 20))
 	for _, k := range []int{2, 3} {
 		var p *Problem
@@ -386,7 +397,7 @@ func TestMaxMinimaKeepsLowest(t *testing.T) {
 			}
 		}
 		for _, w := range []int{1, 2, 5} {
-			cut, err := Exact(context.Background(), p, Options{K: k, MaxMinima: 3, Workers: w})
+			cut, err := Exact(context.Background(), p, Options{K: k, Exact: ExactOptions{MaxMinima: 3, Workers: w}})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -400,4 +411,30 @@ func TestMaxMinimaKeepsLowest(t *testing.T) {
 			}
 		}
 	}
+}
+
+func TestExactLimits(t *testing.T) {
+	t.Parallel()
+	n := MaxExact + 1
+	p := MustNew(nil, make1(n), make([]float64, n*n))
+	if _, err := Exact(context.Background(), p, Options{}); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("n = %d: error %v, want ErrTooLarge", n, err)
+	}
+	q := MustNew(nil, make1(20), make([]float64, 400))
+	if _, err := Exact(context.Background(), q, Options{K: 4}); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("k = 4, n = 20: error %v, want ErrTooLarge", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Exact(ctx, MustNew(nil, make1(20), make([]float64, 400)), Options{}); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled: error %v", err)
+	}
+}
+
+func make1(n int) []float64 {
+	s := make([]float64, n)
+	for i := range s {
+		s[i] = 1
+	}
+	return s
 }

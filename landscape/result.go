@@ -50,6 +50,9 @@ type Result struct {
 	Configurations int64
 	// Basins describes how basins were computed; nil when they were not.
 	Basins *BasinInfo
+	// Method names the search that ran: SearchExact, SearchTempering or
+	// SearchAnnealing.
+	Method string
 }
 
 // BasinInfo says how the basins in a Result were computed.

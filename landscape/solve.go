@@ -50,56 +50,72 @@ func ExactFeasible(n, k int) bool {
 	return PartitionCount(n, k) <= AutoExactConfigs
 }
 
-// SolveOptions control Solve.
-type SolveOptions struct {
+// Options control Solve, and Exact, Anneal and Basins when called alone:
+// what to search for and how to seed it; Exact, Anneal and Basins hold
+// tuning only.
+type Options struct {
+	// Method chooses the search (Solve only).
 	Method Method
 	// K is the largest number of coalitions (2 when 0).
 	K int
-	// Exact and Anneal are passed to the chosen method (their K is set
-	// from K).
-	Exact  Options
+	// Seed seeds the heuristic (run r draws from PCG(Seed, r)) and the
+	// basins (the Random rule and sampled starts).
+	Seed uint64
+	// Basins, when not nil, makes Solve compute the basins of attraction
+	// of the minima found, tuned by it.
+	Basins *BasinOptions
+	// Exact tunes the exact search, Anneal the heuristic.
+	Exact  ExactOptions
 	Anneal AnnealOptions
-	// Basins, when set, computes basins of attraction with BasinOptions.
-	Basins bool
-	BasinOptions
 }
 
-// Solve finds the minima of p with the chosen method and, optionally,
-// their basins: the one entry point for front ends.
-func Solve(ctx context.Context, p *Problem, o SolveOptions) (*Result, error) {
-	k := o.K
-	if k == 0 {
-		k = 2
+// Searches named in Result.Method.
+const (
+	SearchExact     = "exact"
+	SearchTempering = "parallel tempering"
+	SearchAnnealing = "simulated annealing"
+)
+
+func (o Options) k() int {
+	if o.K == 0 {
+		return 2
 	}
-	if k < 2 || k > MaxK {
-		return nil, fmt.Errorf("landscape: %d coalitions, want 2..%d", k, MaxK)
+	return o.K
+}
+
+// validate reports K or a tuning option out of bounds.
+func (o Options) validate() error {
+	if k := o.k(); k < 2 || k > MaxK {
+		return fmt.Errorf("landscape: K = %d, want 2..%d coalitions", o.K, MaxK)
 	}
-	var res *Result
-	var err error
-	m := o.Method
-	if m == Auto {
-		m = Heuristic
-		if ExactFeasible(p.N(), k) {
-			m = ExactOnly
+	return o.Anneal.Validate()
+}
+
+// Solve finds the minima of p with the chosen method and, when o.Basins is
+// set, their basins: the one entry point for front ends. Result.Method
+// names the search that ran.
+func Solve(ctx context.Context, p *Problem, o Options) (*Result, error) {
+	if err := o.validate(); err != nil {
+		return nil, err
+	}
+	search := Exact
+	switch o.Method {
+	case Auto:
+		if !ExactFeasible(p.N(), o.k()) {
+			search = Anneal
 		}
-	}
-	switch m {
 	case ExactOnly:
-		eo := o.Exact
-		eo.K, eo.Basins = k, false
-		res, err = Exact(ctx, p, eo)
 	case Heuristic:
-		ao := o.Anneal
-		ao.K = k
-		res, err = Anneal(ctx, p, ao)
+		search = Anneal
 	default:
-		return nil, fmt.Errorf("landscape: unknown method %d", int(m))
+		return nil, fmt.Errorf("landscape: unknown method %d", int(o.Method))
 	}
+	res, err := search(ctx, p, o)
 	if err != nil {
 		return nil, err
 	}
-	if o.Basins {
-		if err := Basins(ctx, res, o.BasinOptions); err != nil {
+	if o.Basins != nil {
+		if err := Basins(ctx, res, o); err != nil {
 			return nil, err
 		}
 	}

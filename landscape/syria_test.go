@@ -1,4 +1,4 @@
-package landscape
+package landscape_test
 
 import (
 	"context"
@@ -7,7 +7,9 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/entente/entente/internal/source/propensity"
 	"github.com/entente/entente/internal/testenv"
+	"github.com/entente/entente/landscape"
 )
 
 // fixture returns the path of a file of the Syria 2016 fixture, skipping
@@ -24,9 +26,9 @@ func fixture(tb testing.TB, name string) string {
 	return filepath.Join(dir, name)
 }
 
-func syria(tb testing.TB) *Problem {
+func syria(tb testing.TB) *landscape.Problem {
 	tb.Helper()
-	p, err := ReadFiles(fixture(tb, "actors.csv"), fixture(tb, "propensity_raw.csv"), 3)
+	p, err := propensity.Read(fixture(tb, "actors.csv"), fixture(tb, "propensity_raw.csv"), 3)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -38,12 +40,13 @@ func syria(tb testing.TB) *Problem {
 // also the only local minimum, E = −83,200, {Tur, ISIS, Nursa} against the
 // rest, with the s_i-weighted frustrations listed there.
 func TestSyria2016(t *testing.T) {
+	t.Parallel()
 	p := syria(t)
 	if !p.Integral() {
 		t.Fatal("the fixture is integral")
 	}
 	for _, k := range []int{2} {
-		res, err := Exact(context.Background(), p, Options{K: k, Basins: true})
+		res, err := landscape.Solve(context.Background(), p, landscape.Options{Method: landscape.ExactOnly, K: k, Basins: &landscape.BasinOptions{}})
 		if err != nil {
 			t.Fatal(err)
 		}

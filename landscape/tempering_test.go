@@ -9,6 +9,7 @@ import (
 // are the replicas' exact energies (integral inputs) after every run, and
 // that the returned state is no higher than any replica's.
 func TestTemperingEnergies(t *testing.T) {
+	t.Parallel()
 	rng := rand.New(rand.NewPCG(23, 24))
 	for trial := range 20 {
 		n := 2 + rng.IntN(40)

@@ -125,7 +125,7 @@ func FromWorld(w *world.World, ccodes []int, wt Weights) (*Derived, error) {
 	return &Derived{Problem: pr, CCodes: append([]int(nil), ccodes...), Components: comps, Weights: wt, Notes: notes}, nil
 }
 
-// worldActors returns the names (COW abbreviation, else name) and CINC
+// worldActors returns the labels (world.ByAbbrev) and CINC
 // sizes of ccodes in w.
 func worldActors(w *world.World, ccodes []int) ([]string, []float64, error) {
 	n := len(ccodes)
@@ -144,10 +144,7 @@ func worldActors(w *world.World, ccodes []int) ([]string, []float64, error) {
 			return nil, nil, fmt.Errorf("landscape: state %d (%s) listed twice", c, s.Name)
 		}
 		seen[c] = true
-		names[i] = s.Abbrev
-		if names[i] == "" {
-			names[i] = s.Name
-		}
+		names[i] = w.Label(c, world.ByAbbrev)
 		cinc := s.Capability.CINC
 		if cinc.IsMissing() || !(cinc.Float() > 0) {
 			return nil, nil, fmt.Errorf("landscape: state %d (%s) has no CINC score in %d", c, s.Name, w.Year)
@@ -242,7 +239,7 @@ func sharedLevel(w *world.World, a, b int) int {
 // ccodes, over all members of w; 0 where undefined.
 func portfolioKappa(w *world.World, ccodes []int) []float64 {
 	m := len(w.States)
-	pf := similarity.NewPortfolios(m, similarity.ATOP)
+	pf := similarity.NewPortfolios(m, similarity.ATOP, similarity.Symmetric)
 	for ai := range w.Alliances {
 		al := &w.Alliances[ai]
 		v := valuation(al)
@@ -310,15 +307,20 @@ func disputeIntensity(w *world.World, ccodes []int, halfLife float64) []float64 
 		d     world.Dispute
 	}
 	byID := map[int][]part{}
+	var ids []int // in order of first appearance, so that sums are reproducible
 	for _, d := range w.Disputes {
 		i, ok := pos[d.CCode]
 		if !ok || d.Start.Year > w.Year {
 			continue
 		}
+		if _, seen := byID[d.ID]; !seen {
+			ids = append(ids, d.ID)
+		}
 		byID[d.ID] = append(byID[d.ID], part{i, d.SideA, d})
 	}
 	score := make([]float64, n*n)
-	for _, ps := range byID {
+	for _, id := range ids {
+		ps := byID[id]
 		for x := range ps {
 			for y := range ps {
 				a, b := ps[x], ps[y]

@@ -38,6 +38,7 @@ func handWorld() *world.World {
 }
 
 func TestFromWorld(t *testing.T) {
+	t.Parallel()
 	w := handWorld()
 	d, err := FromWorld(w, []int{1, 2, 3}, DefaultWeights())
 	if err != nil {
@@ -107,6 +108,7 @@ func TestFromWorld(t *testing.T) {
 }
 
 func TestFromWorldErrors(t *testing.T) {
+	t.Parallel()
 	w := handWorld()
 	w.States[1].Capability.CINC = world.Missing()
 	tests := []struct {
@@ -129,5 +131,33 @@ func TestFromWorldErrors(t *testing.T) {
 				t.Fatalf("error %v, want one containing %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// TestDisputeIntensityReproducible: disputes are summed in a fixed order,
+// so that the same World gives the same propensities bit for bit on every
+// run (map order once made the last digits vary).
+func TestDisputeIntensityReproducible(t *testing.T) {
+	t.Parallel()
+	w := &world.World{Year: 2000}
+	codes := []int{2, 20, 200, 220}
+	for id := 1; id <= 400; id++ {
+		y := 1900 + id%97
+		a, b := codes[id%4], codes[(id/4+1+id)%4]
+		if a == b {
+			continue
+		}
+		w.Disputes = append(w.Disputes,
+			world.Dispute{ID: id, CCode: a, SideA: true, Start: world.D(y, 1, 1), End: world.D(y+id%3, 12, 31), HostLev: 1 + id%5},
+			world.Dispute{ID: id, CCode: b, SideA: false, Start: world.D(y, 1, 1), End: world.D(y, 12, 31), HostLev: 1 + id%4})
+	}
+	first := disputeIntensity(w, codes, 3.7)
+	for range 50 {
+		s := disputeIntensity(w, codes, 3.7)
+		for k := range s {
+			if math.Float64bits(s[k]) != math.Float64bits(first[k]) {
+				t.Fatalf("score[%d] = %v, then %v", k, first[k], s[k])
+			}
+		}
 	}
 }

@@ -3,6 +3,7 @@ package panel
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -56,8 +57,11 @@ func DyadPlan(opt Options) (*Plan, error) {
 			v.Source += "+nmc"
 			v.To = min(v.To, NMCTo)
 		}
-		p.need |= v.need
+		if v.need&simNeed != 0 {
+			v.Description += simNote(&opt, v.Name)
+		}
 	}
+	p.finish()
 	switch opt.Filter {
 	case Relevant:
 		p.need |= needMajors | needContiguity
@@ -67,6 +71,48 @@ func DyadPlan(opt Options) (*Plan, error) {
 		p.need |= needMajors
 	}
 	return p, nil
+}
+
+// simNote describes the ties, and the disagreement weights of kappa and
+// pi, a similarity column is computed with.
+func simNote(opt *Options, name string) string {
+	note := " Ties: each state's own obligations toward each member (directed)."
+	if opt.Convention.Ties(opt.Ties) == similarity.Symmetric {
+		note = " Ties: the maximum over both directions of the pair's obligations (symmetric)."
+	}
+	kappa, pi := opt.Convention.Weights(opt.Disagreement)
+	switch name {
+	case "sim_kappa":
+		note += " Disagreement weights: " + kappa.String() + "."
+	case "sim_pi":
+		note += " Disagreement weights: " + pi.String() + "."
+		if pi == similarity.Nominal {
+			note += " Unweighted Scott's pi (Scott 1955), (p_o - p_e)/(1 - p_e), as fpsim's spi()."
+		}
+	}
+	if opt.Convention == similarity.FPSim {
+		note += " Convention: fpsim."
+	}
+	return note
+}
+
+// finish gives the NMC columns the version's source and coverage and
+// gathers the sources the variables need.
+func (p *Plan) finish() {
+	for i := range p.vars {
+		v := &p.vars[i]
+		if v.need&needNMC != 0 && p.opt.nmc() == 7 {
+			if v.Source == "nmc" {
+				v.To = history.NMC7Last
+				v.Missing = "when the NMC v7.0 file (peacesciencer's, where COW's -9 is empty) has no value or no row for the state-year."
+			}
+			v.Source = strings.Replace(v.Source, "nmc", "nmc-peacesciencer", 1)
+			if v.Name == "sim_s_cinc" {
+				v.To = min(ATOPTo, history.NMC7Last)
+			}
+		}
+		p.need |= v.need
+	}
 }
 
 // Columns returns the panel's columns, in output order.
@@ -92,17 +138,29 @@ func (p *Plan) Codebook() *Codebook {
 		cb.Options["filter"] = p.opt.Filter.String()
 		if p.need&simNeed != 0 {
 			cb.Options["valuation"] = p.opt.Valuation.String()
-			dw := "quadratic"
-			if p.opt.Disagreement == similarity.Linear {
-				dw = "linear"
-			}
-			cb.Options["disagreement"] = dw
+			cb.Options["ties"] = p.opt.Convention.Ties(p.opt.Ties).String()
+			cb.Options["convention"] = p.opt.Convention.String()
+			kappa, pi := p.opt.Convention.Weights(p.opt.Disagreement)
+			cb.Options["disagreement"] = "kappa " + kappa.String() + ", pi " + pi.String()
+		}
+		cb.Options["never-coexisted"] = "dropped"
+		if p.opt.KeepApart {
+			cb.Options["never-coexisted"] = "kept"
 		}
 	}
+	if p.need&needNMC != 0 {
+		cb.Options["nmc"] = fmt.Sprint(p.opt.nmc())
+	}
+	if p.opt.ExtendSystemTo != 0 {
+		cb.Options["extend-system-to"] = fmt.Sprint(p.opt.ExtendSystemTo)
+	}
 	cb.Notes = []string{
-		"Rows: every member of the COW state system in the year (system2016.csv); a dyad-year panel has n(n-1) directed or n(n-1)/2 non-directed rows for the year's n members before filtering.",
+		"Rows: every member of the COW state system in the year (system2016.csv); a dyad-year panel has n(n-1) directed or n(n-1)/2 non-directed rows for the year's n members before filtering, less the pairs of members that were never members on the same day of the year (Germany and West Germany in 1990; 60 directed dyad-years in 1816-2016) unless they are kept.",
 		"Missing is not zero: a variable is missing in years outside its source's coverage and where the source codes it missing (COW's -9, an empty cell).",
 		"Directed ATOP and COW obligations: ccode1 towards ccode2. The non-directed view takes, per obligation, the maximum over both directions.",
+	}
+	if p.opt.ExtendSystemTo != 0 {
+		cb.Notes = append(cb.Notes, fmt.Sprintf("The members of the system at the end of 2016 stay members through %d (peacesciencer's create_stateyears(mry = TRUE)); every column is missing after its source ends.", p.opt.ExtendSystemTo))
 	}
 	return cb
 }
@@ -113,6 +171,9 @@ func (p *Plan) Codebook() *Codebook {
 func (p *Plan) Build(ctx context.Context, h *history.History, w Writer) (Result, error) {
 	if h == nil {
 		return Result{}, fmt.Errorf("panel: no data (open it with panel.Open)")
+	}
+	if err := p.check(h); err != nil {
+		return Result{}, err
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -217,12 +278,11 @@ func (p *Plan) buildYear(h *history.History, year int, b *Batch) {
 	for c, v := range p.vars {
 		b.Cols[c].reset(v.Kind, rows)
 		v.fill(yc, &b.Cols[c])
+		if (v.From != 0 && year < v.From) || (v.To != 0 && year > v.To) {
+			b.Cols[c].AllNull() // outside the source's coverage
+		}
 	}
 }
 
 // Options returns the plan's options.
 func (p *Plan) Options() Options { return p.opt }
-
-// SetProgress sets the function called after each year is written (see
-// Options.Progress).
-func (p *Plan) SetProgress(f func(year, yearsDone int, rows int64)) { p.opt.Progress = f }

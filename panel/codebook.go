@@ -58,15 +58,18 @@ func NewCodebook(title, unit string, cols []Column) *Codebook {
 			if name == "" {
 				continue
 			}
-			d, ok := dataset.Lookup(name)
-			if !ok {
-				continue
-			}
 			sep := func(s string) string {
 				if s == "" {
 					return ""
 				}
 				return s + "; "
+			}
+			d, ok := dataset.Lookup(name)
+			if !ok {
+				// TestColumnSourcesInCatalogue keeps this from happening;
+				// say so rather than drop the source.
+				cc.SourceTitle = sep(cc.SourceTitle) + "dataset " + name + " (not in the catalogue)"
+				continue
 			}
 			cc.SourceTitle = sep(cc.SourceTitle) + d.Title
 			cc.SourceVersion = sep(cc.SourceVersion) + d.Version

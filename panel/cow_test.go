@@ -79,6 +79,7 @@ func years(s world.Spell) (from, to int) {
 // year rule, and COW's own yearly member file with the member spells. The
 // disagreements are listed in docs/panel.md; the test fails if they change.
 func TestCOWExpansion(t *testing.T) {
+	t.Parallel()
 	members, err := cow.ReadMembers(testenv.File(t, "cow_alliances_v4.1/alliance_v4.1_by_member.csv"))
 	if err != nil {
 		t.Fatal(err)
@@ -183,6 +184,7 @@ func head(s []string) []string {
 // TestCOWJoin checks every COW pledge of the directed panel against the
 // expansion of the member spells, summed over alliances.
 func TestCOWJoin(t *testing.T) {
+	t.Parallel()
 	members, err := cow.ReadMembers(testenv.File(t, "cow_alliances_v4.1/alliance_v4.1_by_member.csv"))
 	if err != nil {
 		t.Fatal(err)

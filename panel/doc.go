@@ -6,7 +6,7 @@
 // year through a Writer:
 //
 //	plan, err := panel.DyadPlan(panel.DefaultOptions())
-//	h, err := panel.Open(dir) // history.Open, with hints for missing files
+//	h, err := plan.Open(dir) // history.OpenWith: only the files the plan needs
 //	w, err := panel.Create("dyads.parquet", plan.Columns())
 //	res, err := plan.Build(ctx, h, w)
 //	err = plan.Codebook().Annotate(w) // Parquet: the codebook in the file's metadata
@@ -14,9 +14,11 @@
 //	_, err = plan.Codebook().WriteFiles("dyads.parquet")
 //
 // The rows of a year are the members of the COW state system that year
-// (system2016.csv): a directed dyad-year panel has n(n−1) rows for the
-// year's n members, 1,912,350 over 1816–2016; a non-directed panel has
-// n(n−1)/2, with ccode1 < ccode2.
+// (system2016.csv, optionally extended past 2016: Options.ExtendSystemTo):
+// a directed dyad-year panel has n(n−1) rows for the year's n members, less
+// the pairs that were never members on the same day of the year (dropped
+// unless Options.KeepApart), 1,912,290 over 1816–2016; a non-directed
+// panel has half as many, with ccode1 < ccode2.
 //
 // Build works on several years at once (one per core) and hands them to
 // the Writer in year order; it never holds the whole panel in memory. Each

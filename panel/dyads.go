@@ -32,7 +32,7 @@ var yearKey = variable{Column: Column{Name: "year", Kind: Int, Description: "Yea
 	}}
 
 // dyadVars is the registry of dyad-year variables, in output order.
-var dyadVars = buildDyadVars()
+var dyadVars = append(buildDyadVars(), secondWaveDyadVars()...)
 
 func buildDyadVars() []variable {
 	var vs []variable

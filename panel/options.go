@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"strings"
 
+	"github.com/entente/entente/history"
 	"github.com/entente/entente/similarity"
 )
 
@@ -46,7 +47,8 @@ func ParseFilter(s string) (Filter, error) {
 
 // Options configure a panel.
 type Options struct {
-	// From and To are the first and last years, inside 1816–2016.
+	// From and To are the first and last years, inside 1816–2016 (or
+	// 1816–ExtendSystemTo).
 	From, To int
 	// Nondirected writes one row per unordered dyad (ccode1 < ccode2),
 	// taking directed variables as the maximum over both directions;
@@ -58,8 +60,31 @@ type Options struct {
 	Vars []string
 	// Valuation of alliance ties for the similarity measures.
 	Valuation similarity.Valuation
-	// Disagreement weighting of kappa and pi.
+	// Disagreement weighting of kappa and pi (the Hage convention).
 	Disagreement similarity.Disagreement
+	// Ties says how directed obligations enter the portfolios: Directed
+	// (the zero value: row i of the directed valued matrix, fpsim's rule)
+	// or Symmetric (the maximum over both directions).
+	Ties similarity.Ties
+	// Convention fixes the similarity choices: Hage (the default) or
+	// FPSim, fpsim's (directed ties, kappa quadratic, pi nominal, the
+	// CINC weights of NMC v7.0).
+	Convention similarity.Convention
+	// NMC is the version of the capability columns and of sim_s_cinc's
+	// CINC weights: 6 (NMC v6.0, 1816–2016) or 7 (NMC v7.0 as
+	// peacesciencer distributes it, 1816–2022); 0 means 6, or 7 under the
+	// FPSim convention.
+	NMC int
+	// KeepApart keeps the dyads of two members whose membership spells do
+	// not overlap within the year (history.NeverCoexisted: Germany and
+	// West Germany in 1990, 60 directed dyad-years in 1816–2016); by
+	// default they are dropped, as peacesciencer's create_dyadyears does.
+	KeepApart bool
+	// ExtendSystemTo, when after 2016, keeps the members of the system at
+	// the end of 2016 members through this year (history.Options), so
+	// panels reach the years the sources cover (NMC v7.0 to 2022, ATOP to
+	// 2018); every column stays missing after its source ends.
+	ExtendSystemTo int
 	// Workers is the number of years built at once; 0 means GOMAXPROCS.
 	Workers int
 	// Progress, when set, is called from the writing goroutine after each
@@ -73,19 +98,58 @@ func DefaultOptions() Options {
 	return Options{From: SystemFrom, To: SystemTo}
 }
 
-// Validate checks the year range.
+// Validate checks the year range and the similarity and NMC options.
 func (o *Options) Validate() error {
+	if o.ExtendSystemTo != 0 && (o.ExtendSystemTo <= SystemTo || o.ExtendSystemTo > history.ExtendLast) {
+		return fmt.Errorf("extending the system to %d: want a year in %d-%d", o.ExtendSystemTo, SystemTo+1, history.ExtendLast)
+	}
+	last := max(SystemTo, o.ExtendSystemTo)
 	if o.From > o.To {
 		return fmt.Errorf("years %d-%d: the first year is after the last", o.From, o.To)
 	}
-	if o.From == o.To && (o.From < SystemFrom || o.To > SystemTo) {
-		return fmt.Errorf("year %d outside the coverage of the COW state system membership data (%d-%d)", o.From, SystemFrom, SystemTo)
+	extend := ""
+	if o.ExtendSystemTo == 0 && o.To > SystemTo {
+		extend = fmt.Sprintf("; extend the system past %d to reach later years", SystemTo)
 	}
-	if o.From < SystemFrom || o.To > SystemTo {
-		return fmt.Errorf("years %d-%d outside the coverage of the COW state system membership data (%d-%d)", o.From, o.To, SystemFrom, SystemTo)
+	if o.From == o.To && (o.From < SystemFrom || o.To > last) {
+		return fmt.Errorf("year %d outside the coverage of the COW state system membership data (%d-%d)%s", o.From, SystemFrom, last, extend)
+	}
+	if o.From < SystemFrom || o.To > last {
+		return fmt.Errorf("years %d-%d outside the coverage of the COW state system membership data (%d-%d)%s", o.From, o.To, SystemFrom, last, extend)
+	}
+	switch o.NMC {
+	case 0, 6, 7:
+	default:
+		return fmt.Errorf("NMC version %d: want 6 or 7", o.NMC)
+	}
+	if o.Convention == similarity.FPSim {
+		switch {
+		case o.Ties != similarity.Directed:
+			return fmt.Errorf("the fpsim convention takes directed ties, not %s", o.Ties)
+		case o.Valuation == similarity.COW:
+			return fmt.Errorf("the fpsim convention values ATOP obligations (atop or binary), not the cow valuation")
+		case o.Disagreement != similarity.Quadratic:
+			return fmt.Errorf("the fpsim convention fixes the disagreement weights (kappa quadratic, pi nominal), not %s", o.Disagreement)
+		case o.NMC == 6:
+			return fmt.Errorf("the fpsim convention weights S by the CINC of NMC v7.0, not v6.0")
+		}
 	}
 	return nil
 }
+
+// nmc returns the NMC version the panel reads.
+func (o *Options) nmc() int {
+	switch {
+	case o.NMC != 0:
+		return o.NMC
+	case o.Convention == similarity.FPSim:
+		return 7
+	}
+	return 6
+}
+
+// lastYear returns the last year of the state system the panel reads.
+func (o *Options) lastYear() int { return max(SystemTo, o.ExtendSystemTo) }
 
 func (o *Options) workers() int {
 	if o.Workers > 0 {

@@ -49,6 +49,7 @@ func testBatch() *Batch {
 const wantCSV = "id,x,flag\n1,0.5,1\n,,0\n3,1e-07,\n"
 
 func TestCSVWriter(t *testing.T) {
+	t.Parallel()
 	var buf bytes.Buffer
 	w, err := NewCSV(&buf, testColumns)
 	if err != nil {
@@ -66,6 +67,7 @@ func TestCSVWriter(t *testing.T) {
 }
 
 func TestCreateFormats(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	tests := []struct {
 		name string
@@ -201,6 +203,7 @@ func spread[T any](vals []T, defs []int16) []*T {
 }
 
 func TestCodebook(t *testing.T) {
+	t.Parallel()
 	p, err := DyadPlan(DefaultOptions())
 	if err != nil {
 		t.Fatal(err)
@@ -242,6 +245,7 @@ func TestCodebook(t *testing.T) {
 }
 
 func TestPlanErrors(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		opt  func(o *Options)
@@ -268,6 +272,7 @@ func TestPlanErrors(t *testing.T) {
 }
 
 func TestOpenMissingFile(t *testing.T) {
+	t.Parallel()
 	_, err := Open(t.TempDir())
 	if err == nil || !strings.Contains(err.Error(), "system2016.csv") || !strings.Contains(err.Error(), "entente data get ") ||
 		!strings.Contains(err.Error(), " atop-ddyr-peacesciencer ") {
@@ -328,19 +333,39 @@ func build(t *testing.T, opt Options, check func(b *Batch, col func(string) *Vec
 }
 
 func TestRowCounts(t *testing.T) {
+	t.Parallel()
 	d := realData(t)
 	opt := DefaultOptions()
 	opt.Vars = []string{}
-	var total, nondir int64
+	var total, kept, nondir int64
 	res := build(t, opt, func(b *Batch, col func(string) *Vec) {
-		n := len(d.Members(b.Year))
-		if b.Rows != n*(n-1) {
-			t.Errorf("%d: %d rows, want n(n-1) = %d", b.Year, b.Rows, n*(n-1))
+		n, apart := len(d.Members(b.Year)), len(d.NeverCoexisted(b.Year))
+		if b.Rows != n*(n-1)-2*apart {
+			t.Errorf("%d: %d rows, want n(n-1) - 2 × %d pairs that never coexisted = %d", b.Year, b.Rows, apart, n*(n-1)-2*apart)
+		}
+		c1, c2 := col("ccode1"), col("ccode2")
+		for r := range b.Rows {
+			if !d.Coexisted(b.Year, int(c1.I[r]), int(c2.I[r])) {
+				t.Fatalf("%d: row %d-%d never coexisted", b.Year, c1.I[r], c2.I[r])
+			}
 		}
 		total += int64(b.Rows)
 	})
-	if total != 1912350 || res.Rows != 1912350 || res.Years != 201 {
-		t.Fatalf("directed 1816-2016: %d rows (result %d, %d years), want 1,912,350", total, res.Rows, res.Years)
+	// 60 directed dyad-years of members that never coexisted are dropped
+	// (history.TestNeverCoexisted lists them).
+	if total != 1912290 || res.Rows != 1912290 || res.Years != 201 {
+		t.Fatalf("directed 1816-2016: %d rows (result %d, %d years), want 1,912,290", total, res.Rows, res.Years)
+	}
+	opt.KeepApart = true
+	build(t, opt, func(b *Batch, col func(string) *Vec) {
+		n := len(d.Members(b.Year))
+		if b.Rows != n*(n-1) {
+			t.Errorf("%d: %d rows kept, want n(n-1) = %d", b.Year, b.Rows, n*(n-1))
+		}
+		kept += int64(b.Rows)
+	})
+	if kept != 1912350 {
+		t.Fatalf("directed 1816-2016 keeping dyads that never coexisted: %d rows, want 1,912,350", kept)
 	}
 	opt.Nondirected = true
 	build(t, opt, func(b *Batch, col func(string) *Vec) {
@@ -353,7 +378,7 @@ func TestRowCounts(t *testing.T) {
 		nondir += int64(b.Rows)
 	})
 	if nondir != 1912350/2 {
-		t.Fatalf("non-directed: %d rows, want %d", nondir, 1912350/2)
+		t.Fatalf("non-directed, keeping dyads that never coexisted: %d rows, want %d", nondir, 1912350/2)
 	}
 }
 
@@ -361,6 +386,7 @@ func TestRowCounts(t *testing.T) {
 // ATOP dyad-year file, both ways: each row's flags equal the file's, and
 // every file row between two system members appears.
 func TestATOPJoin(t *testing.T) {
+	t.Parallel()
 	rows, err := atop.ReadDyadYears(testenv.File(t, "atop/atop_v5.1_ddyr_obligations_peacesciencer.csv"))
 	if err != nil {
 		t.Fatal(err)
@@ -413,6 +439,7 @@ func member(h *history.History, y, c int) bool { return h.Pos(y, c) >= 0 }
 
 // TestContiguityJoin checks conttype against contdird.csv both ways.
 func TestContiguityJoin(t *testing.T) {
+	t.Parallel()
 	rows, err := cow.ReadContiguityYears(testenv.File(t, "cow_contiguity_v3.2/contdird.csv"))
 	if err != nil {
 		t.Fatal(err)
@@ -464,6 +491,7 @@ func TestContiguityJoin(t *testing.T) {
 // TestMissingOutsideCoverage checks that each source's variables are
 // missing, not zero, outside its coverage and present inside it.
 func TestMissingOutsideCoverage(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name     string
 		from, to int // coverage inside the panel's years
@@ -505,6 +533,7 @@ func TestMissingOutsideCoverage(t *testing.T) {
 // TestNondirectedIsMaximum checks that the non-directed view takes each
 // flag's maximum over both directions.
 func TestNondirectedIsMaximum(t *testing.T) {
+	t.Parallel()
 	type key struct{ a, b int }
 	vars := []string{"atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_consul", "cow_defense", "cow_neutrality", "cow_nonaggression", "cow_entente"}
 	for _, year := range []int{1914, 1939, 1985, 2010} {
@@ -550,6 +579,7 @@ func TestNondirectedIsMaximum(t *testing.T) {
 }
 
 func TestFilters(t *testing.T) {
+	t.Parallel()
 	opt := Options{From: 1950, To: 1950, Vars: []string{"conttype", "cowmaj1", "cowmaj2"}}
 	all := 0
 	build(t, opt, func(b *Batch, col func(string) *Vec) { all = b.Rows })
@@ -583,12 +613,18 @@ func TestFilters(t *testing.T) {
 // the ATOP file, with dense portfolios and the vector formulas, and
 // compares with the panel.
 func TestSimilarityReference(t *testing.T) {
+	t.Parallel()
 	rows, err := atop.ReadDyadYears(testenv.File(t, "atop/atop_v5.1_ddyr_obligations_peacesciencer.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	d := realData(t)
-	for _, year := range []int{1816, 1914, 1962, 2016} {
+	for _, tc := range []struct {
+		year int
+		ties similarity.Ties
+	}{{1816, similarity.Directed}, {1914, similarity.Directed}, {1914, similarity.Symmetric},
+		{1962, similarity.Symmetric}, {2016, similarity.Directed}} {
+		year := tc.year
 		ms := d.Members(year)
 		n := len(ms)
 		pos := map[int]int{}
@@ -608,7 +644,9 @@ func TestSimilarityReference(t *testing.T) {
 			}
 			l := similarity.ATOP.Level(r.Obligations)
 			level[i][j] = max(level[i][j], l)
-			level[j][i] = max(level[j][i], l)
+			if tc.ties == similarity.Symmetric {
+				level[j][i] = max(level[j][i], l)
+			}
 		}
 		cinc := make([]float64, n)
 		for i, c := range ms {
@@ -617,7 +655,7 @@ func TestSimilarityReference(t *testing.T) {
 				cinc[i] = 0
 			}
 		}
-		opt := Options{From: year, To: year, Vars: []string{"sim_taub", "sim_s", "sim_s_cinc", "sim_s_sq", "sim_kappa", "sim_pi"}}
+		opt := Options{From: year, To: year, Ties: tc.ties, Vars: []string{"sim_taub", "sim_s", "sim_s_cinc", "sim_s_sq", "sim_kappa", "sim_pi"}}
 		build(t, opt, func(b *Batch, col func(string) *Vec) {
 			c1, c2 := col("ccode1"), col("ccode2")
 			for r := 0; r < b.Rows; r += 7 {
@@ -631,7 +669,7 @@ func TestSimilarityReference(t *testing.T) {
 				for name, w := range want {
 					got := col(name).F[r]
 					if w.IsMissing() != math.IsNaN(got) || (w.OK() && math.Abs(got-float64(w)) > 1e-9) {
-						t.Fatalf("%d %d-%d %s = %v, reference %v", year, c1.I[r], c2.I[r], name, got, w)
+						t.Fatalf("%d %s %d-%d %s = %v, reference %v", year, tc.ties, c1.I[r], c2.I[r], name, got, w)
 					}
 				}
 			}
@@ -640,6 +678,7 @@ func TestSimilarityReference(t *testing.T) {
 }
 
 func TestStatesPanel(t *testing.T) {
+	t.Parallel()
 	p, err := StatePlan(Options{From: 2000, To: 2000})
 	if err != nil {
 		t.Fatal(err)
@@ -668,6 +707,7 @@ func TestStatesPanel(t *testing.T) {
 // TestCSVOutputParses writes a year to CSV and reads it back with
 // encoding/csv: nulls are empty cells.
 func TestCSVOutputParses(t *testing.T) {
+	t.Parallel()
 	p, err := DyadPlan(Options{From: 2012, To: 2013})
 	if err != nil {
 		t.Fatal(err)
@@ -700,6 +740,7 @@ func TestCSVOutputParses(t *testing.T) {
 // TestParquetMatchesCSV writes the same years to Parquet (in several row
 // groups) and CSV and checks that every cell agrees, nulls included.
 func TestParquetMatchesCSV(t *testing.T) {
+	t.Parallel()
 	old := rowGroupRows
 	rowGroupRows = 30000
 	defer func() { rowGroupRows = old }()
@@ -766,6 +807,7 @@ func TestParquetMatchesCSV(t *testing.T) {
 // each pair once a year: both orders of the directed panel carry its value,
 // and every file row between two members appears.
 func TestMinDistJoin(t *testing.T) {
+	t.Parallel()
 	type key struct{ a, b, y int }
 	want := map[key]float64{}
 	md, err := geo.ReadMinDist(testenv.File(t, "capitals_distance/cow_mindist_cshapes2_peacesciencer.csv"))
@@ -804,6 +846,7 @@ func TestMinDistJoin(t *testing.T) {
 // TestGMLJoin checks the dispute variables against the GML dyad-year file,
 // aggregated over the disputes of each dyad-year.
 func TestGMLJoin(t *testing.T) {
+	t.Parallel()
 	type key struct{ a, b, y int }
 	type agg struct{ on, ong, host int64 }
 	want := map[key]agg{}
@@ -846,6 +889,7 @@ func TestGMLJoin(t *testing.T) {
 }
 
 func TestBuildWithoutData(t *testing.T) {
+	t.Parallel()
 	p, err := DyadPlan(Options{From: 1900, To: 1900, Vars: []string{"atop_defense"}})
 	if err != nil {
 		t.Fatal(err)
@@ -859,6 +903,7 @@ func TestBuildWithoutData(t *testing.T) {
 // TestValuations checks the COW valuation's coverage (missing after 2012)
 // and that the binary valuation's S is computed with Δ = 1.
 func TestValuations(t *testing.T) {
+	t.Parallel()
 	opt := Options{From: 2011, To: 2014, Vars: []string{"sim_s", "sim_taub"}, Valuation: similarity.COW}
 	p, err := DyadPlan(opt)
 	if err != nil {
@@ -891,6 +936,7 @@ func TestValuations(t *testing.T) {
 }
 
 func TestSelectVars(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		vars []string
 		want string // names after the keys, or an error fragment
@@ -898,7 +944,9 @@ func TestSelectVars(t *testing.T) {
 		{[]string{"cinc1", "atop_defense"}, "atop_defense,cinc1"},
 		{[]string{"atop_*"}, "atop_defense,atop_offense,atop_neutral,atop_nonagg,atop_consul"},
 		{[]string{"sim_*", "-sim_s*"}, "sim_taub,sim_kappa,sim_pi"},
-		{[]string{"-sim_*", "-*1", "-*2", "-cow_*", "-atop_*"}, "conttype,capdist_km,mindist_km,gmlmidonset,gmlmidongoing,gmlhostlev"},
+		{[]string{"-sim_*", "-*1", "-*2", "-cow_*", "-atop_*", "-war_*", "-rivalry*", "-igo_*"}, "conttype,capdist_km,mindist_km,gmlmidonset,gmlmidongoing,gmlhostlev"},
+		{[]string{"war_*", "polity2_?", "trade_flow*"}, "polity2_1,polity2_2,trade_flow12,trade_flow21,war_onset,war_ongoing,war_same_side,war_opposite_side"},
+		{[]string{"v2x_polyarchy?", "leader_change*", "rivalry*"}, "v2x_polyarchy1,v2x_polyarchy2,leader_change1,leader_change2,rivalry,rivalry_type"},
 		{[]string{"sim_x*"}, `unknown dyad-year variable "sim_x*"`},
 		{[]string{"[a"}, "syntax error"},
 	}

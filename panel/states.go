@@ -10,7 +10,7 @@ var stateKeys = []variable{
 	yearKey,
 }
 
-var stateVars = buildStateVars()
+var stateVars = append(buildStateVars(), secondWaveStateVars()...)
 
 func buildStateVars() []variable {
 	vs := []variable{
@@ -25,18 +25,24 @@ func buildStateVars() []variable {
 			need: needNMC, fill: capFill(1, c.get)})
 	}
 	count := func(name, desc, src string, need need, from, to int, ok func(yc *yearCtx) bool, hit func(yc *yearCtx, i, k int) bool) variable {
+		desc += " A member that was never a member on the same day of the year as the state (Germany and West Germany in 1990) is not counted, as the dyad-year panel drops the pair."
 		return variable{Column: Column{Name: name, Kind: Int, Unit: "states", Source: src, From: from, To: to, Description: desc},
 			need: need, fill: func(yc *yearCtx, v *Vec) {
 				if !ok(yc) {
 					v.AllNull()
 					return
 				}
+				apart := !yc.opt.KeepApart && len(yc.h.NeverCoexisted(yc.year)) > 0
 				for r, i := range yc.p1 {
 					c := 0
 					for k := range yc.n {
-						if k != int(i) && hit(yc, int(i), k) {
-							c++
+						if k == int(i) || !hit(yc, int(i), k) {
+							continue
 						}
+						if apart && !yc.h.Coexisted(yc.year, yc.members[i], yc.members[k]) {
+							continue
+						}
+						c++
 					}
 					v.I[r] = int64(c)
 				}
@@ -85,9 +91,7 @@ func StatePlan(opt Options) (*Plan, error) {
 	}
 	p := &Plan{kind: "state", opt: opt, vars: append(append([]variable{}, stateKeys...), sel...),
 		rows: (*yearCtx).stateRows, title: "entente state-year panel", unit: "state-year (ccode, year)"}
-	for _, v := range p.vars {
-		p.need |= v.need
-	}
+	p.finish()
 	return p, nil
 }
 

@@ -135,8 +135,9 @@ func (yc *yearCtx) cell(c1, c2 int) int {
 }
 
 // dyadRows sets the rows of a dyad-year panel: every ordered pair of
-// members (or, non-directed, every pair with ccode1 < ccode2) that passes
-// the filter, ordered by ccode1 then ccode2.
+// members (or, non-directed, every pair with ccode1 < ccode2) that
+// coexisted within the year (unless KeepApart) and passes the filter,
+// ordered by ccode1 then ccode2.
 func (yc *yearCtx) dyadRows() {
 	n := yc.n
 	rows := n * (n - 1)
@@ -146,6 +147,10 @@ func (yc *yearCtx) dyadRows() {
 	if yc.opt.Filter != All {
 		rows = 0
 	}
+	var apart []history.DyadKey
+	if !yc.opt.KeepApart {
+		apart = yc.h.NeverCoexisted(yc.year)
+	}
 	yc.p1, yc.p2 = make([]int16, 0, rows), make([]int16, 0, rows)
 	for i := range n {
 		for j := range n {
@@ -153,6 +158,9 @@ func (yc *yearCtx) dyadRows() {
 				continue
 			}
 			if !yc.keep(i, j) {
+				continue
+			}
+			if apart != nil && !yc.h.Coexisted(yc.year, yc.members[i], yc.members[j]) {
 				continue
 			}
 			yc.p1 = append(yc.p1, int16(i))
@@ -180,8 +188,11 @@ func (yc *yearCtx) keep(i, j int) bool {
 }
 
 // computeSimilarity builds the alliance portfolios of the year's members
-// under the chosen valuation, and computes the similarity measures of every
-// row.
+// (all of them, including members that never coexisted with one of the
+// dyad) under the chosen valuation, ties and convention, and computes the
+// similarity measures of every row. Row i of the directed obligation
+// matrix is i's obligations toward each member, so Tie(i, k) with Directed
+// ties gives fpsim's portfolios.
 // The measures stay missing outside the valuation's source coverage.
 func (yc *yearCtx) computeSimilarity() {
 	rows := len(yc.p1)
@@ -201,7 +212,7 @@ func (yc *yearCtx) computeSimilarity() {
 		return
 	}
 	n := yc.n
-	p := similarity.NewPortfolios(n, yc.opt.Valuation)
+	p := similarity.NewPortfolios(n, yc.opt.Valuation, yc.opt.Convention.Ties(yc.opt.Ties))
 	for i := range n {
 		for k := range n {
 			if o := ties[i*n+k]; o != 0 {
@@ -217,6 +228,7 @@ func (yc *yearCtx) computeSimilarity() {
 		p.SetWeights(w)
 	}
 	p.Freeze()
+	kappa, pi := yc.opt.Convention.Weights(yc.opt.Disagreement)
 	// Measures are symmetric: compute each unordered dyad once.
 	var done []int32
 	if !yc.opt.Nondirected {
@@ -234,6 +246,6 @@ func (yc *yearCtx) computeSimilarity() {
 			}
 			done[i*n+j] = int32(r + 1)
 		}
-		yc.sim[r] = p.Measures(i, j, yc.opt.Disagreement)
+		yc.sim[r] = p.Measures(i, j, kappa, pi)
 	}
 }

@@ -4,24 +4,23 @@
 // self-contained HTML page.
 //
 // The report is built from sections. A Builder computes one Section from a
-// World; Build runs the registered builders in order. The standard sections
-// are the overview, the alliance systems (members, obligations, formal or
-// informal, hub-and-spoke versus multilateral by Freeman centralization,
-// asymmetry by capability share), the major states' alliance portfolios, the
-// capability ranking, burden sharing (military spending as a share of GDP
-// against NATO's 2% guideline) and partnerships and rivalries.
+// World; Sections lists them, in order, explicitly: the overview, the
+// alliance systems (members, obligations, formal or informal, hub-and-spoke
+// versus multilateral by Freeman centralization, asymmetry by capability
+// share), membership, the structure of the alliance network as a whole
+// (package network: ties, blocs, polarity, each system's shape, and an
+// inline SVG drawing in the HTML report), the major states' alliance
+// portfolios, the capability ranking, burden sharing (military spending as a
+// share of GDP against NATO's 2% guideline), partnerships and rivalries, and
+// balance of threat and alignment (packages threat and align).
 //
-// Adding a section takes one call, usually from the init function of the
-// package that holds the model:
+// A model never registers a section: the report imports the models it
+// shows, and adding a section is one line in Sections and a function
 //
-//	func init() {
-//		report.Register(report.Builder{ID: "threat", Order: 60, Build: threatSection})
-//	}
-//
-//	func threatSection(w *world.World) (*report.Section, error) {
-//		t := report.NewTable("Top threats", report.Text("State"), report.Num("Threat", 3))
+//	func Threat(w *world.World) (*Section, error) {
+//		t := NewTable("Top threats", Text("State"), Num("Threat", 3))
 //		t.Add("Poland", 0.71)
-//		return &report.Section{Title: "Balance of threat", Tables: []*report.Table{t}}, nil
+//		return &Section{Title: "Balance of threat", Tables: []*Table{t}}, nil
 //	}
 //
 // A builder that has nothing to say about a World returns a nil Section and

@@ -90,6 +90,9 @@ func writeText(out io.Writer, r *Report) error {
 			e.printf("\n")
 			textTable(e, t)
 		}
+		for _, f := range s.Figures {
+			e.printf("\n%s\n", strings.Join(wrap("Figure (in the HTML report): "+f.Caption, 78), "\n"))
+		}
 		for _, n := range s.Notes {
 			e.printf("\n%s\n", strings.Join(wrap("Note: "+n, 78), "\n      "))
 		}
@@ -192,6 +195,9 @@ func writeMarkdown(out io.Writer, r *Report) error {
 				e.printf("\n")
 			}
 		}
+		for _, f := range s.Figures {
+			e.printf("\n*Figure (in the HTML report): %s*\n", mdEscape(f.Caption))
+		}
 		for _, n := range s.Notes {
 			e.printf("\n> %s\n", mdEscape(n))
 		}
@@ -202,6 +208,9 @@ func writeMarkdown(out io.Writer, r *Report) error {
 var pageTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 	"cell": func(c Cell, col Column) string { return c.format(col) },
 	"col":  func(t *Table, i int) Column { return t.Columns[i] },
+	// svg embeds a figure drawn by entente (netplot escapes every text it
+	// draws), never user markup.
+	"svg": func(s string) template.HTML { return template.HTML(s) },
 }).Parse(`<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -218,6 +227,7 @@ th,td{padding:.25rem .6rem;border-bottom:1px solid #e6e9ee;vertical-align:top}
 th{background:#f3f5f8;text-align:left}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 .note{color:#5b6573;font-size:.85rem}
+figure{margin:1rem 0}figure svg{max-width:100%;height:auto}figcaption{color:#5b6573;font-size:.85rem}
 </style>
 </head>
 <body>
@@ -233,6 +243,8 @@ td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 {{range $t.Rows}}<tr>{{range $i, $c := .}}{{$col := col $t $i}}<td{{if $col.Numeric}} class="n"{{end}}>{{cell $c $col}}</td>{{end}}</tr>
 {{end}}</tbody>
 </table>
+{{end}}{{range .Figures}}<figure>{{svg .SVG}}
+<figcaption>{{.Caption}}</figcaption></figure>
 {{end}}{{range .Notes}}<p class="note">{{.}}</p>
 {{end}}</section>
 {{end}}</body>

@@ -2,8 +2,6 @@ package report
 
 import (
 	"fmt"
-	"sort"
-	"sync"
 
 	"github.com/entente/entente/world"
 )
@@ -16,55 +14,50 @@ type Report struct {
 	Sections []*Section `json:"sections"`
 }
 
-// Section is one part of a report: paragraphs, then tables, then notes
-// (sources, definitions, caveats).
+// Section is one part of a report: paragraphs, then tables, then figures,
+// then notes (sources, definitions, caveats).
 type Section struct {
-	ID         string   `json:"id"`
-	Title      string   `json:"title"`
-	Paragraphs []string `json:"paragraphs,omitempty"`
-	Tables     []*Table `json:"tables,omitempty"`
-	Notes      []string `json:"notes,omitempty"`
+	ID         string    `json:"id"`
+	Title      string    `json:"title"`
+	Paragraphs []string  `json:"paragraphs,omitempty"`
+	Tables     []*Table  `json:"tables,omitempty"`
+	Figures    []*Figure `json:"figures,omitempty"`
+	Notes      []string  `json:"notes,omitempty"`
 }
 
-// Builder computes one section of the report. Order places it among the
-// others (the standard sections use 10, 20, ... 60; later models slot in
-// between or after).
+// Figure is an image in a section: an SVG drawing, embedded inline in the
+// HTML report and named by its caption in the other formats.
+type Figure struct {
+	Caption string `json:"caption"`
+	SVG     string `json:"svg"`
+}
+
+// Builder computes one section of the report.
 type Builder struct {
 	ID    string
-	Order int
 	Build func(w *world.World) (*Section, error)
 }
 
-var (
-	mu       sync.Mutex
-	builders []Builder
-)
-
-// Register adds a section builder to the report. It panics on a duplicate
-// ID, which is a programming error.
-func Register(b Builder) {
-	mu.Lock()
-	defer mu.Unlock()
-	for _, x := range builders {
-		if x.ID == b.ID {
-			panic("report: duplicate section " + b.ID)
-		}
+// Sections returns the report's sections in order. The list is explicit:
+// a section is added here, by the front end, never registered by the model
+// it shows (models do not import the report).
+func Sections() []Builder {
+	return []Builder{
+		{ID: "overview", Build: Overview},
+		{ID: "alliances", Build: Alliances},
+		{ID: "membership", Build: Membership},
+		{ID: "structure", Build: Structure},
+		{ID: "portfolios", Build: Portfolios},
+		{ID: "capability", Build: Capability},
+		{ID: "burden", Build: Burden},
+		{ID: "relations", Build: Relations},
+		{ID: "threat", Build: Threat},
 	}
-	builders = append(builders, b)
 }
 
-// Builders returns the registered builders in report order.
-func Builders() []Builder {
-	mu.Lock()
-	defer mu.Unlock()
-	out := append([]Builder(nil), builders...)
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Order < out[j].Order })
-	return out
-}
-
-// Build runs every registered builder on w and returns the report.
+// Build runs every section of Sections on w and returns the report.
 func Build(w *world.World) (*Report, error) {
-	return BuildWith(w, Builders()...)
+	return BuildWith(w, Sections()...)
 }
 
 // BuildWith runs the given builders on w, in the order given.

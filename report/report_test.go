@@ -103,8 +103,31 @@ func TestBurden(t *testing.T) {
 	if first != "Poland" || last != "Iceland" {
 		t.Errorf("got first %v and last %v, want Poland (4.15%%) first and Iceland (no figure) last", first, last)
 	}
-	if !strings.Contains(s.Paragraphs[0], "17 of the 31 members with a figure") {
-		t.Errorf("summary: %q", s.Paragraphs[0])
+	p := s.Paragraphs[0]
+	for _, want := range []string{
+		"23 of 31 allies with a figure met NATO's 2% guideline in 2024 on NATO's own estimates",
+		"NATO, Defence Expenditure of NATO Countries", "on SIPRI's figures, 17 of 31", "SIPRI Military Expenditure Database",
+		"1 of 31 already met 3.5%",
+	} {
+		if !strings.Contains(p, want) {
+			t.Errorf("summary does not say %q:\n%s", want, p)
+		}
+	}
+	// Sweden: NATO 2.14%, SIPRI 1.998%; the SIPRI column prints enough
+	// decimals for "no" to be visible.
+	var b bytes.Buffer
+	if err := Write(&b, r, "text"); err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(b.String(), "\n") {
+		if strings.Contains(line, "Sweden") && strings.Contains(line, "yes") {
+			if !strings.Contains(line, "1.998%") || strings.Contains(line, "2.00%  no") {
+				t.Errorf("Sweden's row does not show the decision: %q", line)
+			}
+		}
+	}
+	if !strings.Contains(strings.Join(s.Notes, " "), "Hague Summit (June 2025)") {
+		t.Errorf("notes do not give the Hague commitment: %v", s.Notes)
 	}
 }
 
@@ -154,7 +177,7 @@ func TestJSONShape(t *testing.T) {
 	for _, s := range got.Sections {
 		ids = append(ids, s.ID)
 	}
-	want := "overview alliances membership portfolios capability burden relations"
+	want := "overview alliances membership structure portfolios capability burden relations threat"
 	if got.AsOf != "2024-12-31" || strings.Join(ids, " ") != want {
 		t.Errorf("got as_of %q sections %v, want 2024-12-31 and %s", got.AsOf, ids, want)
 	}

@@ -4,57 +4,29 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/entente/entente/network"
 	"github.com/entente/entente/world"
 )
 
-func init() {
-	Register(Builder{ID: "overview", Order: 10, Build: Overview})
-	Register(Builder{ID: "alliances", Order: 20, Build: Alliances})
-	Register(Builder{ID: "membership", Order: 25, Build: Membership})
-	Register(Builder{ID: "portfolios", Order: 30, Build: Portfolios})
-	Register(Builder{ID: "capability", Order: 40, Build: Capability})
-	Register(Builder{ID: "burden", Order: 50, Build: Burden})
-	Register(Builder{ID: "relations", Order: 60, Build: Relations})
-}
-
-// Thresholds for reading Freeman's centralization C of an alliance graph:
-// C ≥ HubAndSpokeMin is hub-and-spoke, C ≤ MultilateralMax multilateral,
-// anything between mixed. A star has C = 1 and a complete graph C = 0;
-// the thresholds split the range in quarters so that one extra spoke-to-
-// spoke treaty does not turn a star of five or more states into "mixed"
-// (it gives C = n(n−3)/((n−1)(n−2)): 0.83 for n = 5, but 0.67 for n = 4).
+// Thresholds for reading Freeman's centralization C of an alliance graph;
+// the rule and its thresholds live in package network.
 const (
-	HubAndSpokeMin  = 0.75
-	MultilateralMax = 0.25
+	HubAndSpokeMin  = network.HubAndSpokeMin
+	MultilateralMax = network.MultilateralMax
 	// NATOGuideline is NATO's guideline for defence spending, in percent
 	// of GDP (Wales Summit Declaration, 5 September 2014, para. 14).
 	NATOGuideline = 2.0
 )
 
-// Reading is how an alliance graph's shape reads from its centralization.
-func Reading(c float64, nodes int) string {
-	switch {
-	case nodes < 3:
-		return "bilateral"
-	case math.IsNaN(c):
-		return "–"
-	case c >= HubAndSpokeMin:
-		return "hub-and-spoke"
-	case c <= MultilateralMax:
-		return "multilateral"
-	}
-	return "mixed"
-}
+// Reading is how an alliance graph's shape reads from its centralization
+// (network.Reading).
+func Reading(c float64, nodes int) string { return network.Reading(c, nodes) }
 
-func stateName(w *world.World, c int) string {
-	if s := w.State(c); s != nil {
-		return s.Name
-	}
-	return fmt.Sprintf("state %d", c)
-}
+// stateName is the report's label of a state: world.World.Label by name.
+func stateName(w *world.World, c int) string { return w.Label(c, world.ByName) }
 
 // shortID is an alliance's ID without the "world:" prefix of world files.
 func shortID(a *world.Alliance) string { return strings.TrimPrefix(a.ID, "world:") }
@@ -76,34 +48,13 @@ func inForce(w *world.World) []*world.Alliance {
 	return out
 }
 
-func capabilities(w *world.World) map[int]float64 {
-	out := map[int]float64{}
-	for _, s := range w.States {
-		if s.Capability.CINC.OK() {
-			out[s.CCode] = s.Capability.CINC.Float()
-		}
-	}
-	return out
-}
-
 // Shape is the measured structure of an alliance or a system of alliances.
-type Shape struct {
-	Nodes, Edges   int
-	Centralization float64
-	Hub            int
-	Reading        string
-	Asymmetry      network.Asymmetry
-}
+type Shape = network.Shape
 
 // Measure returns the shape of the graph of the given alliances on date on,
-// and the asymmetry of its members' capabilities.
+// and the asymmetry of its members' capabilities (network.MeasureShape).
 func Measure(w *world.World, on world.Date, as ...*world.Alliance) Shape {
-	g := network.AllianceGraph(on, as...)
-	sh := Shape{Nodes: len(g.Nodes()), Edges: g.Edges(), Centralization: g.Centralization()}
-	sh.Hub, _ = g.Hub()
-	sh.Reading = Reading(sh.Centralization, sh.Nodes)
-	sh.Asymmetry = network.MeasureAsymmetry(g.Nodes(), capabilities(w))
-	return sh
+	return network.MeasureShape(w, on, as...)
 }
 
 func systemAlliances(w *world.World, s world.System, live []*world.Alliance) []*world.Alliance {
@@ -133,7 +84,7 @@ func Overview(w *world.World) (*Section, error) {
 		p += fmt.Sprintf(" %q", w.Name)
 	}
 	p += fmt.Sprintf(", grouped into %d named alliance systems, with %d strategic partnerships that are not alliances and %d coded dyadic relations.",
-		len(w.Systems), len(w.Partnerships), len(w.Relations))
+		len(w.Systems), len(w.Partnerships), len(codedRelations(w)))
 	s := &Section{Title: "Overview", Paragraphs: []string{p}}
 	if h := structureHeadline(w, live); h != "" {
 		s.Paragraphs = append(s.Paragraphs, h)
@@ -175,13 +126,13 @@ func Alliances(w *world.World) (*Section, error) {
 	if len(live) == 0 {
 		return nil, nil
 	}
-	t := NewTable("Alliances in force", Text("ID"), Text("Alliance"), Bool("Formal"), Text("Obligations"),
+	t := NewTable("Alliances in force", Text("ID"), Text("Alliance"), Text("Type"), Bool("Formal"), Text("Obligations"),
 		Text("Key article"), Num("Since", 0), Num("Members", 0))
 	m := NewTable("Structure and asymmetry", Text("ID"), Num("Members", 0), Text("Declared"), Num("Centralization", 2),
 		Text("Measured"), Text("Largest member"), Pct("Its share", 1), Num("HHI", 2))
 	for _, a := range live {
 		sh := Measure(w, on, a)
-		t.Add(shortID(a), a.Name, a.Formal, a.Obligations.String(), a.KeyArticle, a.Spell.Start.Year, sh.Nodes)
+		t.Add(shortID(a), a.Name, string(a.Commitment()), a.Formal, a.Obligations.String(), a.KeyArticle, a.Spell.Start.Year, sh.Nodes)
 		m.Add(shortID(a), sh.Nodes, string(a.Structure), sh.Centralization, sh.Reading,
 			leaderName(w, sh.Asymmetry), 100*sh.Asymmetry.LeaderShare, sh.Asymmetry.HHI)
 	}
@@ -211,9 +162,12 @@ func Alliances(w *world.World) (*Section, error) {
 	for _, a := range live {
 		if len(a.MembersOn(on)) >= 3 && a.Structure == world.Multilateral {
 			sh := Measure(w, on, a)
-			s.Paragraphs = append(s.Paragraphs, fmt.Sprintf("%s: %d members, every one bound to every other by %s; centralization %.2f, so %s; %s holds %.0f%% of the members' combined capability.",
-				a.Name, sh.Nodes, treatyPhrase(a), sh.Centralization, sh.Reading, leaderName(w, sh.Asymmetry), 100*sh.Asymmetry.LeaderShare))
+			s.Paragraphs = append(s.Paragraphs, fmt.Sprintf("%s: %d members, %s; centralization %.2f, so %s; %s.",
+				a.Name, sh.Nodes, bondPhrase(a, on), sh.Centralization, sh.Reading, leaderPhrase(w, sh.Asymmetry)))
 		}
+	}
+	for _, a := range live {
+		s.Paragraphs = append(s.Paragraphs, exceptions(w, a, on)...)
 	}
 	s.Notes = []string{
 		"Centralization is Freeman's degree centralization C = Σ(d_max − d_i) / ((n − 1)(n − 2)) of the graph whose nodes are the members and whose edges join two states bound by a treaty of the alliance or system (Freeman 1978/79, Social Networks 1: 215–239). C = 1 for a star (hub-and-spoke) and 0 for a complete graph (multilateral).",
@@ -237,6 +191,71 @@ func treatyPhrase(a *world.Alliance) string {
 	return "the treaty"
 }
 
+// bondPhrase says what ties a multilateral alliance's members, in the words
+// its kind of commitment warrants: only a defence pact binds every member
+// to defend every other.
+func bondPhrase(a *world.Alliance, on world.Date) string {
+	switch k := a.Commitment(); k {
+	case world.DefencePact:
+		for _, su := range a.Suspensions {
+			if su.Spell.ActiveOn(on) {
+				return "bound to one another by " + treatyPhrase(a) + " except between the members whose obligations are suspended (below)"
+			}
+		}
+		return "every one bound to every other by " + treatyPhrase(a)
+	case world.TechnologyPartnership:
+		return "a capability and technology partnership with no obligation to defend one another"
+	case world.ConsultationForum:
+		return "an informal consultation with no treaty and no obligation to defend one another"
+	case world.ConsultationPact:
+		return "committed to consult one another, not to defend one another"
+	default:
+		return "joined in a " + string(k) + ", not a defence pact"
+	}
+}
+
+// exceptions says, for an alliance in force on date on, which members'
+// participation is frozen or suspended and between which members the
+// obligations are suspended.
+func exceptions(w *world.World, a *world.Alliance, on world.Date) []string {
+	var out []string
+	for _, su := range a.Suspensions {
+		if !su.Spell.ActiveOn(on) {
+			continue
+		}
+		p := fmt.Sprintf("%s: the obligations between %s and %s have been suspended since %s, while the treaty stays in force for its other members",
+			a.Name, stateName(w, su.Dyad.A), stateName(w, su.Dyad.B), su.Spell.Start)
+		if su.Note != "" {
+			p += " (" + su.Note + ")"
+		}
+		out = append(out, p+".")
+	}
+	for _, m := range a.Members {
+		if !m.Spell.ActiveOn(on) {
+			continue
+		}
+		for _, st := range m.Status {
+			if st.Spell.ActiveOn(on) && st.Status != world.Active {
+				p := fmt.Sprintf("%s: %s's participation has been %s since %s", a.Name, stateName(w, m.CCode), st.Status, st.Spell.Start)
+				if st.Note != "" {
+					p += " (" + st.Note + ")"
+				}
+				out = append(out, p+".")
+			}
+		}
+	}
+	return out
+}
+
+// leaderPhrase says which member holds the largest share of the members'
+// combined capability, or that no member has a capability figure.
+func leaderPhrase(w *world.World, a network.Asymmetry) string {
+	if a.Leader == 0 || math.IsNaN(a.LeaderShare) {
+		return "no member has a capability figure"
+	}
+	return fmt.Sprintf("%s holds %.0f%% of the members' combined capability", stateName(w, a.Leader), 100*a.LeaderShare)
+}
+
 func leaderName(w *world.World, a network.Asymmetry) string {
 	if a.Leader == 0 {
 		return "–"
@@ -256,17 +275,30 @@ func Membership(w *world.World) (*Section, error) {
 		var names []string
 		for _, m := range a.Members {
 			if m.Spell.ActiveOn(on) {
-				names = append(names, fmt.Sprintf("%s (%d)", stateName(w, m.CCode), m.Spell.Start.Year))
+				n := fmt.Sprintf("%s (%d", stateName(w, m.CCode), m.Spell.Start.Year)
+				if st := m.StatusOn(on); st != world.Active {
+					n += "; participation " + st
+				}
+				names = append(names, n+")")
 			}
 		}
-		kind := "formal"
+		kind := "treaty"
 		if !a.Formal {
-			kind = "informal"
+			kind = "no treaty"
 		}
-		s.Paragraphs = append(s.Paragraphs, fmt.Sprintf("%s [%s; %s; %s], %d members: %s.",
-			a.Name, shortID(a), kind, a.Obligations, len(names), strings.Join(names, ", ")))
+		p := fmt.Sprintf("%s [%s; %s, %s; %s], %d members: %s.",
+			a.Name, shortID(a), a.Commitment(), kind, a.Obligations, len(names), strings.Join(names, ", "))
+		for _, su := range a.Suspensions {
+			if su.Spell.ActiveOn(on) {
+				p += fmt.Sprintf(" Obligations between %s and %s suspended since %d.", stateName(w, su.Dyad.A), stateName(w, su.Dyad.B), su.Spell.Start.Year)
+			}
+		}
+		s.Paragraphs = append(s.Paragraphs, p)
 	}
-	s.Notes = []string{"The year in brackets is the year the member joined (the treaty's entry into force for that member)."}
+	s.Notes = []string{
+		"The year in brackets is the year the member joined (the treaty's entry into force for that member, or ATOP's date).",
+		"The kind of each arrangement follows its strongest obligation: a defence pact binds its members to defend one another; a capability and technology partnership (AUKUS) and an informal consultation (the Quad) do not.",
+	}
 	return s, nil
 }
 
@@ -316,19 +348,17 @@ func Portfolios(w *world.World) (*Section, error) {
 		var ids []string
 		allies := map[int]bool{}
 		for _, a := range live {
-			ms := a.MembersOn(on)
 			in := false
-			for _, m := range ms {
-				in = in || m == c
-			}
-			if !in {
-				continue
-			}
-			ids = append(ids, shortID(a))
-			for _, m := range ms {
-				if m != c {
-					allies[m] = true
+			a.AlliedPairs(world.OnDate(on), world.AnyObligation, func(x, y int) {
+				switch c {
+				case x:
+					in, allies[y] = true, true
+				case y:
+					in, allies[x] = true, true
 				}
+			})
+			if in {
+				ids = append(ids, shortID(a))
 			}
 		}
 		var partners []string
@@ -400,35 +430,65 @@ func Capability(w *world.World) (*Section, error) {
 		t.Add(rk, s.Name, 100*s.Capability.CINC, s.MilexUSD/1e9, s.MilexShareGDP, s.Personnel/1e3, s.GDP/1e9, s.Population/1e6)
 	}
 	return &Section{Title: "Capability ranking", Tables: []*Table{t}, Notes: []string{
-		"Capability is each state's share of the total, in percent: COW's CINC for historical worlds; for world files, entente's composite, the mean of a state's shares of military expenditure, active personnel, population and GDP over the file's states (GDP stands in for COW's iron-and-steel and energy components; see docs/worldfile.md).",
-		"A dash is a missing figure, never zero. A state missing a component (North Korea and Vietnam have no SIPRI figure) is averaged over the components it has, as COW does; for North Korea, whose one large component is its army, this overstates its capability.",
+		"Capability is each state's share of the total, in percent: COW's CINC for historical worlds; for world files, entente's composite, the mean of three dimensions as in CINC: military (the mean of a state's shares of military expenditure and active personnel), economic (GDP, standing in for COW's iron-and-steel and energy) and demographic (population), over the file's states (see docs/worldfile.md).",
+		"A dash is a missing figure, never zero. The military dimension is measured only when both its figures are: a state without an expenditure figure (Vietnam) is averaged over its economic and demographic dimensions, so that its army's share does not stand for the whole military dimension. North Korea has no SIPRI figure; its expenditure is the lower bound of the US State Department's WMEAT estimate for 2019.",
 	}}, nil
 }
 
 // Burden shows military spending as a share of GDP for NATO's members and
-// each named system, against NATO's 2% guideline.
+// each named system, against NATO's 2% guideline. For NATO the guideline is
+// measured on NATO's own figures (a state figure whose source NATO
+// publishes), with SIPRI's beside them, and against the Hague Summit's
+// 3.5% core-defence commitment.
 func Burden(w *world.World) (*Section, error) {
 	groups := burdenGroups(w)
 	if len(groups) == 0 {
 		return nil, nil
 	}
 	s := &Section{Title: "Burden sharing"}
+	natoCite, sipriCite := "", ""
 	for _, g := range groups {
-		t, p := burdenTable(w, g)
+		var t *Table
+		var p string
+		if g.nato && hasNATOFigures(w, g) {
+			t, p, natoCite = natoBurdenTable(w, g)
+		} else {
+			t, p = burdenTable(w, g)
+		}
 		s.Paragraphs = append(s.Paragraphs, p)
 		s.Tables = append(s.Tables, t)
+		if c := shareCitation(w, g); c != "" && sipriCite == "" {
+			sipriCite = c
+		}
+	}
+	if sipriCite == "" {
+		sipriCite = "the world file's main figure"
 	}
 	s.Notes = []string{
-		"Military expenditure as a share of GDP is SIPRI's (SIPRI Military Expenditure Database, April 2025 release) in the embedded world. NATO's own estimates (Defence Expenditure of NATO Countries) use NATO's definition and often differ by a few tenths of a point; entente uses SIPRI's because it covers every state on one definition.",
-		fmt.Sprintf("The guideline: NATO members agreed at the Wales Summit (2014) to move towards spending %.0f%% of GDP on defence within a decade. Iceland has no armed forces.", NATOGuideline),
+		fmt.Sprintf("Military expenditure as a share of GDP: the main figure is %s; it covers every state on one definition.", sipriCite),
+		fmt.Sprintf("The guideline: NATO members agreed at the Wales Summit (2014) to move towards spending %.0f%% of GDP on defence within a decade. The guideline is NATO's and is measured on NATO's definition of defence expenditure, so NATO's table uses NATO's own figure and shows the main (SIPRI) figure beside it; the two often differ by a few tenths of a point. Iceland has no armed forces and no NATO figure.", NATOGuideline),
+		"'Meets' compares the unrounded figure with the threshold; a column prints as many decimals as it takes for every row's decision to be visible (1.998% is not shown as 2.00%).",
+	}
+	if natoCite != "" {
+		s.Notes = append(s.Notes, fmt.Sprintf("NATO's figures: %s.", natoCite),
+			fmt.Sprintf("The next guideline: at The Hague Summit (June 2025) allies committed to spend %.0f%% of GDP a year by 2035, of which at least %.1f%% on core defence requirements as NATO defines them (the rest on defence- and security-related spending). 'Meets %.1f%%' counts the allies whose 2024 NATO figure already reaches the core %.1f%%.", HagueTotal, HagueCore, HagueCore, HagueCore))
 	}
 	return s, nil
 }
+
+// The Hague Summit commitment (The Hague Summit Declaration, 25 June
+// 2025, para. 2), in percent of GDP by 2035: HagueTotal in all, of which at
+// least HagueCore on core defence requirements.
+const (
+	HagueTotal = 5.0
+	HagueCore  = 3.5
+)
 
 // burdenGroup is a set of states whose burden Burden tabulates.
 type burdenGroup struct {
 	name    string
 	members []int
+	nato    bool
 }
 
 // burdenGroups returns NATO (by name, or COW's alliance 227) and each named
@@ -439,16 +499,178 @@ func burdenGroups(w *world.World) []burdenGroup {
 	var groups []burdenGroup
 	for _, a := range live {
 		if strings.Contains(strings.ToLower(a.Name), "north atlantic") || a.ID == "cow:227" {
-			groups = append(groups, burdenGroup{a.Name, a.MembersOn(on)})
+			groups = append(groups, burdenGroup{a.Name, a.MembersOn(on), true})
 		}
 	}
 	for _, sy := range w.Systems {
 		g := network.AllianceGraph(on, systemAlliances(w, sy, live)...)
 		if len(g.Nodes()) > 0 {
-			groups = append(groups, burdenGroup{sy.Name, g.Nodes()})
+			groups = append(groups, burdenGroup{sy.Name, g.Nodes(), false})
 		}
 	}
 	return groups
+}
+
+// natoFigure returns NATO's own figure for a state's defence expenditure as
+// a share of GDP in year y: a further figure of the state whose source's
+// citation begins with "NATO". The world file's main figure is SIPRI's.
+func natoFigure(s *world.State, y int) (world.Figure, bool) {
+	for _, f := range s.Figures {
+		if f.Field == "milex_share_gdp" && f.Source.Year == y && strings.HasPrefix(f.Source.Citation, "NATO") {
+			return f, true
+		}
+	}
+	return world.Figure{}, false
+}
+
+func hasNATOFigures(w *world.World, g burdenGroup) bool {
+	for _, c := range g.members {
+		if st := w.State(c); st != nil {
+			if _, ok := natoFigure(st, w.Year); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// shareCitation returns the citation of the source of the first member's
+// main share figure.
+func shareCitation(w *world.World, g burdenGroup) string {
+	for _, c := range g.members {
+		if st := w.State(c); st != nil {
+			for _, src := range st.Sources {
+				if src.Field == "milex_share_gdp" && src.Citation != "" {
+					return src.Citation
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// decisionDigits returns the fewest decimals, from min, at which every
+// value in vs prints on the same side of every threshold as its unrounded
+// value, so that a table's "meets" column can be read off its figures.
+func decisionDigits(min int, vs []world.Value, thresholds ...float64) int {
+	for d := min; d < 12; d++ {
+		ok := true
+		for _, v := range vs {
+			if v.IsMissing() {
+				continue
+			}
+			r, _ := strconv.ParseFloat(strconv.FormatFloat(v.Float(), 'f', d, 64), 64)
+			for _, th := range thresholds {
+				if (v.Float() >= th) != (r >= th) {
+					ok = false
+				}
+			}
+		}
+		if ok {
+			return d
+		}
+	}
+	return 12
+}
+
+// meets is the guideline decision on the unrounded share: missing (null)
+// when the share is unknown.
+func meets(v world.Value, threshold float64) any {
+	if v.IsMissing() {
+		return nil
+	}
+	return v.Float() >= threshold
+}
+
+// natoBurdenTable ranks NATO's members by NATO's own figure for the
+// World's year (missing last) and counts the allies meeting the 2%
+// guideline and the Hague core 3.5% on it, and the 2% guideline on the
+// main (SIPRI) figure; it returns the table, its summary and the citation
+// of NATO's figures.
+func natoBurdenTable(w *world.World, g burdenGroup) (*Table, string, string) {
+	type row struct {
+		st          *world.State
+		nato, sipri world.Value
+		estimate    bool
+	}
+	var rows []row
+	cite := ""
+	for _, c := range g.members {
+		st := w.State(c)
+		if st == nil {
+			continue
+		}
+		r := row{st: st, nato: world.Missing(), sipri: st.MilexShareGDP}
+		if f, ok := natoFigure(st, w.Year); ok {
+			r.nato, r.estimate = f.Value, f.Estimate
+			if cite == "" {
+				cite = f.Source.Citation
+			}
+		}
+		rows = append(rows, r)
+	}
+	sort.SliceStable(rows, func(i, j int) bool {
+		a, b := rows[i].nato, rows[j].nato
+		if a.IsMissing() || b.IsMissing() {
+			if a.IsMissing() && b.IsMissing() {
+				return rows[i].sipri.Or(-1) > rows[j].sipri.Or(-1)
+			}
+			return b.IsMissing()
+		}
+		return a > b
+	})
+	var nv, sv []world.Value
+	for _, r := range rows {
+		nv, sv = append(nv, r.nato), append(sv, r.sipri)
+	}
+	t := NewTable(fmt.Sprintf("%s: defence expenditure as a share of GDP, %d", g.name, w.Year), Num("Rank", 0), Text("State"),
+		Pct("NATO", decisionDigits(2, nv, NATOGuideline, HagueCore)), Bool("Meets 2% (NATO)"), Bool(fmt.Sprintf("Meets %.1f%% (NATO)", HagueCore)),
+		Pct("SIPRI", decisionDigits(2, sv, NATOGuideline)), Bool("Meets 2% (SIPRI)"), Bool("NATO estimate"), Num("Milex US$ bn", 1))
+	var nMeet, nCore, nKnown, sMeet, sKnown int
+	var missing []string
+	for i, r := range rows {
+		var est any
+		if r.nato.OK() {
+			nKnown++
+			est = r.estimate
+			if r.nato.Float() >= NATOGuideline {
+				nMeet++
+			}
+			if r.nato.Float() >= HagueCore {
+				nCore++
+			}
+		} else {
+			missing = append(missing, r.st.Name)
+		}
+		if r.sipri.OK() {
+			sKnown++
+			if r.sipri.Float() >= NATOGuideline {
+				sMeet++
+			}
+		}
+		t.Add(i+1, r.st.Name, r.nato, meets(r.nato, NATOGuideline), meets(r.nato, HagueCore),
+			r.sipri, meets(r.sipri, NATOGuideline), est, r.st.MilexUSD/1e9)
+	}
+	p := fmt.Sprintf("%s: %d of %d allies with a figure met NATO's %.0f%% guideline in %d on NATO's own estimates (%s); on SIPRI's figures, %d of %d (%s).",
+		g.name, nMeet, nKnown, NATOGuideline, w.Year, shortCitation(cite), sMeet, sKnown, shortCitation(shareCitation(w, g)))
+	p += fmt.Sprintf(" Against the Hague Summit's core-defence commitment (%.1f%% of GDP by 2035, within %.0f%% in all), %d of %d already met %.1f%% on NATO's figures.",
+		HagueCore, HagueTotal, nCore, nKnown, HagueCore)
+	if len(missing) > 0 {
+		p += fmt.Sprintf(" No NATO figure for %s.", strings.Join(missing, ", "))
+	}
+	return t, p, cite
+}
+
+// shortCitation is a citation up to its first colon or parenthesis: the
+// publisher and the title.
+func shortCitation(c string) string {
+	if c == "" {
+		return "source not given"
+	}
+	if i := strings.IndexAny(c, ":("); i > 0 {
+		c = c[:i]
+	}
+	return strings.TrimRight(strings.TrimSpace(c), ",")
 }
 
 // burdenTable ranks g's states by military expenditure as a share of GDP
@@ -467,25 +689,27 @@ func burdenTable(w *world.World, g burdenGroup) (*Table, string) {
 		}
 		return a > b
 	})
+	var vs []world.Value
+	for _, st := range sts {
+		vs = append(vs, st.MilexShareGDP)
+	}
 	t := NewTable(g.name+": military expenditure as a share of GDP", Num("Rank", 0), Text("State"),
-		Pct("Milex/GDP", 2), Bool("Meets 2%"), Num("Milex US$ bn", 1), Num("Year", 0))
+		Pct("Milex/GDP", decisionDigits(2, vs, NATOGuideline)), Bool("Meets 2%"), Num("Milex US$ bn", 1), Num("Year", 0))
 	meet, known := 0, 0
 	var missing []string
 	for i, st := range sts {
 		share := st.MilexShareGDP
-		var meets any // missing (null in JSON) when the share is unknown
 		var year any = math.NaN()
 		if share.OK() {
 			known++
-			meets = share.Float() >= NATOGuideline
-			if meets == true {
+			if share.Float() >= NATOGuideline {
 				meet++
 			}
 			year = figureYear(st, "milex_share_gdp", w.Year)
 		} else {
 			missing = append(missing, st.Name)
 		}
-		t.Add(i+1, st.Name, share, meets, st.MilexUSD/1e9, year)
+		t.Add(i+1, st.Name, share, meets(share, NATOGuideline), st.MilexUSD/1e9, year)
 	}
 	p := fmt.Sprintf("%s: %d of the %d members with a figure spent at least %.0f%% of GDP on the military.", g.name, meet, known, NATOGuideline)
 	if len(missing) > 0 {
@@ -505,9 +729,39 @@ func figureYear(s *world.State, field string, def int) int {
 	return def
 }
 
+// coded reports whether a relation carries an analyst's coding (hostility,
+// rivalry, war, a territorial dispute or a rationale) rather than only
+// geography (contiguity, distance).
+func coded(r *world.Relation) bool {
+	return r.Hostility.OK() || r.Rivalry || r.War || r.Territorial || r.Rationale != ""
+}
+
+// codedRelations returns the coded relations, most hostile first.
+func codedRelations(w *world.World) []*world.Relation {
+	var out []*world.Relation
+	for _, r := range sortedRelations(w) {
+		if coded(r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// relationSource is the short citation of a relation's first source other
+// than the analyst coding itself, or "".
+func relationSource(r *world.Relation) string {
+	for _, src := range r.Sources {
+		if src.Field == "" && !strings.HasPrefix(src.Citation, "entente analyst coding") && !strings.HasPrefix(src.Citation, "Correlates of War Project. Direct Contiguity") {
+			return shortCitation(src.Citation)
+		}
+	}
+	return ""
+}
+
 // Relations lists strategic partnerships and the coded dyadic relations.
 func Relations(w *world.World) (*Section, error) {
-	if len(w.Partnerships) == 0 && len(w.Relations) == 0 {
+	rels := codedRelations(w)
+	if len(w.Partnerships) == 0 && len(rels) == 0 {
 		return nil, nil
 	}
 	s := &Section{Title: "Partnerships and rivalries"}
@@ -522,14 +776,25 @@ func Relations(w *world.World) (*Section, error) {
 		}
 		s.Tables = append(s.Tables, t)
 	}
-	if len(w.Relations) > 0 {
+	if len(rels) > 0 {
 		t := NewTable("Dyadic relations, most hostile first", Text("Pair"), Num("Hostility", 2), Bool("Rivalry"),
-			Bool("War"), Bool("Territorial"), Text("Rationale"))
-		for _, r := range sortedRelations(w) {
-			t.Add(stateName(w, r.Dyad.A)+" – "+stateName(w, r.Dyad.B), r.Hostility, r.Rivalry, r.War, r.Territorial, r.Rationale)
+			Bool("War"), Bool("Territorial"), Num("Contiguity", 0), Text("Rationale"), Text("Source"))
+		rivals := 0
+		for _, r := range rels {
+			var cont any = math.NaN()
+			if r.Contiguity != world.ContiguityMissing {
+				cont = r.Contiguity
+			}
+			t.Add(stateName(w, r.Dyad.A)+" – "+stateName(w, r.Dyad.B), r.Hostility, r.Rivalry, r.War, r.Territorial, cont, r.Rationale, relationSource(r))
+			if r.Rivalry {
+				rivals++
+			}
 		}
 		s.Tables = append(s.Tables, t)
-		s.Notes = append(s.Notes, "Hostility is an analyst coding from 0 (none) to 1 (war), with its rationale; it is an input to the threat model, not a measurement.")
+		s.Paragraphs = append(s.Paragraphs, fmt.Sprintf("%d pairs of states carry a coded relation, %d of them strategic rivalries.", len(rels), rivals))
+		s.Notes = append(s.Notes,
+			"Hostility is an analyst coding from 0 (none) to 1 (war), with its rationale and source; it is an input to the threat model, not a measurement. The scale's anchors: 0.2 a dispute handled by diplomacy; 0.5 a strategic rivalry with sanctions, military signalling or proxy conflict; 0.8 armed clashes, strikes or an armistice without peace; 1.0 interstate war (docs/relations2024.md lists every coding with its rationale and source).",
+			"Contiguity is COW's type (1 land; 2–5 separated by up to 12, 24, 150 or 400 miles of water; 0 none). The world file holds every contiguous pair; pairs with no coded relation are not listed here.")
 	}
 	return s, nil
 }

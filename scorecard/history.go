@@ -12,11 +12,14 @@ import (
 // overlap y (history.COWDyadsIn), so a dyad is new in t when it is
 // allied in t and was in no COW alliance in t−1. This is the dyad start
 // year of COW's dyad file for a first alliance; a dyad that forms a second
-// alliance while still allied is not new. Coverage 1816–2012.
+// alliance while still allied is not new. Coverage: the COW table's span
+// (1816–2012, from the catalogue) within the state system's.
 func COWSource(h *history.History) Source {
 	first, last := h.Span()
-	return Source{Name: "COW v4.1", From: max(first, 1816), To: min(last, 2012), Allied: func(y int) (map[world.Dyad]bool, error) {
-		if y < first || y > last || y > 2012 {
+	cf, cl := h.COW().Span()
+	first, last = max(first, cf), min(last, cl)
+	return Source{Name: "COW v4.1", From: first, To: last, Allied: func(y int) (map[world.Dyad]bool, error) {
+		if y < first || y > last {
 			return nil, fmt.Errorf("COW alliances do not cover %d", y)
 		}
 		out := map[world.Dyad]bool{}

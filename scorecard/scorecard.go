@@ -321,22 +321,11 @@ func scoreYear(load Loader, y int, o Options) (ys *yearScore, why string, err er
 }
 
 // AlliedDyads returns the dyads allied in w.Year under the alliances whose
-// ID starts with prefix.
+// ID starts with prefix, whatever their members pledged
+// (world.World.AlliedDyads under world.AnyObligation).
 func AlliedDyads(w *world.World, prefix string) map[world.Dyad]bool {
-	out := map[world.Dyad]bool{}
-	for i := range w.Alliances {
-		a := &w.Alliances[i]
-		if !strings.HasPrefix(a.ID, prefix) {
-			continue
-		}
-		ms := a.MembersIn(w.Year)
-		for x := range ms {
-			for y := x + 1; y < len(ms); y++ {
-				out[world.MakeDyad(ms[x], ms[y])] = true
-			}
-		}
-	}
-	return out
+	return w.AlliedDyads(world.InYear(w.Year), world.AnyObligation,
+		func(a *world.Alliance) bool { return strings.HasPrefix(a.ID, prefix) })
 }
 
 // yearScore holds, for the World of year t−1, each state's top threat, its

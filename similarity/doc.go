@@ -11,6 +11,11 @@
 //
 // A state's tie with itself is the top level (3, or 1 for binary).
 //
+// ATOP codes obligations by direction (A pledges to B). With Directed ties
+// (fpsim's rule) i's portfolio is row i of the directed valued matrix: i's
+// own obligations toward each k. With Symmetric ties the tie of i and k is
+// the maximum over both directions.
+//
 // Every measure of a dyad (i, j) depends on the two portfolios x (i's) and
 // y (j's) only through the 4×4 contingency table of (x_k, y_k) over the
 // system members k, weighted by w_k (1, or k's CINC share). The package
@@ -31,8 +36,12 @@
 //   - S (Signorino & Ritter 1999) with absolute or squared distance, unit
 //     or CINC weights, Table.S;
 //   - Cohen's kappa and Scott's pi (Häge 2011), chance-corrected agreement
-//     with quadratic (default) or linear disagreement weights, Table.Kappa
-//     and Table.Pi.
+//     with quadratic (default), linear or nominal (unweighted) disagreement
+//     weights, Table.Kappa and Table.Pi.
+//
+// A Convention fixes every choice at once: Hage (the default: kappa and pi
+// with the same weights) or FPSim, which reproduces the fpsim R package
+// (directed ties, kappa quadratic, pi nominal).
 //
 // An undefined value (a zero denominator: a constant portfolio, or no
 // weight at all) is missing: a world.Value that IsMissing.

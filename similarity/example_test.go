@@ -30,13 +30,19 @@ func ExampleKappa() {
 	// Output: S = 0.20, kappa = -0.25, pi = -0.25
 }
 
-// Portfolios of a three-state system under the ATOP valuation: 0 and 1
-// are defense allies, 1 and 2 have a nonaggression pact.
+// Portfolios of a three-state system under the ATOP valuation: 0 pledges
+// defense to 1, 1 pledges only neutrality to 0. With directed ties each
+// portfolio is the state's own pledges (0: 3, 3, 0; 1: 2, 3, 0); with
+// symmetric ties the pair takes the higher level in both.
 func ExamplePortfolios() {
-	p := similarity.NewPortfolios(3, similarity.ATOP)
-	p.Tie(0, 1, world.Obligations(0).With(world.Defense))
-	p.Tie(2, 1, world.Obligations(0).With(world.Nonaggression))
-	m := p.Measures(0, 1, similarity.Quadratic)
-	fmt.Printf("S(0,1) = %.4f\n", m.S)
-	// Output: S(0,1) = 0.7778
+	for _, ties := range []similarity.Ties{similarity.Directed, similarity.Symmetric} {
+		p := similarity.NewPortfolios(3, similarity.ATOP, ties)
+		p.Tie(0, 1, world.Obligations(0).With(world.Defense))
+		p.Tie(1, 0, world.Obligations(0).With(world.Neutrality))
+		m := p.Measures(0, 1, similarity.Quadratic, similarity.Nominal)
+		fmt.Printf("%s: S(0,1) = %.4f\n", ties, m.S)
+	}
+	// Output:
+	// directed: S(0,1) = 0.7778
+	// symmetric: S(0,1) = 1.0000
 }

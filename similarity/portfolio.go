@@ -81,15 +81,52 @@ func (v Valuation) Top() int {
 // binary), the Δ of Signorino and Ritter's S.
 func (v Valuation) Delta() float64 { return float64(v.Top()) }
 
+// Ties says how a directed source (ATOP: A pledges to B) enters the
+// portfolios.
+type Ties uint8
+
+const (
+	// Directed: i's portfolio is row i of the directed valued matrix, i's
+	// own obligations toward each member k. This is fpsim's rule and the
+	// meaning of ATOP's directed data: if A pledged defense to B and B
+	// only neutrality to A, A's portfolio holds 3 for B and B's holds 2
+	// for A.
+	Directed Ties = iota
+	// Symmetric: the tie of i and k is the maximum over both directions,
+	// so both portfolios hold 3 in the example above.
+	Symmetric
+)
+
+var tiesNames = [...]string{Directed: "directed", Symmetric: "symmetric"}
+
+func (t Ties) String() string {
+	if int(t) < len(tiesNames) {
+		return tiesNames[t]
+	}
+	return fmt.Sprintf("Ties(%d)", uint8(t))
+}
+
+// ParseTies returns the ties named s ("directed" or "symmetric").
+func ParseTies(s string) (Ties, error) {
+	for i, n := range tiesNames {
+		if n == s {
+			return Ties(i), nil
+		}
+	}
+	return 0, fmt.Errorf("unknown ties %q (want directed or symmetric)", s)
+}
+
 // Portfolios holds the alliance portfolios of the n members of one
-// system-year: a symmetric n×n matrix of tie levels with each state's tie
-// with itself at the top level, stored densely for lookup and as lists of
-// nonzero ties for speed. Build it with NewPortfolios and Tie, then read
-// dyads with Table and Measures. A Portfolios is safe for concurrent reads
-// once built.
+// system-year: an n×n matrix of tie levels, row i being i's portfolio,
+// with each state's tie with itself at the top level, stored densely for
+// lookup and as lists of nonzero ties for speed. With Symmetric ties the
+// matrix is symmetric; with Directed ties it need not be. Build it with
+// NewPortfolios and Tie, then read dyads with Table and Measures. A
+// Portfolios is safe for concurrent reads once built.
 type Portfolios struct {
 	n      int
 	v      Valuation
+	ties   Ties
 	m      []uint8   // n*n levels
 	nz     [][]int32 // nonzero columns per row, built by freeze
 	w      []float64 // weight per member; 0 when missing
@@ -97,10 +134,10 @@ type Portfolios struct {
 	frozen bool
 }
 
-// NewPortfolios returns the portfolios of n members under valuation v with
-// only the self-ties set.
-func NewPortfolios(n int, v Valuation) *Portfolios {
-	p := &Portfolios{n: n, v: v, m: make([]uint8, n*n)}
+// NewPortfolios returns the portfolios of n members under valuation v and
+// ties t with only the self-ties set.
+func NewPortfolios(n int, v Valuation, t Ties) *Portfolios {
+	p := &Portfolios{n: n, v: v, ties: t, m: make([]uint8, n*n)}
 	top := uint8(v.Top())
 	for i := range n {
 		p.m[i*n+i] = top
@@ -111,10 +148,12 @@ func NewPortfolios(n int, v Valuation) *Portfolios {
 // Len returns the number of members.
 func (p *Portfolios) Len() int { return p.n }
 
-// Tie records the obligations between members i and k (positions 0..n-1).
-// Ties are symmetric: the level of the pair is the maximum over every call
-// with i and k in either order, so a directed source (ATOP: A pledges to B)
-// enters as the maximum over both directions. Self-ties are ignored.
+// Tie records obligations o of member i toward member k (positions
+// 0..n-1). With Directed ties it raises i's tie toward k to the level of
+// o: the level is the maximum over every call with (i, k) in that order.
+// With Symmetric ties it raises the tie of the pair in both portfolios:
+// the level is the maximum over every call with i and k in either order.
+// Self-ties are ignored.
 func (p *Portfolios) Tie(i, k int, o world.Obligations) error {
 	if i < 0 || k < 0 || i >= p.n || k >= p.n {
 		return fmt.Errorf("similarity: tie (%d, %d) outside 0..%d", i, k, p.n-1)
@@ -124,7 +163,11 @@ func (p *Portfolios) Tie(i, k int, o world.Obligations) error {
 	}
 	l := uint8(p.v.Level(o))
 	if l > p.m[i*p.n+k] {
-		p.m[i*p.n+k], p.m[k*p.n+i] = l, l
+		p.m[i*p.n+k] = l
+		p.frozen = false
+	}
+	if p.ties == Symmetric && l > p.m[k*p.n+i] {
+		p.m[k*p.n+i] = l
 		p.frozen = false
 	}
 	return nil
@@ -235,16 +278,19 @@ type Measures struct {
 }
 
 // Measures returns every measure of dyad (i, j), with disagreement
-// weighting dw for kappa and pi. SCINC is missing when no weights are set.
-func (p *Portfolios) Measures(i, j int, dw Disagreement) Measures {
+// weightings kappa and pi for Cohen's kappa and Scott's pi (Convention.
+// Weights gives a convention's). SCINC is missing when no weights are set.
+// Every measure is symmetric: Measures(i, j) equals Measures(j, i), with
+// Directed ties too (the table of (j, i) is the transpose of (i, j)'s).
+func (p *Portfolios) Measures(i, j int, kappa, pi Disagreement) Measures {
 	t := p.Table(i, j)
 	d := p.v.Delta()
 	m := Measures{
 		TauB:  t.TauB(),
 		S:     t.S(Absolute, d),
 		SSq:   t.S(Squared, d),
-		Kappa: t.Kappa(dw),
-		Pi:    t.Pi(dw),
+		Kappa: t.Kappa(kappa),
+		Pi:    t.Pi(pi),
 		SCINC: world.Missing(),
 	}
 	if wt, ok := p.WeightedTable(i, j); ok {

@@ -233,6 +233,37 @@ func refChance(x, y []int, pooled, linear bool) float64 {
 	return 1 - obs/exp
 }
 
+// refAgreement computes the unweighted (nominal) kappa (pooled=false) or
+// Scott's pi (pooled=true) from agreement on the diagonal, as Cohen (1960)
+// and Scott (1955) define them and fpsim's spi computes pi:
+// (p_o - p_e)/(1 - p_e).
+func refAgreement(x, y []int, pooled bool) float64 {
+	n := float64(len(x))
+	var po float64
+	var cx, cy [Levels]float64
+	for k := range x {
+		if x[k] == y[k] {
+			po++
+		}
+		cx[x[k]]++
+		cy[y[k]]++
+	}
+	po /= n
+	var pe float64
+	for a := range Levels {
+		if pooled {
+			m := (cx[a] + cy[a]) / (2 * n)
+			pe += m * m
+		} else {
+			pe += cx[a] / n * cy[a] / n
+		}
+	}
+	if pe >= 1 {
+		return math.NaN()
+	}
+	return (po - pe) / (1 - pe)
+}
+
 func randomPortfolio(r *rand.Rand, n, maxLevel int, density float64) []int {
 	x := make([]int, n)
 	for k := range x {
@@ -286,6 +317,8 @@ func TestAgainstReference(t *testing.T) {
 			{"kappa linear", txy.Kappa(Linear), refChance(x, y, false, true)},
 			{"pi", txy.Pi(Quadratic), refChance(x, y, true, false)},
 			{"pi linear", txy.Pi(Linear), refChance(x, y, true, true)},
+			{"pi nominal", txy.Pi(Nominal), refAgreement(x, y, true)},
+			{"kappa nominal", txy.Kappa(Nominal), refAgreement(x, y, false)},
 		}
 		for _, c := range checks {
 			if !closeOrBothMissing(c.got, c.want) {
@@ -303,6 +336,7 @@ func TestAgainstReference(t *testing.T) {
 			{"tau-b", txy.TauB(), tyx.TauB()},
 			{"kappa", txy.Kappa(Quadratic), tyx.Kappa(Quadratic)},
 			{"pi", txy.Pi(Quadratic), tyx.Pi(Quadratic)},
+			{"pi nominal", txy.Pi(Nominal), tyx.Pi(Nominal)},
 		}
 		for _, s := range sym {
 			if !closeOrBothMissing(s.ab, float64(s.ba)) {
@@ -339,7 +373,7 @@ func TestPortfoliosFastPath(t *testing.T) {
 	for trial := range 300 {
 		n := 2 + r.IntN(60)
 		v := Valuation(trial % 3)
-		p := NewPortfolios(n, v)
+		p := NewPortfolios(n, v, Ties(trial%2))
 		for range r.IntN(n * 3) {
 			i, k := r.IntN(n), r.IntN(n)
 			if err := p.Tie(i, k, obligations[r.IntN(len(obligations))]); err != nil {
@@ -373,8 +407,8 @@ func TestPortfoliosFastPath(t *testing.T) {
 			if x[i] != v.Top() || y[j] != v.Top() {
 				t.Fatalf("self tie is not the top level")
 			}
-			if p.Level(i, j) != p.Level(j, i) {
-				t.Fatalf("ties not symmetric")
+			if p.ties == Symmetric && p.Level(i, j) != p.Level(j, i) {
+				t.Fatalf("symmetric ties differ by direction")
 			}
 			want := mustTally(t, x, y, nil)
 			if got := p.Table(i, j); got != want {
@@ -395,7 +429,7 @@ func TestPortfoliosFastPath(t *testing.T) {
 					}
 				}
 			}
-			m := p.Measures(i, j, Quadratic)
+			m := p.Measures(i, j, Quadratic, Quadratic)
 			if !closeOrBothMissing(m.SCINC, refS(x, y, wf, false, v.Delta())) {
 				t.Fatalf("SCINC %v, want %v", m.SCINC, refS(x, y, wf, false, v.Delta()))
 			}
@@ -453,7 +487,7 @@ func BenchmarkDyadMeasures(b *testing.B) {
 	b.ReportAllocs()
 	r := rand.New(rand.NewPCG(5, 6))
 	const n = 195
-	p := NewPortfolios(n, ATOP)
+	p := NewPortfolios(n, ATOP, Directed)
 	for range 2000 {
 		p.Tie(r.IntN(n), r.IntN(n), world.Obligations(0).With(world.Defense))
 	}
@@ -465,6 +499,86 @@ func BenchmarkDyadMeasures(b *testing.B) {
 	p.Freeze()
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
-		p.Measures(i%n, (i*7+1)%n, Quadratic)
+		p.Measures(i%n, (i*7+1)%n, Quadratic, Quadratic)
+	}
+}
+
+// TestDirectedTies checks that directed portfolios are the rows of the
+// directed valued matrix (the maximum level over each ordered pair's
+// calls), symmetric ones the maximum over both directions, and that every
+// measure stays symmetric in the dyad under directed ties.
+func TestDirectedTies(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	obligations := []world.Obligations{
+		world.Obligations(0).With(world.Defense), world.Obligations(0).With(world.Neutrality),
+		world.Obligations(0).With(world.Nonaggression), world.Obligations(0).With(world.Consultation),
+	}
+	for trial := range 200 {
+		n := 2 + r.IntN(30)
+		dir := NewPortfolios(n, ATOP, Directed)
+		sym := NewPortfolios(n, ATOP, Symmetric)
+		want := make([]int, n*n)
+		for i := range n {
+			want[i*n+i] = 3
+		}
+		for range r.IntN(3 * n) {
+			i, k := r.IntN(n), r.IntN(n)
+			o := obligations[r.IntN(len(obligations))]
+			dir.Tie(i, k, o)
+			sym.Tie(i, k, o)
+			if i != k {
+				want[i*n+k] = max(want[i*n+k], ATOP.Level(o))
+			}
+		}
+		for i := range n {
+			for k := range n {
+				if got := dir.Level(i, k); got != want[i*n+k] {
+					t.Fatalf("trial %d: directed level (%d,%d) = %d, want %d", trial, i, k, got, want[i*n+k])
+				}
+				if got, w := sym.Level(i, k), max(want[i*n+k], want[k*n+i]); got != w {
+					t.Fatalf("trial %d: symmetric level (%d,%d) = %d, want %d", trial, i, k, got, w)
+				}
+			}
+		}
+		i, j := r.IntN(n), r.IntN(n)
+		a, b := dir.Measures(i, j, Quadratic, Nominal), dir.Measures(j, i, Quadratic, Nominal)
+		for _, c := range [][2]world.Value{{a.S, b.S}, {a.SSq, b.SSq}, {a.TauB, b.TauB}, {a.Kappa, b.Kappa}, {a.Pi, b.Pi}} {
+			if !closeOrBothMissing(c[0], float64(c[1])) {
+				t.Fatalf("trial %d: measure of (%d,%d) %v differs from (%d,%d) %v", trial, i, j, c[0], j, i, c[1])
+			}
+		}
+	}
+}
+
+func TestConvention(t *testing.T) {
+	if k, p := FPSim.Weights(Linear); k != Quadratic || p != Nominal {
+		t.Errorf("fpsim weights %v, %v; want quadratic, nominal", k, p)
+	}
+	if k, p := Hage.Weights(Linear); k != Linear || p != Linear {
+		t.Errorf("hage weights %v, %v; want linear, linear", k, p)
+	}
+	if FPSim.Ties(Symmetric) != Directed || Hage.Ties(Symmetric) != Symmetric {
+		t.Error("convention ties")
+	}
+	for _, s := range []string{"hage", "fpsim"} {
+		if c, err := ParseConvention(s); err != nil || c.String() != s {
+			t.Errorf("ParseConvention(%q) = %v, %v", s, c, err)
+		}
+	}
+	for _, s := range []string{"directed", "symmetric"} {
+		if c, err := ParseTies(s); err != nil || c.String() != s {
+			t.Errorf("ParseTies(%q) = %v, %v", s, c, err)
+		}
+	}
+	for _, s := range []string{"quadratic", "linear", "nominal"} {
+		if c, err := ParseDisagreement(s); err != nil || c.String() != s {
+			t.Errorf("ParseDisagreement(%q) = %v, %v", s, c, err)
+		}
+	}
+	if _, err := ParseConvention("FPSIM"); err == nil {
+		t.Error("accepted an unknown convention")
+	}
+	if _, err := ParseTies("max"); err == nil {
+		t.Error("accepted unknown ties")
 	}
 }

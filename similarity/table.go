@@ -26,9 +26,35 @@ const (
 type Disagreement uint8
 
 const (
-	Quadratic Disagreement = iota // w_ab = (a - b)², as in Häge (2011) and fpsim
+	Quadratic Disagreement = iota // w_ab = (a - b)², as in Häge (2011) and fpsim's kappa
 	Linear                        // w_ab = |a - b|
+	// Nominal: w_ab = 1 when a ≠ b, the unweighted coefficients of Cohen
+	// (1960) and Scott (1955): every disagreement counts the same, and
+	// 1 - observed/expected disagreement equals (p_o - p_e)/(1 - p_e) with
+	// p_o and p_e the observed and expected agreement on the diagonal.
+	// fpsim's Scott's pi is nominal.
+	Nominal
 )
+
+var disagreementNames = [...]string{Quadratic: "quadratic", Linear: "linear", Nominal: "nominal"}
+
+func (d Disagreement) String() string {
+	if int(d) < len(disagreementNames) {
+		return disagreementNames[d]
+	}
+	return fmt.Sprintf("Disagreement(%d)", uint8(d))
+}
+
+// ParseDisagreement returns the weighting named s ("quadratic", "linear"
+// or "nominal").
+func ParseDisagreement(s string) (Disagreement, error) {
+	for i, n := range disagreementNames {
+		if n == s {
+			return Disagreement(i), nil
+		}
+	}
+	return 0, fmt.Errorf("unknown disagreement weighting %q (want quadratic, linear or nominal)", s)
+}
 
 // Tally returns the contingency table of portfolios x and y with member
 // weights w (nil for unit weights). It reports an error when the lengths
@@ -166,9 +192,9 @@ func (t *Table) TauB() world.Value {
 //	kappa = 1 - Σ_ab w_ab p_ab / Σ_ab w_ab p_a. p_.b
 //
 // with p the table as proportions, p_a. and p_.b its row and column
-// margins, and disagreement weights w_ab = (a-b)² (Quadratic) or |a-b|
-// (Linear). Kappa is 1 for identical portfolios, 0 for agreement at chance
-// and negative below chance. It is missing when the expected disagreement
+// margins, and disagreement weights w_ab = (a-b)² (Quadratic), |a-b|
+// (Linear) or 1 for every a ≠ b (Nominal). Kappa is 1 for identical
+// portfolios, 0 for agreement at chance and negative below chance. It is missing when the expected disagreement
 // is zero (both portfolios constant at one level).
 func (t *Table) Kappa(w Disagreement) world.Value {
 	var r, c [Levels]float64
@@ -213,9 +239,12 @@ func (t *Table) chance(w Disagreement, r, c [Levels]float64) world.Value {
 				continue
 			}
 			wab := float64(a - b)
-			if w == Linear {
+			switch w {
+			case Linear:
 				wab = math.Abs(wab)
-			} else {
+			case Nominal:
+				wab = 1
+			default:
 				wab *= wab
 			}
 			obs += wab * t[a][b]

@@ -46,6 +46,7 @@ func allWorlds(tb testing.TB) []*world.World {
 // TestAllYears computes the threat matrix of every year 1816–2016 and
 // checks its bounds: every component in [0,1], totals in [0, 4].
 func TestAllYears(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("reads every year of the real data")
 	}
@@ -93,6 +94,7 @@ func TestAllYears(t *testing.T) {
 // in 1962 the United States' is the Soviet Union and the Soviet Union's the
 // United States.
 func TestHistoricalTopThreats(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("reads the real data")
 	}

@@ -102,10 +102,6 @@ func Compute(w *world.World, o Options) (*Matrix, error) {
 	m.allied = alliedPairs(w, m.pos)
 	allied := m.allied
 	m.ties, m.allySince = tiesOn(w, m.pos, ReferenceDate(w))
-	var raw []float64
-	if o.Composite == Walt {
-		raw = make([]float64, n*n)
-	}
 	coded := codedIntent(w, m.pos, o)
 
 	W := o.W(w.Year)
@@ -114,10 +110,9 @@ func Compute(w *world.World, o Options) (*Matrix, error) {
 	for i := range w.States {
 		cinc[i] = w.States[i].Capability.CINC.Float()
 	}
-	rel := newRelations(w)
 	for i := 0; i < n; i++ {
 		for j := i + 1; j < n; j++ {
-			miles := EffectiveMiles(rel.get(i, j))
+			miles := EffectiveMiles(w.RelationAt(i, j))
 			for _, p := range [2][2]int{{i, j}, {j, i}} {
 				to, from := p[0], p[1]
 				k := to*n + from
@@ -132,15 +127,9 @@ func Compute(w *world.World, o Options) (*Matrix, error) {
 					if c := coded[k]; !math.IsNaN(c) && c > in {
 						in = c
 					}
-					if raw != nil {
-						raw[k] = in
-					}
 					if allied[k] {
 						in *= o.AllyFactor
 					}
-				}
-				if raw != nil && !m.IntentMeasured {
-					raw[k] = nan
 				}
 				m.intent[k] = in
 				m.total[k] = o.combine(m.power[from], m.prox[k], m.offense[from], in)
@@ -149,8 +138,8 @@ func Compute(w *world.World, o Options) (*Matrix, error) {
 		k := i*n + i
 		m.prox[k], m.intent[k], m.total[k] = nan, nan, nan
 	}
-	if raw != nil {
-		m.walt(w, rel, disputes, coded, lastDisputeYears(w, m.pos))
+	if o.Composite == Walt {
+		m.walt(w, disputes, coded, lastDisputeYears(w, m.pos))
 	}
 	return m, nil
 }
@@ -207,26 +196,23 @@ func intentMeasured(w *world.World) bool {
 	return false
 }
 
-// alliedPairs marks [to*n+from] for every pair sharing an alliance in force
-// in w.Year.
+// alliedKinds are the obligations under which two states count as allies
+// for AllyFactor: any alliance, whatever its members pledged.
+const alliedKinds = world.AnyObligation
+
+// alliedPairs marks [to*n+from] for every pair allied in w.Year under
+// alliedKinds (world.Alliance.AlliedPairs).
 func alliedPairs(w *world.World, pos map[int]int) []bool {
 	n := len(w.States)
 	out := make([]bool, n*n)
-	var idx []int
 	for a := range w.Alliances {
-		idx = idx[:0]
-		for _, c := range w.Alliances[a].MembersIn(w.Year) {
-			if p, ok := pos[c]; ok {
-				idx = append(idx, p)
+		w.Alliances[a].AlliedPairs(world.InYear(w.Year), alliedKinds, func(x, y int) {
+			px, okx := pos[x]
+			py, oky := pos[y]
+			if okx && oky {
+				out[px*n+py], out[py*n+px] = true, true
 			}
-		}
-		for _, x := range idx {
-			for _, y := range idx {
-				if x != y {
-					out[x*n+y] = true
-				}
-			}
-		}
+		})
 	}
 	return out
 }
@@ -339,8 +325,10 @@ func (m *Matrix) All() []Threat {
 // TopPos returns the position of the largest present total threat faced by
 // the state at position i, or -1 when no total is present and positive (a
 // zero total, which the multiplicative composite gives a state without
-// hostile intent, is no threat). Ties go to the smaller position (the
-// smaller ccode, as a World sorts its States).
+// hostile intent, is no threat). Under the Walt composite only actual
+// threats (intent > 0) count, and equal totals (states at war with i score
+// alike) go to the larger potential threat. Other ties go to the smaller
+// position (the smaller ccode, as a World sorts its States).
 func (m *Matrix) TopPos(i int) int {
 	n := len(m.States)
 	best, bv := -1, 0.0
@@ -352,7 +340,7 @@ func (m *Matrix) TopPos(i int) int {
 		if m.potential != nil && !(m.intent[i*n+j] > 0) {
 			continue // a potential threat, not an actual one
 		}
-		if v > bv {
+		if v > bv || v == bv && best >= 0 && m.potential != nil && m.potential[i*n+j] > m.potential[i*n+best] {
 			best, bv = j, v
 		}
 	}
@@ -402,57 +390,4 @@ func sortThreats(ts []Threat) {
 func (m *Matrix) ComponentsAt(i, j int) (power, proximity, offense, intent float64) {
 	k := i*len(m.States) + j
 	return m.power[j], m.prox[k], m.offense[j], m.intent[k]
-}
-
-// relations reads the Relation of each dyad of a World as World.Relation
-// does (stored facts; contiguity 0 inside the contiguity data's coverage and
-// missing outside; capital distance from the capitals in force when not
-// stored), with the trigonometry of each capital computed once.
-type relations struct {
-	w                *world.World
-	contigCovered    bool
-	lat, lon, cosLat []float64 // radians; NaN when unknown
-}
-
-func newRelations(w *world.World) *relations {
-	n := len(w.States)
-	r := &relations{w: w, contigCovered: w.Covered(world.FamilyContiguity),
-		lat: make([]float64, n), lon: make([]float64, n), cosLat: make([]float64, n)}
-	const rad = math.Pi / 180
-	for i := range w.States {
-		c := w.States[i].Capital
-		r.lat[i], r.lon[i] = c.Lat.Float()*rad, c.Lon.Float()*rad
-		r.cosLat[i] = math.Cos(r.lat[i])
-	}
-	return r
-}
-
-// get returns the relation of the states at positions i and j.
-func (r *relations) get(i, j int) world.Relation {
-	d := world.MakeDyad(r.w.States[i].CCode, r.w.States[j].CCode)
-	var out world.Relation
-	if p, ok := r.w.Relations[d]; ok && p != nil {
-		out = *p
-	} else {
-		out = world.NewRelation(d)
-		if r.contigCovered {
-			out.Contiguity = world.NotContiguous
-		}
-	}
-	if out.CapDistKm.IsMissing() {
-		out.CapDistKm = world.Value(r.haversine(i, j))
-	}
-	return out
-}
-
-// haversine is world.GreatCircleKm over the precomputed capitals.
-func (r *relations) haversine(i, j int) float64 {
-	dφ := r.lat[j] - r.lat[i]
-	dλ := r.lon[j] - r.lon[i]
-	if math.IsNaN(dφ) || math.IsNaN(dλ) {
-		return nan
-	}
-	sφ, sλ := math.Sin(dφ/2), math.Sin(dλ/2)
-	h := sφ*sφ + r.cosLat[i]*r.cosLat[j]*sλ*sλ
-	return 2 * world.EarthRadiusKm * math.Asin(math.Min(1, math.Sqrt(h)))
 }

@@ -140,7 +140,7 @@ func offenseShares(w *world.World) []float64 {
 // gives none. disputes holds the decayed dispute sums (nil when the World
 // has no dispute data), coded the hostility coded for each pair (NaN where
 // none), last the last year of a dispute between the pair (0 when none).
-func (m *Matrix) walt(w *world.World, rel *relations, disputes, coded []float64, last []int) {
+func (m *Matrix) walt(w *world.World, disputes, coded []float64, last []int) {
 	n := len(m.States)
 	o := m.Options
 	pw := powerShares(w, o)
@@ -161,10 +161,13 @@ func (m *Matrix) walt(w *world.World, rel *relations, disputes, coded []float64,
 	}
 	wp, wo := o.Weights.Power, o.Weights.Offense
 	norm := math.Pow(1+o.IntentFloor, o.IntentPower)
+	rivals, wars := historicalHostility(w)
 	for i := 0; i < n; i++ {
 		for j := i + 1; j < n; j++ {
-			pair := rel.get(i, j)
+			pair := w.RelationAt(i, j)
 			miles := EffectiveMiles(pair)
+			pair.Rivalry = pair.Rivalry || rivals[pair.Dyad]
+			pair.War = pair.War || wars[pair.Dyad]
 			for _, p := range [2][2]int{{i, j}, {j, i}} {
 				to, from := p[0], p[1]
 				k := to*n + from
@@ -193,7 +196,7 @@ func (m *Matrix) walt(w *world.World, rel *relations, disputes, coded []float64,
 				if m.IntentMeasured {
 					in = o.intent(disputes, k, pair)
 				}
-				if m.ties[k]&defenceTie != 0 && !hostile(coded[k], last[k], m.allySince[k], w.Year, o.AllyDisputeYears) {
+				if m.ties[k]&defenceTie != 0 && !pair.Rivalry && !pair.War && !hostile(coded[k], last[k], m.allySince[k], w.Year, o.AllyDisputeYears) {
 					in = 0 // an ally: a potential threat, not an actual one
 				}
 				m.intent[k] = in
@@ -201,6 +204,31 @@ func (m *Matrix) walt(w *world.World, rel *relations, disputes, coded []float64,
 			}
 		}
 	}
+}
+
+// historicalHostility returns the pairs of a World's strategic rivalries in
+// force in its year (Thompson & Dreyer 2012, World.Rivalries) and the pairs
+// fighting on opposite sides of an inter-state war in its year (COW and
+// Reiter–Stam–Horowitz, World.Wars). World files code both on their
+// relations instead.
+func historicalHostility(w *world.World) (rivals, wars map[world.Dyad]bool) {
+	rivals, wars = map[world.Dyad]bool{}, map[world.Dyad]bool{}
+	for k := range w.Rivalries {
+		if r := &w.Rivalries[k]; r.InForce(w.Year) {
+			rivals[world.MakeDyad(r.A, r.B)] = true
+		}
+	}
+	for k := range w.Wars {
+		war := &w.Wars[k]
+		for _, a := range war.Sides[0] {
+			for _, b := range war.Sides[1] {
+				if a.Active(w.Year) && b.Active(w.Year) {
+					wars[world.MakeDyad(a.State, b.State)] = true
+				}
+			}
+		}
+	}
+	return rivals, wars
 }
 
 // intent returns I_ij under the Walt composite: independent evidence of
@@ -269,7 +297,8 @@ func (o Options) potential(r, x, wp, wo float64) float64 {
 	return sum / wsum
 }
 
-// hostile reports whether a defence ally's intent stays open: hostility is
+// hostile reports whether a defence ally's intent stays open (besides a
+// rivalry or a war between them, checked by the caller): hostility is
 // coded between the two (coded > 0), or they met on opposite sides of a
 // dispute that went on while they were allied (in or after since, the first
 // year of the bond) and within the last years years of y. Disputes from

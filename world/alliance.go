@@ -16,6 +16,7 @@ const (
 	Nonaggression                        // not to attack the partner
 	Consultation                         // to consult in a crisis
 	Entente                              // to consult or cooperate (COW Type III)
+	Technology                           // to share military technology and build capability together (AUKUS)
 )
 
 var obligationNames = []struct {
@@ -24,6 +25,7 @@ var obligationNames = []struct {
 }{
 	{Defense, "defense"}, {Offense, "offense"}, {Neutrality, "neutrality"},
 	{Nonaggression, "nonaggression"}, {Consultation, "consultation"}, {Entente, "entente"},
+	{Technology, "technology"},
 }
 
 // Obligations is a set of Obligation kinds.
@@ -102,6 +104,9 @@ type Member struct {
 	CCode       int         `json:"ccode"`
 	Spell       Spell       `json:"spell"`
 	Obligations Obligations `json:"obligations"`
+	// Status lists the member's changes of participation (frozen,
+	// suspended) in date order; none means active throughout its spell.
+	Status []Participation `json:"status,omitempty"`
 }
 
 // Alliance is a treaty (or, when Formal is false, a tacit understanding)
@@ -121,6 +126,10 @@ type Alliance struct {
 	Structure   Structure   `json:"structure,omitempty"`
 	Hub         int         `json:"hub,omitempty"` // ccode of the hub of a hub-and-spoke system
 	Sources     []Source    `json:"sources,omitempty"`
+	// Suspensions lists the dyads between which the obligations are
+	// suspended while the treaty stays in force (ANZUS: the United States
+	// and New Zealand since 1986).
+	Suspensions []Suspension `json:"suspensions,omitempty"`
 }
 
 // MembersIn returns the ccodes of the members whose spells overlap year y,

@@ -21,13 +21,36 @@ const KmPerMile = 1.609344
 // is taken as a sphere, so d can differ from the ellipsoidal distance by up
 // to about 0.5%. Missing coordinates give a missing distance.
 func GreatCircleKm(lat1, lon1, lat2, lon2 Value) Value {
-	if lat1.IsMissing() || lon1.IsMissing() || lat2.IsMissing() || lon2.IsMissing() {
-		return Missing()
+	return Value(toRadians(lat1, lon1).distanceKm(toRadians(lat2, lon2)))
+}
+
+// radians is a point with its latitude in radians and the cosine of it, so
+// that distances from one point to many compute them once. The longitude
+// stays in degrees: the difference is taken before converting, as
+// GreatCircleKm always has, so that distances stay the same to the bit.
+type radians struct{ lat, lonDeg, cosLat float64 }
+
+const degree = math.Pi / 180
+
+// toRadians converts a point in decimal degrees; a missing coordinate
+// gives NaN everywhere.
+func toRadians(lat, lon Value) radians {
+	if lat.IsMissing() || lon.IsMissing() {
+		return radians{math.NaN(), math.NaN(), math.NaN()}
 	}
-	rad := math.Pi / 180
-	φ1, φ2 := float64(lat1)*rad, float64(lat2)*rad
-	dφ := φ2 - φ1
-	dλ := (float64(lon2) - float64(lon1)) * rad
-	h := math.Sin(dφ/2)*math.Sin(dφ/2) + math.Cos(φ1)*math.Cos(φ2)*math.Sin(dλ/2)*math.Sin(dλ/2)
-	return Value(2 * EarthRadiusKm * math.Asin(math.Min(1, math.Sqrt(h))))
+	φ := float64(lat) * degree
+	return radians{φ, float64(lon), math.Cos(φ)}
+}
+
+// distanceKm is the haversine distance of GreatCircleKm, NaN when either
+// point is missing.
+func (p radians) distanceKm(q radians) float64 {
+	dφ := q.lat - p.lat
+	dλ := (q.lonDeg - p.lonDeg) * degree
+	if math.IsNaN(dφ) || math.IsNaN(dλ) {
+		return math.NaN()
+	}
+	sφ, sλ := math.Sin(dφ/2), math.Sin(dλ/2)
+	h := sφ*sφ + p.cosLat*q.cosLat*sλ*sλ
+	return 2 * EarthRadiusKm * math.Asin(math.Min(1, math.Sqrt(h)))
 }

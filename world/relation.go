@@ -25,16 +25,23 @@ const (
 // Relation holds the symmetric facts about a pair of states in a World.
 // Directed facts (who initiated a dispute) are in World.Disputes.
 type Relation struct {
-	Dyad        Dyad     `json:"dyad"`
-	Contiguity  int      `json:"contiguity"`  // 0 none, 1..5 COW type, -1 missing
-	CapDistKm   Value    `json:"capdist_km"`  // great circle between capitals in force
-	MinDistKm   Value    `json:"mindist_km"`  // minimum distance between territories
-	Hostility   Value    `json:"hostility"`   // analyst-coded, 0 (none) .. 1 (war)
-	Rivalry     bool     `json:"rivalry"`     // analyst-coded strategic rivalry
-	War         bool     `json:"war"`         // at war in this year (world files)
-	Territorial bool     `json:"territorial"` // an active territorial dispute (world files)
-	Rationale   string   `json:"rationale,omitempty"`
-	Sources     []Source `json:"sources,omitempty"`
+	Dyad        Dyad   `json:"dyad"`
+	Contiguity  int    `json:"contiguity"`  // 0 none, 1..5 COW type, -1 missing
+	CapDistKm   Value  `json:"capdist_km"`  // great circle between capitals in force
+	MinDistKm   Value  `json:"mindist_km"`  // minimum distance between territories
+	Hostility   Value  `json:"hostility"`   // analyst-coded, 0 (none) .. 1 (war)
+	Rivalry     bool   `json:"rivalry"`     // analyst-coded strategic rivalry
+	War         bool   `json:"war"`         // at war in this year (world files)
+	Territorial bool   `json:"territorial"` // an active territorial dispute (world files)
+	Rationale   string `json:"rationale,omitempty"`
+
+	// Imports of A from B and of B from A, millions of current US dollars
+	// (COW Dyadic Trade), and the number of IGOs both belong to (COW IGO):
+	// missing outside coverage and where the source has no value.
+	ImportsAB  Value    `json:"imports_ab"`
+	ImportsBA  Value    `json:"imports_ba"`
+	SharedIGOs Value    `json:"shared_igos"`
+	Sources    []Source `json:"sources,omitempty"`
 }
 
 // MarshalJSON writes a missing contiguity as null, like every other missing
@@ -71,7 +78,8 @@ func (r *Relation) UnmarshalJSON(b []byte) error {
 // NewRelation returns the Relation of d with every measured field missing.
 func NewRelation(d Dyad) Relation {
 	return Relation{Dyad: d, Contiguity: ContiguityMissing,
-		CapDistKm: Missing(), MinDistKm: Missing(), Hostility: Missing()}
+		CapDistKm: Missing(), MinDistKm: Missing(), Hostility: Missing(),
+		ImportsAB: Missing(), ImportsBA: Missing(), SharedIGOs: Missing()}
 }
 
 // Dispute is one state's participation in a militarized interstate dispute

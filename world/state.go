@@ -58,16 +58,51 @@ type State struct {
 	Capability Capability `json:"capability"`
 	Capital    Capital    `json:"capital"`
 
-	Region          string   `json:"region,omitempty"`
-	Regime          string   `json:"regime,omitempty"` // e.g. "democracy", "autocracy", "hybrid"
-	Nuclear         Nuclear  `json:"nuclear,omitempty"`
-	GDP             Value    `json:"gdp_usd"`          // current US dollars
-	Population      Value    `json:"population"`       // persons
-	MilexUSD        Value    `json:"milex_usd"`        // current US dollars
-	MilexShareGDP   Value    `json:"milex_share_gdp"`  // percent of GDP
-	Personnel       Value    `json:"personnel"`        // active military personnel, persons
-	PowerProjection Value    `json:"power_projection"` // analyst-coded, 0..1
-	Sources         []Source `json:"sources,omitempty"`
+	Region          string  `json:"region,omitempty"`
+	Regime          string  `json:"regime,omitempty"` // e.g. "democracy", "autocracy", "hybrid"
+	Nuclear         Nuclear `json:"nuclear,omitempty"`
+	GDP             Value   `json:"gdp_usd"`          // current US dollars
+	Population      Value   `json:"population"`       // persons
+	MilexUSD        Value   `json:"milex_usd"`        // current US dollars
+	MilexShareGDP   Value   `json:"milex_share_gdp"`  // percent of GDP
+	Personnel       Value   `json:"personnel"`        // active military personnel, persons
+	PowerProjection Value   `json:"power_projection"` // analyst-coded, 0..1
+
+	// Historical measures (history.World); missing outside each
+	// source's coverage and in world files.
+	Democracy         Democracy `json:"democracy"`
+	GDP2011USD        Value     `json:"gdp_2011_usd"` // GDP, 2011 US dollars (Anders, Fariss & Markowitz 2020)
+	SDP2011USD        Value     `json:"sdp_2011_usd"` // surplus domestic product, 2011 US dollars
+	TerritorialThreat Value     `json:"territorial_threat"`
+	Leaders           []Leader  `json:"leaders,omitempty"` // in office on some day of the year
+	LeaderChanged     Value     `json:"leader_changed"`    // 1 when a new leader took office in the year, else 0
+
+	Sources []Source `json:"sources,omitempty"`
+	// Figures holds figures from further sources beside the main ones
+	// above (NATO's defence-expenditure shares beside SIPRI's), and
+	// earlier years of a series.
+	Figures []Figure `json:"figures,omitempty"`
+	Note    string   `json:"note,omitempty"` // what changed during the year, e.g. a fallen government
+}
+
+// Democracy holds a state's regime scores in one year: V-Dem's electoral
+// democracy index (0..1), the Polity2 score (−10..10) and Márquez's
+// extension of the Unified Democracy Scores (a latent scale).
+type Democracy struct {
+	Polyarchy Value `json:"v2x_polyarchy"`
+	Polity2   Value `json:"polity2"`
+	UDS       Value `json:"xm_qudsest"`
+}
+
+// Leader is a spell of a state's leader in office (Archigos).
+type Leader struct {
+	ID       string `json:"id"`
+	Name     string `json:"name"`
+	Start    Date   `json:"start"`
+	End      Date   `json:"end"`
+	Entry    string `json:"entry"`
+	Exit     string `json:"exit"`
+	ExitCode string `json:"exit_code"`
 }
 
 // NewState returns a State with the given code and name and every measured
@@ -80,6 +115,8 @@ func NewState(ccode int, name string) State {
 		Capital:    Capital{Lat: m, Lon: m},
 		GDP:        m, Population: m, MilexUSD: m, MilexShareGDP: m,
 		Personnel: m, PowerProjection: m,
+		Democracy:  Democracy{m, m, m},
+		GDP2011USD: m, SDP2011USD: m, TerritorialThreat: m, LeaderChanged: m,
 	}
 }
 

@@ -22,9 +22,11 @@ type World struct {
 	Systems      []System           `json:"systems,omitempty"`
 	Relations    map[Dyad]*Relation `json:"-"`
 	Disputes     []Dispute          `json:"-"`
+	Wars         []War              `json:"wars,omitempty"`      // inter-state wars in progress in Year
+	Rivalries    []Rivalry          `json:"rivalries,omitempty"` // strategic rivalries in force in Year
 	Coverage     []Coverage         `json:"coverage,omitempty"`
 
-	index map[int]int
+	index *index
 }
 
 // Coverage says whether a World's year lies within a source's coverage.
@@ -36,24 +38,39 @@ type Coverage struct {
 	To      int    `json:"to"`
 }
 
-// Index sorts w.States by ccode and rebuilds the ccode lookup. Builders call
-// it once after filling States.
+// Index sorts w.States by ccode and builds the index that Pos, State and
+// Relation read: the ccode lookup and each capital's coordinates in
+// radians. Builders call it once after filling States (and again after
+// changing them); reads never write it, so a World may be shared between
+// goroutines once indexed.
 func (w *World) Index() {
 	sort.Slice(w.States, func(i, j int) bool { return w.States[i].CCode < w.States[j].CCode })
-	w.index = make(map[int]int, len(w.States))
+	x := &index{pos: make(map[int]int, len(w.States)), caps: make([]radians, len(w.States))}
 	for i, s := range w.States {
-		w.index[s.CCode] = i
+		x.pos[s.CCode] = i
+		x.caps[i] = toRadians(s.Capital.Lat, s.Capital.Lon)
 	}
+	w.index = x
 }
 
-// Pos returns the position of ccode in w.States, or -1. It builds the index
-// on first use when no builder called Index; call Index before sharing a
-// World between goroutines.
+// index is what World.Index builds.
+type index struct {
+	pos  map[int]int // ccode -> position in States
+	caps []radians   // capital of each state, in States order
+}
+
+// Pos returns the position of ccode in w.States, or -1. Without Index it
+// scans w.States.
 func (w *World) Pos(ccode int) int {
 	if w.index == nil {
-		w.Index()
+		for i := range w.States {
+			if w.States[i].CCode == ccode {
+				return i
+			}
+		}
+		return -1
 	}
-	if i, ok := w.index[ccode]; ok {
+	if i, ok := w.index.pos[ccode]; ok {
 		return i
 	}
 	return -1
@@ -77,6 +94,14 @@ const (
 	FamilyMinDist       = "mindist"
 	FamilyDisputes      = "disputes"
 	FamilyMilex         = "milex"
+	FamilyWars          = "wars"
+	FamilyRegime        = "regime"
+	FamilyEconomy       = "economy"
+	FamilyRivalries     = "rivalries"
+	FamilyTrade         = "trade"
+	FamilyIGO           = "igo"
+	FamilyLeaders       = "leaders"
+	FamilyTerritory     = "territorial_threat"
 )
 
 // Covered reports whether w.Year lies inside the coverage of family.
@@ -92,25 +117,47 @@ func (w *World) Covered(family string) bool {
 // Relation returns the relation of a and b. Only dyads with some recorded
 // fact are stored in w.Relations; for the others, contiguity is "none"
 // (0) when the World lies inside the contiguity data's coverage and both
-// states are in w.States, and missing otherwise. A missing capital distance is filled with the great-circle
-// distance between the two capitals in force, where both are known.
+// states are in w.States, and missing otherwise. A missing capital
+// distance is filled with the great-circle distance between the two
+// capitals in force, where both are known.
 func (w *World) Relation(a, b int) Relation {
+	return w.relation(a, b, w.Pos(a), w.Pos(b))
+}
+
+// RelationAt is Relation for the states at positions i and j of w.States,
+// for models that walk every dyad; it panics when a position is out of
+// range.
+func (w *World) RelationAt(i, j int) Relation {
+	return w.relation(w.States[i].CCode, w.States[j].CCode, i, j)
+}
+
+// relation is Relation with the positions of a and b known (−1 when not in
+// w.States).
+func (w *World) relation(a, b, i, j int) Relation {
 	d := MakeDyad(a, b)
 	var r Relation
 	if p, ok := w.Relations[d]; ok && p != nil {
 		r = *p
 	} else {
 		r = NewRelation(d)
-		if w.Covered(FamilyContiguity) && w.Pos(a) >= 0 && w.Pos(b) >= 0 {
+		if i >= 0 && j >= 0 && w.Covered(FamilyContiguity) {
 			r.Contiguity = NotContiguous
 		}
 	}
-	if r.CapDistKm.IsMissing() {
-		if sa, sb := w.State(a), w.State(b); sa != nil && sb != nil {
-			r.CapDistKm = GreatCircleKm(sa.Capital.Lat, sa.Capital.Lon, sb.Capital.Lat, sb.Capital.Lon)
-		}
+	if r.CapDistKm.IsMissing() && i >= 0 && j >= 0 {
+		r.CapDistKm = Value(w.capital(i).distanceKm(w.capital(j)))
 	}
 	return r
+}
+
+// capital returns the capital of the state at position i in radians, from
+// the index when there is one.
+func (w *World) capital(i int) radians {
+	if w.index != nil && i < len(w.index.caps) {
+		return w.index.caps[i]
+	}
+	c := w.States[i].Capital
+	return toRadians(c.Lat, c.Lon)
 }
 
 // SetRelation stores r under its dyad.
@@ -120,25 +167,4 @@ func (w *World) SetRelation(r Relation) {
 	}
 	r.Dyad = MakeDyad(r.Dyad.A, r.Dyad.B)
 	w.Relations[r.Dyad] = &r
-}
-
-// AlliedIn returns the alliances in w in which a and b are both members in
-// w.Year.
-func (w *World) AlliedIn(a, b int) []*Alliance {
-	var out []*Alliance
-	for i := range w.Alliances {
-		al := &w.Alliances[i]
-		var ina, inb bool
-		for _, m := range al.Members {
-			if !m.Spell.Overlaps(w.Year) {
-				continue
-			}
-			ina = ina || m.CCode == a
-			inb = inb || m.CCode == b
-		}
-		if ina && inb {
-			out = append(out, al)
-		}
-	}
-	return out
 }

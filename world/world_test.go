@@ -34,9 +34,10 @@ func TestRelationJSON(t *testing.T) {
 		r    Relation
 		want string
 	}{
-		{NewRelation(Dyad{2, 20}), `{"dyad":{"A":2,"B":20},"capdist_km":null,"mindist_km":null,"hostility":null,"rivalry":false,"war":false,"territorial":false,"contiguity":null}`},
-		{Relation{Dyad: Dyad{2, 20}, Contiguity: NotContiguous, CapDistKm: 731, MinDistKm: Missing(), Hostility: 0},
-			`{"dyad":{"A":2,"B":20},"capdist_km":731,"mindist_km":null,"hostility":0,"rivalry":false,"war":false,"territorial":false,"contiguity":0}`},
+		{NewRelation(Dyad{2, 20}), `{"dyad":{"A":2,"B":20},"capdist_km":null,"mindist_km":null,"hostility":null,"rivalry":false,"war":false,"territorial":false,"imports_ab":null,"imports_ba":null,"shared_igos":null,"contiguity":null}`},
+		{Relation{Dyad: Dyad{2, 20}, Contiguity: NotContiguous, CapDistKm: 731, MinDistKm: Missing(), Hostility: 0,
+			ImportsAB: 612, ImportsBA: Missing(), SharedIGOs: 7},
+			`{"dyad":{"A":2,"B":20},"capdist_km":731,"mindist_km":null,"hostility":0,"rivalry":false,"war":false,"territorial":false,"imports_ab":612,"imports_ba":null,"shared_igos":7,"contiguity":0}`},
 	} {
 		b, err := json.Marshal(tc.r)
 		if err != nil || string(b) != tc.want {

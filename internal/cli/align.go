@@ -14,7 +14,7 @@ import (
 )
 
 var alignCmd = &Command{
-	UsageLine: "align [--year Y] [--data DIR | --world FILE] [--state CCODE] [--format text|json]",
+	UsageLine: "align [--year Y] [--data DIR | --world FILE] [--state STATE] [--format text|json]",
 	Short:     "predict balancing or bandwagoning, with the conditions that fired and the best partners",
 	Long: `Align predicts each state's alignment against its top threat (see 'entente
 threat'): balance (ally with others against it), bandwagon (align with it),
@@ -35,7 +35,7 @@ conditions (name, value, threshold, fired, rule) and partners (with names).
 ` + worldHelp,
 	Setup: func(fs *flag.FlagSet) RunFunc {
 		wf := addWorldFlags(fs)
-		state := fs.Int("state", 0, "only the state with COW `ccode`")
+		state := fs.String("state", "", "only the `state` (COW ccode, COW abbreviation, ISO3 code or name)")
 		format := fs.String("format", "text", "output `format`: text or json")
 		af := addAlignFlags(fs)
 		mf := addThreatFlags(fs)
@@ -54,7 +54,7 @@ conditions (name, value, threshold, fired, rule) and partners (with names).
 			if err != nil {
 				return err
 			}
-			w, err := wf.load(env)
+			w, only, err := wf.loadState(env, "--state", *state)
 			if err != nil {
 				return err
 			}
@@ -66,12 +66,9 @@ conditions (name, value, threshold, fired, rule) and partners (with names).
 			if err != nil {
 				return err
 			}
-			if *state != 0 {
-				if !m.Has(*state) {
-					return fmt.Errorf("--state: state %d is not in the world of %d", *state, w.Year)
-				}
+			if only != 0 {
 				for _, p := range ps {
-					if p.State == *state {
+					if p.State == only {
 						ps = []align.Prediction{p}
 						break
 					}
@@ -80,7 +77,7 @@ conditions (name, value, threshold, fired, rule) and partners (with names).
 			if *format == "json" {
 				return writeJSON(env.Stdout, ps)
 			}
-			return writeAlign(env.Stdout, w, ps, *state != 0)
+			return writeAlign(env.Stdout, w, ps, only != 0)
 		}
 	},
 }
@@ -99,7 +96,7 @@ func writeAlign(out io.Writer, w *world.World, ps []align.Prediction, detail boo
 	for _, p := range ps {
 		top, total := "-\t", "NA"
 		if p.TopThreat != nil {
-			top = fmt.Sprintf("%d\t%s", p.TopThreat.From, abbrev(w, p.TopThreat.From))
+			top = fmt.Sprintf("%d\t%s", p.TopThreat.From, w.Label(p.TopThreat.From, world.ByAbbrev))
 			total = fmtValue(p.TopThreat.Total)
 		}
 		var partners []string
@@ -107,9 +104,9 @@ func writeAlign(out io.Writer, w *world.World, ps []align.Prediction, detail boo
 			if i == 3 {
 				break
 			}
-			partners = append(partners, abbrev(w, q.CCode))
+			partners = append(partners, w.Label(q.CCode, world.ByAbbrev))
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", p.State, abbrev(w, p.State), top, total, p.Choice,
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", p.State, w.Label(p.State, world.ByAbbrev), top, total, p.Choice,
 			strings.Join(p.Fired(), ","), strings.Join(partners, " "))
 	}
 	if err := tw.Flush(); err != nil {
@@ -132,7 +129,7 @@ func writeAlign(out io.Writer, w *world.World, ps []align.Prediction, detail boo
 		tw = tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
 		fmt.Fprintln(tw, "ccode\t\tutility\tcapability\tinterests\tdomestic\tidentity\tshares threat\t")
 		for _, q := range p.Partners {
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%v\t\n", q.CCode, abbrev(w, q.CCode), fmtValue(q.Utility),
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%v\t\n", q.CCode, w.Label(q.CCode, world.ByAbbrev), fmtValue(q.Utility),
 				fmtValue(q.Capability), fmtValue(q.Interests), fmtValue(q.Domestic), fmtValue(q.Identity), q.SharesThreat)
 		}
 		tw.Flush()

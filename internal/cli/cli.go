@@ -32,7 +32,7 @@ type RunFunc func(ctx context.Context, env *Env, args []string) error
 // Command is one entente command, as in cmd/go: a plain struct in a table.
 type Command struct {
 	// UsageLine is the one-line usage; its first words are the command path
-	// ("data verify --dir DIR").
+	// ("data verify --data DIR").
 	UsageLine string
 	// Short is a one-line description shown by "entente help".
 	Short string
@@ -172,7 +172,7 @@ func dispatch(ctx context.Context, env *Env, table []*Command, parent []string, 
 }
 
 // interleave moves flags that follow positional arguments in front of them,
-// so "entente data get nmc --dir D" works as users expect. Everything after
+// so "entente data get nmc --data D" works as users expect. Everything after
 // a "--" stays positional.
 func interleave(fs *flag.FlagSet, args []string) []string {
 	var flags, pos []string
@@ -291,6 +291,18 @@ func runHelp(ctx context.Context, env *Env, args []string) error {
 	}
 	printHelp(env.Stdout, c, path)
 	return nil
+}
+
+// addDataFlag defines --data, the data directory flag of every command
+// that reads the datasets; data get and data verify also accept it as
+// --dir (aliases name every alias in addition).
+func addDataFlag(fs *flag.FlagSet, aliases ...string) *string {
+	dir := new(string)
+	fs.StringVar(dir, "data", "", "the data `directory` (default $ENTENTE_DATA)")
+	for _, a := range aliases {
+		fs.StringVar(dir, a, "", "the same as --data")
+	}
+	return dir
 }
 
 // dataDir returns the --data flag's value, or $ENTENTE_DATA, or an error

@@ -5,6 +5,8 @@ import (
 	"context"
 	"strings"
 	"testing"
+
+	"github.com/entente/entente/internal/testenv"
 )
 
 // runCLI runs entente in-process and returns its output and exit code.
@@ -43,6 +45,7 @@ func checkExits(t *testing.T, tests []exitCase) {
 }
 
 func TestTopLevel(t *testing.T) {
+	t.Parallel()
 	checkExits(t, []exitCase{
 		{"no args", nil, 2, "Usage:"},
 		{"help", []string{"help"}, 0, "The commands are"},
@@ -58,6 +61,7 @@ func TestTopLevel(t *testing.T) {
 
 // TestEveryCommandHasHelp checks that each command answers -h with exit 0.
 func TestEveryCommandHasHelp(t *testing.T) {
+	t.Parallel()
 	var walk func(path []string, cs []*Command)
 	walk = func(path []string, cs []*Command) {
 		for _, c := range cs {
@@ -80,4 +84,32 @@ func TestEveryCommandHasHelp(t *testing.T) {
 		}
 	}
 	walk(nil, sortedCommands())
+}
+
+// TestBadFlagValuesExit2: a flag value out of its range or naming nothing
+// is a usage error, exit 2, in every command.
+func TestBadFlagValuesExit2(t *testing.T) {
+	t.Parallel()
+	d := testenv.DataDir(t)
+	checkExits(t, []exitCase{
+		{"year before the data", []string{"threat", "--year", "1700", "--data", d}, 2, "--year 1700: the data cover 1816–2016"},
+		{"year after the data", []string{"world", "--year", "2020", "--data", d}, 2, "omit --year (and --data) for the embedded 2024 world"},
+		{"unknown state code", []string{"align", "--year", "2000", "--data", d, "--state", "260"}, 2, "state 260 (German Federal Republic) is not a member of the state system in 2000; it is a member in 1955–1990"},
+		{"unknown state name", []string{"threat", "--year", "1914", "--data", d, "--state", "Germny"}, 2, "did you mean Germany (GMY, 255)?"},
+		{"state twice", []string{"landscape", "--year", "1914", "--data", d, "--states", "UKG,FRN,200"}, 2, `"UKG" and "200" both name United Kingdom (200)`},
+		{"too many coalitions", []string{"landscape", "--states", "USA,CHN", "--coalitions", "300"}, 2, "--coalitions 300: want K from 2 to 255"},
+		{"data verify --data", []string{"data", "verify", "--data", d, "--format", "xml"}, 2, `unknown --format "xml"`},
+	})
+}
+
+// TestStateOutsideTheYear: a state named by its abbreviation or name in a
+// year it is not a member says in which years it is.
+func TestStateOutsideTheYear(t *testing.T) {
+	t.Parallel()
+	d := testenv.DataDir(t)
+	checkExits(t, []exitCase{
+		{"abbreviation", []string{"threat", "--year", "2000", "--data", d, "--state", "gfr"}, 2,
+			`--state: "gfr" names state 260 (German Federal Republic), which is not a member of the state system in 2000; it is a member in 1955–1990`},
+		{"name", []string{"align", "--year", "1914", "--data", d, "--state", "German Federal Republic"}, 2, "it is a member in 1955–1990"},
+	})
 }

@@ -7,11 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"os"
 	"strings"
-	"time"
-
-	"golang.org/x/term"
 
 	"github.com/entente/entente/internal/dataset"
 )
@@ -61,7 +57,7 @@ columns and where it comes from. With names, it lists only those datasets.`,
 }
 
 var dataVerifyCmd = &Command{
-	UsageLine: "data verify --dir DIR [--format text|json] [NAME...]",
+	UsageLine: "data verify [--data DIR] [--format text|json] [NAME...]",
 	Short:     "check the files of a data directory against the catalogue",
 	Long: `Verify checks each catalogued file in DIR: that it is present, and that its
 sha256, column count, row count (data rows, excluding the header) and
@@ -71,15 +67,16 @@ checked.
 
 Verify lists every problem and exits 1 when a present file is invalid. An
 absent file is reported as absent but is not an error: the exit code is 0
-when every present file is valid. DIR defaults to $ENTENTE_DATA.`,
+when every present file is valid. DIR defaults to $ENTENTE_DATA; --dir is
+an alias of --data.`,
 	Setup: func(fs *flag.FlagSet) RunFunc {
-		dir := fs.String("dir", "", "the data `directory` (default $ENTENTE_DATA)")
+		dir := addDataFlag(fs, "dir")
 		format := fs.String("format", "text", "output `format`: text or json")
 		return func(ctx context.Context, env *Env, args []string) error {
 			if err := checkFormat(*format, "text", "json"); err != nil {
 				return err
 			}
-			d, err := dataDirFlag(env, *dir)
+			d, err := dataDir(env, *dir)
 			if err != nil {
 				return err
 			}
@@ -107,7 +104,7 @@ when every present file is valid. DIR defaults to $ENTENTE_DATA.`,
 }
 
 var dataGetCmd = &Command{
-	UsageLine: "data get --dir DIR NAME...",
+	UsageLine: "data get [--data DIR] NAME...",
 	Short:     "download datasets from their publishers and check their sha256",
 	Long: `Get downloads the named datasets (see 'entente data sources'; "all" means
 every dataset that can be downloaded) from their publishers' official
@@ -123,11 +120,11 @@ standard error is a terminal.
 Some files cannot be reproduced by a download (tables decoded from
 peacesciencer's R objects, Our World in Data's processing of SIPRI, copies
 from third parties); for them get explains what to do instead and exits 1.
-DIR defaults to $ENTENTE_DATA.`,
+DIR defaults to $ENTENTE_DATA; --dir is an alias of --data.`,
 	Setup: func(fs *flag.FlagSet) RunFunc {
-		dir := fs.String("dir", "", "the data `directory` (default $ENTENTE_DATA)")
+		dir := addDataFlag(fs, "dir")
 		return func(ctx context.Context, env *Env, args []string) error {
-			d, err := dataDirFlag(env, *dir)
+			d, err := dataDir(env, *dir)
 			if err != nil {
 				return err
 			}
@@ -153,10 +150,9 @@ DIR defaults to $ENTENTE_DATA.`,
 // failure on stderr.
 func runGet(ctx context.Context, env *Env, dir string, ds []dataset.Dataset) error {
 	g := &dataset.Getter{Client: dataHTTPClient, UserAgent: "entente/" + Version}
-	var bar *progressBar
-	if isTerminal(env.Stderr) {
-		bar = &progressBar{w: env.Stderr}
-		g.Progress = bar.update
+	bar := newProgress(env.Stderr)
+	if bar != nil {
+		g.Progress = func(p dataset.Progress) { bar.draw(p.URL, renderBar(p, 30), p.Total > 0 && p.Done == p.Total) }
 	}
 	failed := false
 	for _, d := range ds {
@@ -195,11 +191,6 @@ func splitJoined(err error) []error {
 		return out
 	}
 	return []error{err}
-}
-
-// dataDirFlag returns the --dir flag's value, or $ENTENTE_DATA.
-func dataDirFlag(env *Env, flagValue string) (string, error) {
-	return dirOrEnv(env, flagValue, "no data directory: pass --dir DIR or set ENTENTE_DATA")
 }
 
 func names() []string {
@@ -321,47 +312,8 @@ func writeVerify(w io.Writer, rep *dataset.Report) {
 	ok, absent, bad := rep.Counts()
 	fmt.Fprintf(w, "%d files: %d ok, %d absent, %d bad\n", len(rep.Files), ok, absent, bad)
 	if absent > 0 {
-		fmt.Fprintf(w, "absent files are not errors; 'entente data get NAME --dir DIR' fetches them\n")
+		fmt.Fprintf(w, "absent files are not errors; 'entente data get NAME --data DIR' fetches them\n")
 	}
-}
-
-// isTerminal reports whether w is a terminal.
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	return ok && term.IsTerminal(int(f.Fd()))
-}
-
-// progressBar draws a download's progress on one terminal line.
-type progressBar struct {
-	w     io.Writer
-	url   string
-	last  time.Time
-	drawn bool
-}
-
-// update draws p, at most ten times a second.
-func (b *progressBar) update(p dataset.Progress) {
-	if p.URL != b.url {
-		b.finish()
-		b.url = p.URL
-	}
-	if now := time.Now(); now.Sub(b.last) >= 100*time.Millisecond || (p.Total > 0 && p.Done == p.Total) {
-		b.last = now
-		fmt.Fprintf(b.w, "\r%s", renderBar(p, 30))
-		b.drawn = true
-	}
-}
-
-// finish ends the current line; a nil bar does nothing.
-func (b *progressBar) finish() {
-	if b == nil {
-		return
-	}
-	if b.drawn {
-		fmt.Fprintln(b.w)
-	}
-	b.drawn = false
-	b.url = ""
 }
 
 // renderBar renders p as "name [=====>    ]  45%  1.2/2.7 MB".

@@ -19,6 +19,7 @@ import (
 )
 
 func TestDataVerifyRealData(t *testing.T) {
+	t.Parallel()
 	dir := testenv.DataDir(t)
 	out, errs, code := runCLI(t, nil, "data", "verify", "--dir", dir)
 	if code != 0 {
@@ -95,6 +96,7 @@ func alteredCopy(t *testing.T) string {
 }
 
 func TestDataVerifyAltered(t *testing.T) {
+	t.Parallel()
 	dir := alteredCopy(t)
 	out, errs, code := runCLI(t, nil, "data", "verify", "--dir", dir)
 	if code != 1 {
@@ -137,6 +139,7 @@ func TestDataVerifyAltered(t *testing.T) {
 // TestDataVerifyAbsentOnly checks that a directory holding only absent files
 // passes: absent is not an error.
 func TestDataVerifyAbsentOnly(t *testing.T) {
+	t.Parallel()
 	out, _, code := runCLI(t, nil, "data", "verify", "--dir", t.TempDir())
 	if code != 0 || !strings.Contains(out, " 0 ok, ") || !strings.Contains(out, " absent, 0 bad") {
 		t.Fatalf("exit code %d, stdout:\n%s\nwant 0 with every file absent", code, out)
@@ -144,9 +147,12 @@ func TestDataVerifyAbsentOnly(t *testing.T) {
 }
 
 func TestDataUsage(t *testing.T) {
+	t.Parallel()
 	checkExits(t, []exitCase{
 		{"data alone", []string{"data"}, 2, "needs a subcommand"},
-		{"verify without dir", []string{"data", "verify"}, 2, "no data directory: pass --dir DIR or set ENTENTE_DATA"},
+		{"verify without dir", []string{"data", "verify"}, 2, "no data directory: pass --data DIR or set ENTENTE_DATA"},
+		{"verify --data", []string{"data", "verify", "--data", "/nonexistent/entente"}, 1, "data directory: stat /nonexistent/entente"},
+		{"get --data", []string{"data", "get", "--data", ".", "nmc", "atop5"}, 2, `unknown dataset "atop5"`},
 		{"verify bad format", []string{"data", "verify", "--dir", ".", "--format", "xml"}, 2, `unknown --format "xml"`},
 		{"verify unknown dataset", []string{"data", "verify", "--dir", ".", "cow"}, 2, `unknown dataset "cow"; valid names: cow-alliances, nmc,`},
 		{"verify missing dir", []string{"data", "verify", "--dir", "/nonexistent/entente"}, 1, "data directory: stat /nonexistent/entente"},
@@ -161,6 +167,7 @@ func TestDataUsage(t *testing.T) {
 }
 
 func TestDataSources(t *testing.T) {
+	t.Parallel()
 	out, _, code := runCLI(t, nil, "data", "sources")
 	if code != 0 {
 		t.Fatalf("exit code = %d, want 0", code)
@@ -302,6 +309,7 @@ func TestDataGet(t *testing.T) {
 }
 
 func TestRenderBar(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		p    dataset.Progress
 		want string

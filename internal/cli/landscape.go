@@ -10,6 +10,8 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/entente/entente/internal/landscapejson"
+	"github.com/entente/entente/internal/source/propensity"
 	"github.com/entente/entente/landscape"
 	"github.com/entente/entente/world"
 )
@@ -74,8 +76,8 @@ random starts (seeded).`,
 			if err := checkFormat(*format, "text", "json"); err != nil {
 				return err
 			}
-			if *k < 2 {
-				return usagef("--coalitions %d: want K >= 2", *k)
+			if *k < 2 || *k > landscape.MaxK {
+				return usagef("--coalitions %d: want K from 2 to %d", *k, landscape.MaxK)
 			}
 			m, err := landscape.ParseMethod(*method)
 			if err != nil {
@@ -99,7 +101,7 @@ random starts (seeded).`,
 				if *actors == "" || *prop == "" {
 					return usagef("--actors and --propensity go together")
 				}
-				if p, err = landscape.ReadFiles(*actors, *prop, *offset); err != nil {
+				if p, err = propensity.Read(*actors, *prop, *offset); err != nil {
 					return err
 				}
 			case worldMode:
@@ -114,7 +116,7 @@ random starts (seeded).`,
 				if err != nil {
 					return err
 				}
-				cc, err := resolveStates(w, *states)
+				cc, err := wf.resolveStates(env, w, *states)
 				if err != nil {
 					return err
 				}
@@ -125,21 +127,17 @@ random starts (seeded).`,
 			default:
 				return usagef("give --actors FILE --propensity FILE, or --year Y --states LIST\nusage: entente %s", "landscape --help")
 			}
-			o := landscape.SolveOptions{Method: m, K: *k, Basins: *basins,
-				Exact:        landscape.Options{MaxMinima: *maxMinima},
-				Anneal:       landscape.AnnealOptions{Runs: *runs, Sweeps: *sweeps, Replicas: *replicas, Seed: *seed},
-				BasinOptions: landscape.BasinOptions{Rule: r, Seed: *seed, Samples: *samples}}
+			o := landscape.Options{Method: m, K: *k, Seed: *seed,
+				Exact:  landscape.ExactOptions{MaxMinima: *maxMinima},
+				Anneal: landscape.AnnealOptions{Runs: *runs, Sweeps: *sweeps, Replicas: *replicas}}
+			if *basins {
+				o.Basins = &landscape.BasinOptions{Rule: r, Samples: *samples}
+			}
 			res, err := landscape.Solve(ctx, p, o)
 			if err != nil {
 				return err
 			}
 			out := newLandscapeOutput(res, derived)
-			if out.Method != "exact" {
-				out.Heuristic = "simulated annealing"
-				if *k == 2 && *replicas != 1 {
-					out.Heuristic = "parallel tempering"
-				}
-			}
 			if *format == "json" {
 				return writeJSON(env.Stdout, out)
 			}
@@ -172,19 +170,23 @@ func parseLandscapeWeights(s string, halfLife float64) (landscape.Weights, error
 	return w, nil
 }
 
-// resolveStates turns a comma-separated list of ccodes, COW abbreviations,
-// ISO3 codes or names into ccodes of members of w.
-func resolveStates(w *world.World, list string) ([]int, error) {
+// resolveStates turns the comma-separated list of --states into ccodes of
+// members of w (worldFlags.resolveState).
+func (f worldFlags) resolveStates(env *Env, w *world.World, list string) ([]int, error) {
 	var out []int
+	seen := map[int]string{}
 	for _, item := range strings.Split(list, ",") {
-		item = strings.TrimSpace(item)
-		if item == "" {
+		if strings.TrimSpace(item) == "" {
 			continue
 		}
-		c, ok := findState(w, item)
-		if !ok {
-			return nil, fmt.Errorf("--states: %q is not a member of the state system in %d (give a COW ccode, COW abbreviation, ISO3 code or name)", item, w.Year)
+		c, err := f.resolveState(env, w, "--states", item)
+		if err != nil {
+			return nil, err
 		}
+		if first, ok := seen[c]; ok {
+			return nil, usagef("--states: %q and %q both name %s (%d)", first, strings.TrimSpace(item), w.Label(c, world.ByName), c)
+		}
+		seen[c] = strings.TrimSpace(item)
 		out = append(out, c)
 	}
 	if len(out) < 2 {
@@ -193,109 +195,14 @@ func resolveStates(w *world.World, list string) ([]int, error) {
 	return out, nil
 }
 
-func findState(w *world.World, item string) (int, bool) {
-	if c, err := strconv.Atoi(item); err == nil {
-		return c, w.State(c) != nil
-	}
-	for _, s := range w.States {
-		if strings.EqualFold(s.Abbrev, item) {
-			return s.CCode, true
-		}
-	}
-	for _, s := range w.States {
-		if strings.EqualFold(s.ISO3, item) {
-			return s.CCode, true
-		}
-	}
-	for _, s := range w.States {
-		if strings.EqualFold(s.Name, item) {
-			return s.CCode, true
-		}
-	}
-	return 0, false
-}
-
-type landscapeActor struct {
-	Name  string  `json:"name"`
-	CCode int     `json:"ccode,omitempty"`
-	Size  float64 `json:"size"`
-}
-
-type landscapeMinimum struct {
-	Energy      float64     `json:"energy"`
-	Sides       [][]string  `json:"sides"`
-	Basin       world.Value `json:"basin"`
-	BasinCount  int64       `json:"basin_count"`
-	Frustration []float64   `json:"frustration"`
-	Weighted    []float64   `json:"weighted_frustration"`
-}
-
-type landscapeOutput struct {
-	Actors         []landscapeActor      `json:"actors"`
-	Coalitions     int                   `json:"coalitions"`
-	Method         string                `json:"method"`
-	Heuristic      string                `json:"heuristic,omitempty"`
-	Configurations int64                 `json:"configurations"`
-	Global         landscapeMinimum      `json:"global"`
-	GlobalTies     int                   `json:"global_ties,omitempty"`
-	Minima         []landscapeMinimum    `json:"minima"`
-	Truncated      bool                  `json:"truncated"`
-	Basins         *landscape.BasinInfo  `json:"basins"`
-	Weights        *landscape.Weights    `json:"weights,omitempty"`
-	Components     []landscapeComponents `json:"components,omitempty"`
-	Notes          []string              `json:"notes,omitempty"`
-}
-
-type landscapeComponents struct {
-	A          string  `json:"a"`
-	B          string  `json:"b"`
-	Propensity float64 `json:"propensity"`
-	landscape.Components
-}
+// The JSON shape of a landscape result lives in internal/landscapejson,
+// shared with the HTTP API.
+type (
+	landscapeOutput = landscapejson.Output
+)
 
 func newLandscapeOutput(res *landscape.Result, d *landscape.Derived) *landscapeOutput {
-	p := res.Problem
-	out := &landscapeOutput{Coalitions: res.K, Method: "anneal", Configurations: res.Configurations,
-		Truncated: res.Truncated, Basins: res.Basins, GlobalTies: res.GlobalTies}
-	if res.Exact {
-		out.Method = "exact"
-	}
-	for i, n := range p.Names {
-		a := landscapeActor{Name: n, Size: p.Sizes[i]}
-		if d != nil {
-			a.CCode = d.CCodes[i]
-		}
-		out.Actors = append(out.Actors, a)
-	}
-	conv := func(m landscape.Minimum) landscapeMinimum {
-		lm := landscapeMinimum{Energy: m.Energy, Sides: m.Coalitions(p), Basin: world.Missing(), BasinCount: m.BasinCount,
-			Frustration: m.Frustration}
-		if !math.IsNaN(m.Basin) {
-			lm.Basin = world.Known(m.Basin)
-		}
-		for i, f := range m.Frustration {
-			lm.Weighted = append(lm.Weighted, p.Sizes[i]*f)
-		}
-		return lm
-	}
-	out.Global = conv(res.Global)
-	out.Minima = []landscapeMinimum{}
-	for _, m := range res.Minima {
-		out.Minima = append(out.Minima, conv(m))
-	}
-	if d != nil {
-		wt := d.Weights
-		out.Weights = &wt
-		out.Notes = d.Notes
-		n := p.N()
-		for i := range n {
-			for j := i + 1; j < n; j++ {
-				out.Components = append(out.Components, landscapeComponents{A: p.Names[i], B: p.Names[j],
-					Propensity: p.At(i, j), Components: d.Components[i*n+j]})
-			}
-		}
-	}
-	return out
+	return landscapejson.New(res, d)
 }
 
 func fmtNum(x float64) string {

@@ -1,8 +1,10 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/entente/entente/history"
@@ -22,7 +24,7 @@ type worldFlags struct {
 func addWorldFlags(fs *flag.FlagSet) worldFlags {
 	return worldFlags{
 		year: fs.Int("year", 0, "the `year` of the World (1816–2016 from the data directory)"),
-		data: fs.String("data", "", "data `dir`ectory (default $ENTENTE_DATA)"),
+		data: addDataFlag(fs),
 		wld:  fs.String("world", "", "a world `file` (YAML, entente/v1) instead of the historical data, or \"embedded\" for the embedded 2024 world"),
 	}
 }
@@ -93,11 +95,15 @@ func loadWorld(env *Env, year int, dataFlag, worldFlag string) (*world.World, er
 	if err != nil {
 		return nil, err
 	}
+	if first, last := h.Span(); year < first || year > last {
+		hint := ""
+		if year > last {
+			hint = "; omit --year (and --data) for the embedded 2024 world, or use --world embedded"
+		}
+		return nil, usagef("--year %d: the data cover %d–%d%s", year, first, last, hint)
+	}
 	w, err := h.World(year)
 	if err != nil {
-		if first, last := h.Span(); year > last || year < first {
-			return nil, usagef("--year %d: the data cover %d–%d; for 2024 use --world embedded (%v)", year, first, last, err)
-		}
 		return nil, fmt.Errorf("world of %d: %w", year, err)
 	}
 	return w, nil
@@ -122,4 +128,66 @@ func openHistoryCached(dir string) (*history.History, error) {
 	}
 	historyCache[dir] = h
 	return h, nil
+}
+
+// loadState loads the World (load) and the ccode of the state value names
+// in it (resolveState, for flag); the ccode is 0 when value is empty.
+func (f worldFlags) loadState(env *Env, flag, value string) (*world.World, int, error) {
+	w, err := f.load(env)
+	if err != nil || value == "" {
+		return w, 0, err
+	}
+	c, err := f.resolveState(env, w, flag, value)
+	return w, c, err
+}
+
+// resolveState returns the ccode of the state of w that value names
+// (world.World.Resolve: a ccode, COW abbreviation, ISO3 code or name). An
+// unknown state is a usage error naming flag; for a ccode, it says in which
+// years the code is a member of the state system when the data directory
+// (--data or $ENTENTE_DATA) is at hand.
+func (f worldFlags) resolveState(env *Env, w *world.World, flag, value string) (int, error) {
+	c, err := w.Resolve(value)
+	if err == nil {
+		return c, nil
+	}
+	var ue *world.UnknownStateError
+	if errors.As(err, &ue) {
+		if dir, derr := dataDir(env, *f.data); derr == nil {
+			if h, herr := openHistoryCached(dir); herr == nil {
+				historicalState(h, ue)
+			}
+		}
+	}
+	return 0, usagef("%s: %v", flag, err)
+}
+
+// historicalState completes ue from the state system's history: a query
+// that is the COW abbreviation or name of a state outside the World names
+// that state, and a state's years of membership are listed.
+func historicalState(h *history.History, ue *world.UnknownStateError) {
+	if ue.CCode == 0 {
+		for c := 1; c < 1000; c++ {
+			if abb, name := h.StateName(c); name != "" && (strings.EqualFold(abb, ue.Query) || strings.EqualFold(name, ue.Query)) {
+				ue.CCode, ue.Name, ue.Near = c, name, nil
+				break
+			}
+		}
+	}
+	if ue.CCode != 0 {
+		ue.Years = memberYears(h, ue.CCode)
+	}
+}
+
+// memberYears returns the spells of years in which ccode is a member of
+// the state system of h.
+func memberYears(h *history.History, ccode int) []world.YearSpan {
+	var years []int
+	first, last := h.Span()
+	for y := first; y <= last; y++ {
+		if h.Pos(y, ccode) >= 0 {
+			years = append(years, y)
+		}
+	}
+	return world.Spans(years)
 }

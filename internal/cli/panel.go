@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -27,7 +26,7 @@ A codebook (Markdown and JSON) is written beside the output.`,
 func init() { register(panelCmd) }
 
 var panelDyadsCmd = &Command{
-	UsageLine: "panel dyads [--data DIR] [--years 1816-2016] [--nondirected] [--filter all|relevant|contiguous|major] [--vars LIST] [--valuation atop|cow|binary] [--out FILE]",
+	UsageLine: "panel dyads [--data DIR] [--years 1816-2016] [--nondirected] [--filter all|relevant|contiguous|major] [--vars LIST] [--valuation atop|cow|binary] [--ties directed|symmetric] [--convention hage|fpsim] [--nmc 6|7] [--extend-system-to YEAR] [--out FILE]",
 	Short:     "write the dyad-year panel",
 	Long: `Dyads writes one row per dyad-year of the COW state system: for each year,
 every ordered pair of the year's members (n(n-1) rows; --nondirected: one
@@ -49,39 +48,60 @@ the codebook FILE.codebook.md and FILE.codebook.json beside it; without
 
 Variables: ` + strings.Join(panel.DyadVariables(), ", ") + `.
 
+Two members that were never members on the same day of the year (Germany
+and West Germany in 1990) are not a dyad: they are dropped, as in
+peacesciencer, unless --keep-never-coexisted.
+
 Similarity (sim_*) uses --valuation (atop by default: defense or offense 3,
-neutrality or consultation 2, nonaggression 1) and quadratic disagreement
-weights for kappa and pi (--disagreement linear for linear ones); see
-docs/similarity.md.`,
+neutrality or consultation 2, nonaggression 1), --ties (directed by default:
+a state's portfolio is its own obligations toward each member; symmetric:
+the maximum over both directions) and quadratic disagreement weights for
+kappa and pi (--disagreement linear or nominal). --convention fpsim selects
+fpsim's choices exactly: directed ties, kappa quadratic, pi nominal
+(unweighted), and sim_s_cinc weighted by NMC v7.0's CINC. See
+docs/similarity.md.
+
+--nmc 6|7 chooses NMC v6.0 (1816-2016, the default; 7 under --convention
+fpsim) or v7.0 (1816-2022) for the capability columns and sim_s_cinc.
+--extend-system-to YEAR keeps the members of the system at the end of 2016
+members through YEAR (2017-2024), as peacesciencer's create_stateyears(mry =
+TRUE) does, and the default --years then ends in YEAR; every column stays
+missing after its source ends.`,
 	Setup: func(fs *flag.FlagSet) RunFunc { return setupPanel(fs, "dyads") },
 }
 
 var panelStatesCmd = &Command{
-	UsageLine: "panel states [--data DIR] [--years 1816-2016] [--vars LIST] [--out FILE]",
+	UsageLine: "panel states [--data DIR] [--years 1816-2016] [--vars LIST] [--nmc 6|7] [--extend-system-to YEAR] [--out FILE]",
 	Short:     "write the state-year panel",
 	Long: `States writes one row per member of the COW state system per year, with
 capabilities, major-power status, alliance counts and contiguity counts.
---vars, --out and --codebook work as for 'entente panel dyads'.
+--vars, --nmc, --extend-system-to, --out and --codebook work as for
+'entente panel dyads'.
 
 Variables: ` + strings.Join(panel.StateVariables(), ", ") + `.`,
 	Setup: func(fs *flag.FlagSet) RunFunc { return setupPanel(fs, "states") },
 }
 
 func setupPanel(fs *flag.FlagSet, kind string) RunFunc {
-	data := fs.String("data", "", "the data `directory` (default $ENTENTE_DATA)")
+	data := addDataFlag(fs)
 	years := fs.String("years", fmt.Sprintf("%d-%d", panel.SystemFrom, panel.SystemTo), "a `range` of years FROM-TO, or one year")
 	vars := fs.String("vars", "", "comma-separated `list` of variables (default all)")
 	out := fs.String("out", "", "output `file` (.csv, .csv.gz or .parquet); CSV to stdout when omitted")
 	codebook := fs.String("codebook", "", "with output to stdout, write the codebook to `PATH`.codebook.md and .json")
 	workers := fs.Int("workers", 0, "years built at once (default: one per core)")
-	var directed, nondirected *bool
-	var filter, valuation, disagreement *string
+	nmc := fs.Int("nmc", 0, "NMC `version` of the capability columns and CINC weights: 6 or 7 (default 6; 7 under --convention fpsim)")
+	extend := fs.Int("extend-system-to", 0, "keep the members of the system at the end of 2016 members through `YEAR` (2017-2024)")
+	var directed, nondirected, keepApart *bool
+	var filter, valuation, disagreement, ties, convention *string
 	if kind == "dyads" {
+		ties = fs.String("ties", "directed", "how directed obligations enter the portfolios: directed or symmetric")
+		convention = fs.String("convention", "hage", "similarity convention: hage or fpsim (fpsim's choices exactly)")
+		keepApart = fs.Bool("keep-never-coexisted", false, "keep dyads of members that were never members on the same day of the year")
 		directed = fs.Bool("directed", true, "directed dyads: both orders of each pair (the default)")
 		nondirected = fs.Bool("nondirected", false, "non-directed dyads: one row per pair, ccode1 < ccode2")
 		filter = fs.String("filter", "all", "dyads to keep: all, relevant, contiguous or major")
 		valuation = fs.String("valuation", "atop", "tie valuation for similarity: atop, cow or binary")
-		disagreement = fs.String("disagreement", "quadratic", "disagreement weights of sim_kappa and sim_pi: quadratic or linear")
+		disagreement = fs.String("disagreement", "quadratic", "disagreement weights of sim_kappa and sim_pi: quadratic, linear or nominal")
 	}
 	return func(ctx context.Context, env *Env, args []string) error {
 		if len(args) > 0 {
@@ -99,6 +119,26 @@ func setupPanel(fs *flag.FlagSet, kind string) RunFunc {
 			return usagef("--workers %d: want 0 or more", *workers)
 		}
 		opt.Workers = *workers
+		if *nmc != 0 && *nmc != 6 && *nmc != 7 {
+			return usagef("--nmc %d: want 6 or 7", *nmc)
+		}
+		opt.NMC = *nmc
+		opt.ExtendSystemTo = *extend
+		if *extend != 0 && !flagSet(fs, "years") {
+			opt.To = *extend // the default years reach the extension
+		}
+		// The years written are drawn on standard error when it is a
+		// terminal and the CSV does not go to the same terminal.
+		var bar *progress
+		if toStdout := *out == "" || *out == "-"; !(toStdout && isTerminal(env.Stdout)) {
+			bar = newProgress(env.Stderr)
+		}
+		if bar != nil {
+			total := opt.To - opt.From + 1
+			opt.Progress = func(year, done int, rows int64) {
+				bar.draw(kind, fmt.Sprintf("panel %s: %d (%d/%d years, %d rows)", kind, year, done, total, rows), done == total)
+			}
+		}
 		var plan *panel.Plan
 		if kind == "dyads" {
 			if *nondirected && directedSet(fs) && *directed {
@@ -111,14 +151,16 @@ func setupPanel(fs *flag.FlagSet, kind string) RunFunc {
 			if opt.Valuation, err = similarity.ParseValuation(*valuation); err != nil {
 				return usagef("--valuation: %v", err)
 			}
-			switch *disagreement {
-			case "quadratic":
-				opt.Disagreement = similarity.Quadratic
-			case "linear":
-				opt.Disagreement = similarity.Linear
-			default:
-				return usagef("--disagreement: unknown weighting %q (want quadratic or linear)", *disagreement)
+			if opt.Disagreement, err = similarity.ParseDisagreement(*disagreement); err != nil {
+				return usagef("--disagreement: %v", err)
 			}
+			if opt.Ties, err = similarity.ParseTies(*ties); err != nil {
+				return usagef("--ties: %v", err)
+			}
+			if opt.Convention, err = similarity.ParseConvention(*convention); err != nil {
+				return usagef("--convention: %v", err)
+			}
+			opt.KeepApart = *keepApart
 			plan, err = panel.DyadPlan(opt)
 		} else {
 			plan, err = panel.StatePlan(opt)
@@ -130,21 +172,24 @@ func setupPanel(fs *flag.FlagSet, kind string) RunFunc {
 		if err != nil {
 			return err
 		}
-		return runPanel(ctx, env, kind, plan, dir, *out, *codebook, fs)
+		return runPanel(ctx, env, kind, plan, bar, dir, *out, *codebook, fs)
 	}
 }
 
-func directedSet(fs *flag.FlagSet) bool {
+func directedSet(fs *flag.FlagSet) bool { return flagSet(fs, "directed") }
+
+// flagSet reports whether the flag name was set on the command line.
+func flagSet(fs *flag.FlagSet, name string) bool {
 	set := false
 	fs.Visit(func(f *flag.Flag) {
-		if f.Name == "directed" {
+		if f.Name == name {
 			set = true
 		}
 	})
 	return set
 }
 
-func runPanel(ctx context.Context, env *Env, kind string, plan *panel.Plan, dir, out, codebook string, fs *flag.FlagSet) error {
+func runPanel(ctx context.Context, env *Env, kind string, plan *panel.Plan, bar *progress, dir, out, codebook string, fs *flag.FlagSet) error {
 	start := time.Now()
 	if out != "" && out != "-" {
 		if _, err := panel.FormatOf(out); err != nil {
@@ -154,17 +199,9 @@ func runPanel(ctx context.Context, env *Env, kind string, plan *panel.Plan, dir,
 			return usagef("--codebook %s: the codebook of --out %s is written beside it; --codebook is for output to stdout", codebook, out)
 		}
 	}
-	var bar *panelProgress
 	toStdout := out == "" || out == "-"
-	if isTerminal(env.Stderr) && !(toStdout && isTerminal(env.Stdout)) {
-		bar = &panelProgress{w: env.Stderr, kind: kind}
-		opt := plan.Options()
-		total := opt.To - opt.From + 1
-		plan.SetProgress(func(year, done int, rows int64) { bar.update(year, done, total, rows) })
-		fmt.Fprintf(env.Stderr, "\rpanel %s: loading %s", kind, dir)
-		bar.drawn = true
-	}
-	h, err := panel.Open(dir)
+	bar.draw(kind, fmt.Sprintf("panel %s: loading %s", kind, dir), true)
+	h, err := plan.Open(dir)
 	if err != nil {
 		bar.finish()
 		return err
@@ -239,26 +276,4 @@ func parseYears(s string) (from, to int, err error) {
 		return 0, 0, fmt.Errorf("%q: want FROM-TO or one year, such as 1816-2016 or 1914", s)
 	}
 	return from, to, nil
-}
-
-// panelProgress draws the years written on one terminal line.
-type panelProgress struct {
-	w     io.Writer
-	kind  string
-	last  time.Time
-	drawn bool
-}
-
-func (p *panelProgress) update(year, done, total int, rows int64) {
-	if now := time.Now(); now.Sub(p.last) >= 100*time.Millisecond || done == total {
-		p.last = now
-		fmt.Fprintf(p.w, "\rpanel %s: %d (%d/%d years, %d rows)\x1b[K", p.kind, year, done, total, rows)
-		p.drawn = true
-	}
-}
-
-func (p *panelProgress) finish() {
-	if p != nil && p.drawn {
-		fmt.Fprintln(p.w)
-	}
 }

@@ -8,8 +8,6 @@ import (
 	"os"
 	"path/filepath"
 
-	// Models that add sections to the report register them on import.
-	_ "github.com/entente/entente/align"
 	"github.com/entente/entente/internal/worldfile"
 	"github.com/entente/entente/report"
 	"github.com/entente/entente/world"

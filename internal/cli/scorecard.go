@@ -46,7 +46,7 @@ The threat model's flags (--weights, --composite, ...) are those of
 'entente threat'; the thresholds of the predicted choices (--weak,
 --overwhelming, --min-threat) those of 'entente align'.`,
 	Setup: func(fs *flag.FlagSet) RunFunc {
-		data := fs.String("data", "", "data `dir`ectory (default $ENTENTE_DATA)")
+		data := addDataFlag(fs)
 		format := fs.String("format", "text", "output `format`: text, json or csv")
 		risk := fs.String("risk", string(scorecard.Relevant), "dyads at `risk`: relevant (politically relevant) or all")
 		reps := fs.Int("replicates", 1000, "bootstrap `replicates` (0: no interval)")

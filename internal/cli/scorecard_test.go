@@ -10,6 +10,7 @@ import (
 )
 
 func TestScorecardUsage(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name     string
 		args     []string
@@ -37,6 +38,7 @@ func TestScorecardUsage(t *testing.T) {
 // (2 sources × 5 eras × 4 hypotheses), and the same seed gives the same
 // table.
 func TestScorecardRealData(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("reads every year of the real data")
 	}
@@ -82,6 +84,7 @@ func TestScorecardRealData(t *testing.T) {
 
 // TestHistoricalWorlds runs threat and align on years across the span.
 func TestHistoricalWorlds(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("reads the real data")
 	}
@@ -93,7 +96,10 @@ func TestHistoricalWorlds(t *testing.T) {
 			}
 		}
 	}
-	if _, errs, code := runCLI(t, nil, "threat", "--year", "1700", "--data", dir); code != 2 || !strings.Contains(errs, "1700") || !strings.Contains(errs, "--world embedded") {
+	if _, errs, code := runCLI(t, nil, "threat", "--year", "1700", "--data", dir); code != 2 || !strings.Contains(errs, "--year 1700") || !strings.Contains(errs, "1816–2016") {
+		t.Errorf("--year 1700: exit %d: %s", code, errs)
+	}
+	if _, errs, code := runCLI(t, nil, "threat", "--year", "2024", "--data", dir); code != 2 || !strings.Contains(errs, "--world embedded") {
 		t.Errorf("--year 1700: exit %d: %s", code, errs)
 	}
 }
@@ -101,6 +107,7 @@ func TestHistoricalWorlds(t *testing.T) {
 // TestScorecardAlignFlags checks that the choice thresholds reach the
 // backtest and that a bad one names its flag.
 func TestScorecardAlignFlags(t *testing.T) {
+	t.Parallel()
 	_, errs, code := runCLI(t, nil, "scorecard", "--weak", "2")
 	if code != 2 || !strings.Contains(errs, "--weak") {
 		t.Fatalf("--weak 2: exit %d, stderr %q; want exit 2 naming --weak", code, errs)

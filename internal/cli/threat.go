@@ -14,7 +14,7 @@ import (
 )
 
 var threatCmd = &Command{
-	UsageLine: "threat [--year Y] [--data DIR | --world FILE] [--state CCODE] [--top K] [--format text|json]",
+	UsageLine: "threat [--year Y] [--data DIR | --world FILE] [--state STATE] [--top K] [--format text|json]",
 	Short:     "who threatens whom: Walt's balance of threat with its components",
 	Long: `Threat computes the threat each state poses to each other state (Walt 1987).
 The default (--composite walt) is dyadic and gated by intentions: the
@@ -32,13 +32,14 @@ lowered between allies). Each component lies in [0,1]; the default total is
 their sum (0..4). Rows are sorted by total, largest first; missing values
 print as NA (null in JSON).
 
-With --state, it lists the threats that state faces (to = CCODE). --top K
+With --state, it lists the threats that state faces (to = STATE: a COW
+ccode, COW abbreviation, ISO3 code or name). --top K
 keeps the first K rows. See docs/threat.md for the formulas and citations.
 
 ` + worldHelp,
 	Setup: func(fs *flag.FlagSet) RunFunc {
 		wf := addWorldFlags(fs)
-		state := fs.Int("state", 0, "list the threats faced by the state with COW `ccode`")
+		state := fs.String("state", "", "list the threats faced by the `state` (COW ccode, COW abbreviation, ISO3 code or name)")
 		top := fs.Int("top", 0, "keep the first `K` rows (0: all)")
 		format := fs.String("format", "text", "output `format`: text or json")
 		mf := addThreatFlags(fs)
@@ -56,7 +57,7 @@ keeps the first K rows. See docs/threat.md for the formulas and citations.
 			if err != nil {
 				return err
 			}
-			w, err := wf.load(env)
+			w, only, err := wf.loadState(env, "--state", *state)
 			if err != nil {
 				return err
 			}
@@ -65,11 +66,8 @@ keeps the first K rows. See docs/threat.md for the formulas and citations.
 				return err
 			}
 			var rows []threat.Threat
-			if *state != 0 {
-				if !m.Has(*state) {
-					return fmt.Errorf("--state: state %d is not in the world of %d", *state, w.Year)
-				}
-				rows = m.Faced(*state)
+			if only != 0 {
+				rows = m.Faced(only)
 			} else {
 				rows = m.All()
 			}
@@ -159,18 +157,6 @@ func (f threatFlags) options() (threat.Options, error) {
 	return o, nil
 }
 
-func abbrev(w *world.World, c int) string {
-	if s := w.State(c); s != nil {
-		if s.Abbrev != "" {
-			return s.Abbrev
-		}
-		if s.ISO3 != "" {
-			return s.ISO3
-		}
-	}
-	return strconv.Itoa(c)
-}
-
 func fmtValue(v world.Value) string {
 	if v.IsMissing() {
 		return "NA"
@@ -187,7 +173,7 @@ func writeThreats(out io.Writer, w *world.World, m *threat.Matrix, rows []threat
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "from\t\tto\t\ttotal\tpotential\tpower\tproximity\toffense\tintent\ttie\t")
 	for _, t := range rows {
-		fmt.Fprintf(tw, "%d\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", t.From, abbrev(w, t.From), t.To, abbrev(w, t.To),
+		fmt.Fprintf(tw, "%d\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", t.From, w.Label(t.From, world.ByAbbrev), t.To, w.Label(t.To, world.ByAbbrev),
 			fmtValue(t.Total), fmtValue(t.Potential), fmtValue(t.Power), fmtValue(t.Proximity), fmtValue(t.Offense), fmtValue(t.Intent), t.Tie)
 	}
 	return tw.Flush()

@@ -11,6 +11,7 @@ import (
 )
 
 func TestThreatCommand(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name     string
 		env      map[string]string
@@ -29,7 +30,10 @@ func TestThreatCommand(t *testing.T) {
 		{"unknown power index", nil, []string{"threat", "--power-index", "sdp"}, 2, "--power-index: unknown power index \"sdp\" (want one of cinc, gdp)"},
 		{"composite lists the valid ones", nil, []string{"threat", "--composite", "max"}, 2, "want walt, sum"},
 		{"boulding", nil, []string{"threat", "--gradient", "boulding", "--top", "2"}, 0, "boulding gradient"},
-		{"unknown state", nil, []string{"threat", "--state", "1"}, 1, "--state: state 1 is not in the world"},
+		{"unknown state", nil, []string{"threat", "--state", "1"}, 2, "--state: state 1 is not a member of the state system in 2024"},
+		{"state by ISO3", nil, []string{"threat", "--state", "gbr", "--top", "1"}, 0, " 200  GBR"},
+		{"state by name", nil, []string{"threat", "--state", "United Kingdom", "--top", "1"}, 0, " 200  GBR"},
+		{"misspelt state", nil, []string{"threat", "--state", "Frnace"}, 2, "did you mean France (FRA, 220)"},
 		{"bad format", nil, []string{"threat", "--format", "xml"}, 2, "unknown --format"},
 		{"bad weights", nil, []string{"threat", "--weights", "1,2"}, 2, "four comma-separated"},
 		{"negative weight", nil, []string{"threat", "--weights", "1,1,1,-1"}, 2, "weight intent"},
@@ -62,6 +66,7 @@ func TestThreatCommand(t *testing.T) {
 }
 
 func TestThreatJSON(t *testing.T) {
+	t.Parallel()
 	out, errs, code := runCLI(t, nil, "threat", "--state", "365", "--format", "json")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
@@ -94,6 +99,7 @@ func TestThreatJSON(t *testing.T) {
 
 // TestWorldFileYear checks --world with and without a matching --year.
 func TestWorldFileYear(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "w.yaml")
 	if err := os.WriteFile(path, worldfile.DefaultYAML(), 0o644); err != nil {
 		t.Fatal(err)
@@ -110,6 +116,7 @@ func TestWorldFileYear(t *testing.T) {
 }
 
 func TestAlignCommand(t *testing.T) {
+	t.Parallel()
 	out, errs, code := runCLI(t, nil, "align", "--format", "json")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)

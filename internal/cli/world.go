@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -10,6 +9,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/entente/entente/internal/worldjson"
 	"github.com/entente/entente/world"
 )
 
@@ -54,67 +54,17 @@ func init() {
 	register(worldCmd)
 }
 
-// worldJSON is the stable JSON shape of a World.
-type worldJSON struct {
-	Year         int                 `json:"year"`
-	AsOf         world.Date          `json:"as_of"`
-	Name         string              `json:"name,omitempty"`
-	States       []stateJSON         `json:"states"`
-	Alliances    []allianceJSON      `json:"alliances"`
-	Partnerships []world.Partnership `json:"partnerships,omitempty"`
-	Coverage     []world.Coverage    `json:"coverage,omitempty"`
-}
+// The JSON shape of a World lives in internal/worldjson, shared with the
+// HTTP API.
+type (
+	worldJSON = worldjson.World
+	stateJSON = worldjson.State
+)
 
-type stateJSON struct {
-	CCode      int              `json:"ccode"`
-	Abbrev     string           `json:"abbrev,omitempty"`
-	Name       string           `json:"name"`
-	GWCode     int              `json:"gwcode,omitempty"`
-	ISO3       string           `json:"iso3,omitempty"`
-	Major      bool             `json:"major"`
-	CINC       world.Value      `json:"cinc"`
-	Capability world.Capability `json:"capability"`
-	Capital    world.Capital    `json:"capital"`
-}
-
-type allianceJSON struct {
-	ID          string            `json:"id"`
-	Name        string            `json:"name,omitempty"`
-	Formal      bool              `json:"formal"`
-	Obligations world.Obligations `json:"obligations"`
-	Start       world.Date        `json:"start"`
-	End         world.Date        `json:"end"`
-	Members     []int             `json:"members"`
-	Structure   world.Structure   `json:"structure,omitempty"`
-	KeyArticle  string            `json:"key_article,omitempty"`
-}
-
-func worldView(w *world.World) worldJSON {
-	out := worldJSON{Year: w.Year, AsOf: w.AsOf, Name: w.Name,
-		States: make([]stateJSON, 0, len(w.States)), Alliances: make([]allianceJSON, 0, len(w.Alliances)),
-		Partnerships: w.Partnerships, Coverage: w.Coverage}
-	for _, s := range w.States {
-		out.States = append(out.States, stateJSON{CCode: s.CCode, Abbrev: s.Abbrev, Name: s.Name,
-			GWCode: s.GWCode, ISO3: s.ISO3, Major: s.Major, CINC: s.Capability.CINC,
-			Capability: s.Capability, Capital: s.Capital})
-	}
-	for i := range w.Alliances {
-		a := &w.Alliances[i]
-		members := a.MembersIn(w.Year)
-		if members == nil {
-			members = []int{}
-		}
-		out.Alliances = append(out.Alliances, allianceJSON{ID: a.ID, Name: a.Name, Formal: a.Formal,
-			Obligations: a.Obligations, Start: a.Spell.Start, End: a.Spell.End, Members: members,
-			Structure: a.Structure, KeyArticle: a.KeyArticle})
-	}
-	return out
-}
+func worldView(w *world.World) worldJSON { return worldjson.View(w) }
 
 func writeWorldJSON(out io.Writer, w *world.World) error {
-	enc := json.NewEncoder(out)
-	enc.SetIndent("", "  ")
-	return enc.Encode(worldView(w))
+	return worldjson.Write(out, worldView(w))
 }
 
 func writeWorldText(out io.Writer, w *world.World) error {

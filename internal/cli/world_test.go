@@ -34,6 +34,7 @@ func decodeWorld(t *testing.T, out string) worldOut {
 }
 
 func TestWorldYearJSON(t *testing.T) {
+	t.Parallel()
 	dir := testenv.DataDir(t)
 	out, errs, code := runCLI(t, map[string]string{"ENTENTE_DATA": dir}, "world", "--year", "1914", "--format", "json")
 	if code != 0 {
@@ -65,6 +66,7 @@ func TestWorldYearJSON(t *testing.T) {
 // TestWorldFileSameShape checks that the embedded world prints in the same
 // JSON shape as a historical year.
 func TestWorldFileSameShape(t *testing.T) {
+	t.Parallel()
 	out, errs, code := runCLI(t, nil, "world", "--format", "json")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
@@ -85,6 +87,7 @@ func TestWorldFileSameShape(t *testing.T) {
 }
 
 func TestWorldErrors(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		args []string

@@ -30,6 +30,10 @@ var tables = []struct {
 	{"systems.csv", []string{"id", "name", "hub", "alliances", "note"}},
 	{"partnerships.csv", []string{"id", "name", "members", "since", "note", "sources"}},
 	{"relations.csv", []string{"state_a", "state_b", "contiguity", "hostility", "hostility_source", "hostility_year", "rivalry", "war", "territorial", "rationale", "sources"}},
+	{"coverage.csv", []string{"family", "source", "note"}},
+	{"figures.csv", []string{"ccode", "field", "value", "source", "year", "estimate"}},
+	{"status.csv", []string{"alliance", "ccode", "status", "from", "to", "note", "sources"}},
+	{"suspensions.csv", []string{"alliance", "state_a", "state_b", "from", "to", "note", "sources"}},
 }
 
 // Tables lists the file names Export writes and Import reads.
@@ -46,7 +50,7 @@ func stateHeader() []string {
 	for _, nf := range numberFields {
 		h = append(h, nf.key, nf.key+"_source", nf.key+"_year")
 	}
-	return append(h, "sources")
+	return append(h, "note", "sources")
 }
 
 func fmtFloat(f float64) string {
@@ -92,7 +96,14 @@ func Export(dir string, w *world.World) error {
 				row = append(row, "", "", "")
 			}
 		}
-		rows["states.csv"] = append(rows["states.csv"], append(row, strings.Join(s.Sources, ";")))
+		rows["states.csv"] = append(rows["states.csv"], append(row, s.Note, strings.Join(s.Sources, ";")))
+		for _, f := range s.Figures {
+			rows["figures.csv"] = append(rows["figures.csv"], []string{strconv.Itoa(s.CCode), f.Field,
+				fmtFloat(f.Value), f.Source, fmtInt(f.Year), strconv.FormatBool(f.Estimate)})
+		}
+	}
+	for _, c := range d.Coverage {
+		rows["coverage.csv"] = append(rows["coverage.csv"], []string{c.Family, c.Source, c.Note})
 	}
 	for _, a := range d.Alliances {
 		rows["alliances.csv"] = append(rows["alliances.csv"], []string{a.ID, a.Name, strconv.FormatBool(a.Formal),
@@ -101,6 +112,14 @@ func Export(dir string, w *world.World) error {
 		for _, m := range a.Members {
 			rows["members.csv"] = append(rows["members.csv"], []string{a.ID, strconv.Itoa(m.CCode),
 				m.Joined.String(), m.Left.String(), strings.Join(m.Obligations, ";")})
+			for _, st := range m.Status {
+				rows["status.csv"] = append(rows["status.csv"], []string{a.ID, strconv.Itoa(m.CCode), st.Status,
+					st.From.String(), st.To.String(), st.Note, strings.Join(st.Sources, ";")})
+			}
+		}
+		for _, su := range a.Suspensions {
+			rows["suspensions.csv"] = append(rows["suspensions.csv"], []string{a.ID, strconv.Itoa(su.States[0]),
+				strconv.Itoa(su.States[1]), su.From.String(), su.To.String(), su.Note, strings.Join(su.Sources, ";")})
 		}
 	}
 	for _, s := range d.Systems {
@@ -277,6 +296,15 @@ func (c *cells) number(table, col string) *number {
 }
 
 // readTable calls each for every record of dir/file.
+//
+// It reads with encoding/csv rather than internal/source/table, the
+// loaders' reader, on purpose: a world's tables are validated as the YAML
+// world file is, so every problem of every table is collected (errs) as an
+// *Error carrying the document's field path ("alliances[3].members[12]
+// .joined") beside file:line:column, and a CSV world and its YAML give the
+// same errors. table stops at the first error of a row, returns a
+// *world.ParseError without field paths, and handles the source datasets'
+// dialects (latin-1, -9 as missing) that a world's own tables never use.
 func readTable(r *errs, dir, file string, header []string, each func(c *cells)) error {
 	path := filepath.Join(dir, file)
 	f, err := os.Open(path)
@@ -366,6 +394,7 @@ func Import(dir string) (*world.World, error) {
 					s.Numbers[nf.key] = n
 				}
 			}
+			s.Note = c.get("note")
 			s.Sources = c.listAt(s.at, "sources", "sources")
 			d.States = append(d.States, s)
 		}},
@@ -423,6 +452,54 @@ func Import(dir string) (*world.World, error) {
 			rel.Sources = c.listAt(rel.at, "sources", "sources")
 			d.Relations = append(d.Relations, rel)
 		}},
+		{"coverage.csv", func(c *cells) {
+			d.Coverage = append(d.Coverage, coverage{Family: c.get("family"), Source: c.get("source"),
+				Note: c.get("note"), at: c.at("family", "source")})
+		}},
+		{"figures.csv", func(c *cells) {
+			cc := c.int("figures", "ccode")
+			f := figure{Field: c.get("field"), Value: c.float("figures", "value"), Source: c.get("source"),
+				Year: c.int("figures", "year"), Estimate: c.bool("figures", "estimate"), at: c.at("field", "value", "source", "year")}
+			if c.get("value") == "" {
+				c.r.add(c.pos("value"), c.field("figures", "value"), ErrMissing, "value is required (leave the row out when the figure is unknown)")
+			}
+			for i := range d.States {
+				if d.States[i].CCode == cc {
+					d.States[i].Figures = append(d.States[i].Figures, f)
+					return
+				}
+			}
+			// Reported with the problems of meaning, after those of the
+			// states table that may explain it.
+			f.at["ccode"] = c.pos("ccode")
+			d.strayFigures = append(d.strayFigures, strayFigure{cc, c.field("figures", "ccode"), f})
+		}},
+		{"status.csv", func(c *cells) {
+			id, cc := c.get("alliance"), c.int("status", "ccode")
+			st := status{Status: c.get("status"), From: c.date("status", "from"), To: c.date("status", "to"),
+				Note: c.get("note"), at: c.at("status", "from", "to", "sources")}
+			st.Sources = c.listAt(st.at, "sources", "sources")
+			if m := d.member(id, cc); m != nil {
+				m.Status = append(m.Status, st)
+				return
+			}
+			c.r.add(c.pos("ccode"), c.field("status", "ccode"), ErrUnknownRef, "state %d is not a member of alliance %q in members.csv", cc, id)
+		}},
+		{"suspensions.csv", func(c *cells) {
+			id := c.get("alliance")
+			su := suspension{States: [2]int{c.int("suspensions", "state_a"), c.int("suspensions", "state_b")},
+				From: c.date("suspensions", "from"), To: c.date("suspensions", "to"), Note: c.get("note"),
+				at: c.at("from", "to", "sources")}
+			su.at["states"], su.at["states[0]"], su.at["states[1]"] = c.pos("state_a"), c.pos("state_a"), c.pos("state_b")
+			su.Sources = c.listAt(su.at, "sources", "sources")
+			for i := range d.Alliances {
+				if d.Alliances[i].ID == id {
+					d.Alliances[i].Suspensions = append(d.Alliances[i].Suspensions, su)
+					return
+				}
+			}
+			c.r.add(c.pos("alliance"), c.field("suspensions", "alliance"), ErrUnknownRef, "unknown alliance %q", id)
+		}},
 	}
 	for _, s := range steps {
 		if err := read(s.file, s.each); err != nil {
@@ -433,4 +510,19 @@ func Import(dir string) (*world.World, error) {
 		return nil, err
 	}
 	return d.finish(dir)
+}
+
+// member returns the member ccode of the alliance with the given id, or nil.
+func (d *document) member(id string, ccode int) *member {
+	for i := range d.Alliances {
+		if d.Alliances[i].ID != id {
+			continue
+		}
+		for j := range d.Alliances[i].Members {
+			if m := &d.Alliances[i].Members[j]; m.CCode == ccode {
+				return m
+			}
+		}
+	}
+	return nil
 }

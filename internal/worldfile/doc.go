@@ -31,7 +31,14 @@
 //
 // Every figure is a mapping {value, source, year}: the source is the id of
 // an entry under sources, the year the one the figure refers to. A figure
-// left out is missing, never zero.
+// left out is missing, never zero. A state's figures list holds the same
+// figure from further sources or years side by side (NATO's
+// defence-expenditure shares beside SIPRI's); a member's status records a
+// frozen or suspended participation, an alliance's suspensions the dyads
+// between which its obligations are suspended (ANZUS, the United States and
+// New Zealand), each with dates and sources; coverage declares a family
+// (contiguity) the file holds completely, so that an unlisted pair is not
+// contiguous rather than unknown.
 //
 // Parse and Load check the whole document and report every problem as an
 // ErrorList of *Error, each naming the file, line, column and field path.

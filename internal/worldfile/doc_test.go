@@ -3,10 +3,12 @@ package worldfile
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/entente/entente/internal/testenv"
+	"github.com/entente/entente/world"
 )
 
 // TestDocExample parses the complete example in docs/worldfile.md.
@@ -24,8 +26,54 @@ func TestDocExample(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the documented example does not parse:\n%v", err)
 	}
-	if len(w.States) != 4 || len(w.Alliances) != 1 || len(w.Systems) != 1 || len(w.Partnerships) != 1 || len(w.Relations) != 1 {
+	if len(w.States) != 7 || len(w.Alliances) != 3 || len(w.Systems) != 1 || len(w.Partnerships) != 1 || len(w.Relations) != 1 {
 		t.Errorf("got %d states, %d alliances, %d systems, %d partnerships, %d relations",
 			len(w.States), len(w.Alliances), len(w.Systems), len(w.Partnerships), len(w.Relations))
+	}
+	// Each addition of issue 12 is in the example and reads back.
+	if w.Alliances[1].SuspendedOn(2, 920, w.AsOf) == nil {
+		t.Error("the example's ANZUS suspension does not read back")
+	}
+	if st := w.Alliances[2].Members[1].StatusOn(w.AsOf); st != world.Frozen {
+		t.Errorf("the example's Armenian CSTO status is %q, want frozen", st)
+	}
+	if v := w.State(375).Figure("milex_share_gdp", "nato-dex-2024", 2024); v.IsMissing() || w.State(375).Note == "" {
+		t.Errorf("the example's NATO figure for Finland %v or its note %q does not read back", v, w.State(375).Note)
+	}
+	if !w.Covered(world.FamilyContiguity) || w.Relation(375, 710).Contiguity != world.NotContiguous || w.Relation(2, 365).Contiguity != 2 {
+		t.Error("the example's contiguity coverage does not read back")
+	}
+}
+
+// TestRelationsDoc checks that docs/relations2024.md lists every relation
+// the embedded world codes, with the same hostility value.
+func TestRelationsDoc(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(testenv.ModuleRoot(), "docs", "relations2024.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed := map[string]string{}
+	for _, line := range strings.Split(string(b), "\n") {
+		cells := strings.Split(line, " | ")
+		if len(cells) >= 3 && strings.Contains(cells[0], " – ") {
+			listed[strings.TrimPrefix(cells[0], "| ")] = cells[1]
+		}
+	}
+	w := defaultWorld(t)
+	n := 0
+	for d, r := range w.Relations {
+		if r.Hostility.IsMissing() {
+			continue
+		}
+		n++
+		pair := w.State(d.A).Name + " – " + w.State(d.B).Name
+		if got, ok := listed[pair]; !ok {
+			t.Errorf("%s is coded (%v) but not listed in docs/relations2024.md", pair, r.Hostility)
+		} else if got != strconv.FormatFloat(r.Hostility.Float(), 'f', 1, 64) {
+			t.Errorf("%s: docs say %s, the world file %v", pair, got, r.Hostility)
+		}
+	}
+	if len(listed) != n {
+		t.Errorf("docs list %d relations, the world codes %d", len(listed), n)
 	}
 }

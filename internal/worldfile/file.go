@@ -27,8 +27,58 @@ type document struct {
 	Systems      []system
 	Partnerships []partnership
 	Relations    []relation
+	Coverage     []coverage
 	at           map[string]pos
+
+	strayFigures []strayFigure // rows of figures.csv whose state is not in states.csv
 }
+
+type strayFigure struct {
+	ccode int
+	field string
+	figure
+}
+
+// coverage declares that the file's relations hold a variable family
+// completely: a pair of states without a value for it has none (contiguity
+// 0), rather than an unknown one.
+type coverage struct {
+	Family, Source, Note string
+	at                   map[string]pos
+}
+
+// coverageFamilies are the families a world file can declare complete.
+var coverageFamilies = []string{world.FamilyContiguity}
+
+// figure is a state's figure from a further source (world.Figure).
+type figure struct {
+	Field    string
+	Value    float64
+	Source   string
+	Year     int
+	Estimate bool
+	at       map[string]pos
+}
+
+// status is a change in a member's participation (world.Participation).
+type status struct {
+	Status   string
+	From, To world.Date
+	Note     string
+	Sources  []string
+	at       map[string]pos
+}
+
+// suspension is a dyad's suspended obligations (world.Suspension).
+type suspension struct {
+	States   [2]int
+	From, To world.Date
+	Note     string
+	Sources  []string
+	at       map[string]pos
+}
+
+var statuses = []string{world.Active, world.Frozen, world.Suspended}
 
 type source struct {
 	ID, Citation, URL string
@@ -67,6 +117,8 @@ type state struct {
 	Region, Regime, Nuclear string
 	Major                   bool
 	Numbers                 map[string]*number
+	Figures                 []figure
+	Note                    string
 	Sources                 []string
 	at                      map[string]pos
 }
@@ -75,6 +127,7 @@ type member struct {
 	CCode        int
 	Joined, Left world.Date
 	Obligations  []string
+	Status       []status
 	at           map[string]pos
 }
 
@@ -87,6 +140,7 @@ type alliance struct {
 	Hub                int
 	Start, End         world.Date
 	Members            []member
+	Suspensions        []suspension
 	Sources            []string
 	at                 map[string]pos
 }
@@ -179,6 +233,10 @@ func (d *document) build() *world.World {
 		return out
 	}
 	w := &world.World{Year: d.AsOf.Year, AsOf: d.AsOf, Name: d.Name}
+	for _, c := range d.Coverage {
+		w.Coverage = append(w.Coverage, world.Coverage{Family: c.Family, Source: src[c.Source].Citation,
+			Covered: true, From: d.AsOf.Year, To: d.AsOf.Year})
+	}
 	for _, s := range d.States {
 		st := world.NewState(s.CCode, s.Name)
 		st.ISO3, st.Abbrev = s.ISO3, s.Abbrev
@@ -194,6 +252,11 @@ func (d *document) build() *world.World {
 			*numberField(&st, nf.key) = world.Value(n.Value)
 			st.Sources = append(st.Sources, cite(n.Source, nf.key, n.Year))
 		}
+		for _, f := range s.Figures {
+			st.Figures = append(st.Figures, world.Figure{Field: f.Field, Source: cite(f.Source, f.Field, f.Year),
+				Value: world.Value(f.Value), Estimate: f.Estimate})
+		}
+		st.Note = s.Note
 		w.States = append(w.States, st)
 	}
 	for _, a := range d.Alliances {
@@ -210,8 +273,17 @@ func (d *document) build() *world.World {
 			if len(m.Obligations) > 0 {
 				o = parseObligations(m.Obligations)
 			}
-			al.Members = append(al.Members, world.Member{CCode: m.CCode, Spell: world.Spell{Start: m.Joined, End: m.Left}, Obligations: o})
+			wm := world.Member{CCode: m.CCode, Spell: world.Spell{Start: m.Joined, End: m.Left}, Obligations: o}
+			for _, st := range m.Status {
+				wm.Status = append(wm.Status, world.Participation{Status: st.Status,
+					Spell: world.Spell{Start: st.From, End: st.To}, Note: st.Note, Sources: cites(st.Sources)})
+			}
+			al.Members = append(al.Members, wm)
 			al.Obligations = al.Obligations.Union(o)
+		}
+		for _, su := range a.Suspensions {
+			al.Suspensions = append(al.Suspensions, world.Suspension{Dyad: world.MakeDyad(su.States[0], su.States[1]),
+				Spell: world.Spell{Start: su.From, End: su.To}, Note: su.Note, Sources: cites(su.Sources)})
 		}
 		if len(al.Members) == 0 {
 			al.Obligations = def
@@ -233,6 +305,9 @@ func (d *document) build() *world.World {
 	for _, r := range d.Relations {
 		rel := world.NewRelation(world.MakeDyad(r.States[0], r.States[1]))
 		rel.Contiguity = r.Contiguity
+		if rel.Contiguity == world.ContiguityMissing && w.Covered(world.FamilyContiguity) {
+			rel.Contiguity = world.NotContiguous // the file lists every contiguous pair
+		}
 		rel.Rivalry, rel.War, rel.Territorial = r.Rivalry, r.War, r.Territorial
 		rel.Rationale = r.Rationale
 		rel.Sources = cites(r.Sources)
@@ -273,6 +348,15 @@ func unbuild(w *world.World) *document {
 	if d.AsOf.IsZero() && w.Year != 0 {
 		d.AsOf = world.Date{Year: w.Year}
 	}
+	defer func() {
+		// After the records, so that sources keep the order they are
+		// first used in.
+		for _, c := range w.Coverage {
+			if c.Covered && oneOf(c.Family, coverageFamilies) {
+				d.Coverage = append(d.Coverage, coverage{Family: c.Family, Source: d.sourceByCitation(c.Source)})
+			}
+		}
+	}()
 	byKey := map[string]string{}
 	used := map[string]bool{}
 	ref := func(s world.Source) string {
@@ -318,6 +402,11 @@ func unbuild(w *world.World) *document {
 			}
 			st.Numbers[nf.key] = n
 		}
+		for _, f := range s.Figures {
+			st.Figures = append(st.Figures, figure{Field: f.Field, Value: f.Value.Float(), Source: ref(f.Source),
+				Year: f.Source.Year, Estimate: f.Estimate})
+		}
+		st.Note = s.Note
 		d.States = append(d.States, st)
 	}
 	for _, a := range w.Alliances {
@@ -331,7 +420,16 @@ func unbuild(w *world.World) *document {
 			if m.Obligations != a.Obligations {
 				mm.Obligations = m.Obligations.List()
 			}
+			for _, p := range m.Status {
+				ws, _ := refs(p.Sources)
+				mm.Status = append(mm.Status, status{Status: p.Status, From: p.Spell.Start, To: p.Spell.End, Note: p.Note, Sources: ws})
+			}
 			al.Members = append(al.Members, mm)
+		}
+		for _, su := range a.Suspensions {
+			ws, _ := refs(su.Sources)
+			al.Suspensions = append(al.Suspensions, suspension{States: [2]int{su.Dyad.A, su.Dyad.B},
+				From: su.Spell.Start, To: su.Spell.End, Note: su.Note, Sources: ws})
 		}
 		d.Alliances = append(d.Alliances, al)
 	}
@@ -360,7 +458,11 @@ func unbuild(w *world.World) *document {
 	for _, dy := range dyads {
 		r := w.Relations[dy]
 		whole, byField := refs(r.Sources)
-		rel := relation{States: [2]int{dy.A, dy.B}, Contiguity: r.Contiguity,
+		cont := r.Contiguity
+		if cont == world.NotContiguous && w.Covered(world.FamilyContiguity) {
+			cont = world.ContiguityMissing // implied by the coverage entry
+		}
+		rel := relation{States: [2]int{dy.A, dy.B}, Contiguity: cont,
 			Rivalry: r.Rivalry, War: r.War, Territorial: r.Territorial,
 			Rationale: r.Rationale, Sources: whole}
 		if r.Hostility.OK() {
@@ -372,4 +474,24 @@ func unbuild(w *world.World) *document {
 		d.Relations = append(d.Relations, rel)
 	}
 	return d
+}
+
+// sourceByCitation returns the id of the document's source with the given
+// citation, adding one when there is none.
+func (d *document) sourceByCitation(citation string) string {
+	for _, s := range d.Sources {
+		if s.Citation == citation {
+			return s.ID
+		}
+	}
+	used := map[string]bool{}
+	for _, s := range d.Sources {
+		used[s.ID] = true
+	}
+	id := ""
+	for n := len(d.Sources) + 1; id == "" || used[id]; n++ {
+		id = fmt.Sprintf("s%d", n)
+	}
+	d.Sources = append(d.Sources, source{ID: id, Citation: citation})
+	return id
 }

@@ -30,6 +30,13 @@ func (d *document) validate(r *errs) {
 	for i, s := range d.Sources {
 		c.source(fmt.Sprintf("sources[%d]", i), s)
 	}
+	for i, cv := range d.Coverage {
+		f := fmt.Sprintf("coverage[%d]", i)
+		if !oneOf(cv.Family, coverageFamilies) {
+			r.add(where(cv.at, "family"), f+".family", ErrRange, "family %q: want one of %v", cv.Family, coverageFamilies)
+		}
+		c.sourceRef(cv.at, "source", f+".source", cv.Source)
+	}
 	for i, s := range d.States {
 		c.state(fmt.Sprintf("states[%d]", i), s)
 	}
@@ -42,6 +49,9 @@ func (d *document) validate(r *errs) {
 	}
 	for i, p := range d.Partnerships {
 		c.partnership(fmt.Sprintf("partnerships[%d]", i), p)
+	}
+	for _, sf := range d.strayFigures {
+		c.known(sf.at, "ccode", sf.field, sf.ccode)
 	}
 	dyads := map[world.Dyad]bool{}
 	for i, rel := range d.Relations {
@@ -73,6 +83,25 @@ func (c *checker) refs(at map[string]pos, field string, ids []string) {
 		if !c.sources[id] {
 			c.add(where(at, fmt.Sprintf("sources[%d]", i)), fmt.Sprintf("%s[%d]", field, i), ErrUnknownRef, "unknown source %q", id)
 		}
+	}
+}
+
+// sourceRef checks that a required single source id names a source.
+func (c *checker) sourceRef(at map[string]pos, key, field, id string) {
+	if id == "" {
+		c.add(where(at, key), field, ErrMissing, "a source is required")
+	} else if !c.sources[id] {
+		c.add(where(at, key), field, ErrUnknownRef, "unknown source %q", id)
+	}
+}
+
+// spell checks a from–to spell: from is required, to may be open.
+func (c *checker) spell(at map[string]pos, f string, from, to world.Date) {
+	if from.IsZero() {
+		c.add(where(at, "from"), f+".from", ErrMissing, "from is required")
+	}
+	if !to.IsZero() && to.Before(from) {
+		c.add(where(at, "to"), f+".to", ErrOrder, "end %s before start %s", to, from)
 	}
 }
 
@@ -135,7 +164,39 @@ func (c *checker) state(f string, s state) {
 	for _, nf := range numberFields {
 		c.number(s.Numbers[nf.key], f+"."+nf.key, nf.min, nf.max)
 	}
+	seen := map[string]bool{}
+	for i, fg := range s.Figures {
+		g := fmt.Sprintf("%s.figures[%d]", f, i)
+		var lo, hi float64
+		known := false
+		for _, nf := range numberFields {
+			if nf.key == fg.Field {
+				lo, hi, known = nf.min, nf.max, true
+			}
+		}
+		if !known {
+			c.add(where(fg.at, "field"), g+".field", ErrRange, "field %q: want one of the state's figures (%s)", fg.Field, figureKeys())
+			continue
+		}
+		c.number(&number{Value: fg.Value, Source: fg.Source, Year: fg.Year, at: fg.at}, g, lo, hi)
+		key := fmt.Sprintf("%s/%s/%d", fg.Field, fg.Source, fg.Year)
+		if seen[key] {
+			c.add(where(fg.at, "field"), g, ErrDuplicate, "%s from %s for %d given twice", fg.Field, fg.Source, fg.Year)
+		}
+		seen[key] = true
+	}
 	c.refs(s.at, f+".sources", s.Sources)
+}
+
+func figureKeys() string {
+	var out string
+	for i, nf := range numberFields {
+		if i > 0 {
+			out += ", "
+		}
+		out += nf.key
+	}
+	return out
 }
 
 func (c *checker) allianceRecord(f string, a alliance) {
@@ -182,6 +243,36 @@ func (c *checker) allianceRecord(f string, a alliance) {
 			c.add(where(m.at, "left"), g+".left", ErrOrder, "end %s before start %s", m.Left, m.Joined)
 		}
 		c.obligations(m.at, g+".obligations", m.Obligations)
+		for k, st := range m.Status {
+			h := fmt.Sprintf("%s.status[%d]", g, k)
+			if !oneOf(st.Status, statuses) {
+				c.add(where(st.at, "status"), h+".status", ErrRange, "status %q: want active, frozen or suspended", st.Status)
+			}
+			c.spell(st.at, h, st.From, st.To)
+			if !st.From.IsZero() && st.From.Before(m.Joined) {
+				c.add(where(st.at, "from"), h+".from", ErrOrder, "from %s before the member joined %s", st.From, m.Joined)
+			}
+			if len(st.Sources) == 0 {
+				c.add(where(st.at, "sources"), h+".sources", ErrMissing, "a status needs a source")
+			}
+			c.refs(st.at, h+".sources", st.Sources)
+		}
+	}
+	for j, su := range a.Suspensions {
+		g := fmt.Sprintf("%s.suspensions[%d]", f, j)
+		for k, s := range su.States {
+			if !seen[s] {
+				c.add(where(su.at, fmt.Sprintf("states[%d]", k)), fmt.Sprintf("%s.states[%d]", g, k), ErrUnknownRef, "state %d is not a member of the alliance", s)
+			}
+		}
+		if su.States[0] == su.States[1] {
+			c.add(where(su.at, "states"), g+".states", ErrRange, "a suspension joins two different members")
+		}
+		c.spell(su.at, g, su.From, su.To)
+		if len(su.Sources) == 0 {
+			c.add(where(su.at, "sources"), g+".sources", ErrMissing, "a suspension needs a source")
+		}
+		c.refs(su.at, g+".sources", su.Sources)
 	}
 	c.refs(a.at, f+".sources", a.Sources)
 }

@@ -134,6 +134,7 @@ func (d *document) node() *yaml.Node {
 	root.add("name", strNode(d.Name))
 	root.add("as_of", dateNode(d.AsOf))
 	root.add("sources", blockSeq(d.Sources, source.node))
+	root.add("coverage", blockSeq(d.Coverage, coverage.node))
 	root.add("states", blockSeq(d.States, state.node))
 	root.add("alliances", blockSeq(d.Alliances, alliance.node))
 	root.add("systems", blockSeq(d.Systems, system.node))
@@ -181,7 +182,60 @@ func (s state) node() *yaml.Node {
 	for _, nf := range numberFields {
 		m.add(nf.key, s.Numbers[nf.key].node())
 	}
+	m.add("note", strNode(s.Note))
+	m.add("figures", blockFlowSeq(s.Figures, figure.node))
 	m.add("sources", strSeq(s.Sources))
+	return m.n
+}
+
+// blockFlowSeq writes each of xs with node, one flow item per line.
+func blockFlowSeq[T any](xs []T, node func(T) *yaml.Node) *yaml.Node {
+	n := blockSeq(xs, node)
+	if n != nil {
+		for _, c := range n.Content {
+			c.Style = yaml.FlowStyle
+		}
+	}
+	return n
+}
+
+func (c coverage) node() *yaml.Node {
+	m := newMapping(false)
+	m.add("family", strNode(c.Family))
+	m.add("source", strNode(c.Source))
+	m.add("note", strNode(c.Note))
+	return m.n
+}
+
+func (f figure) node() *yaml.Node {
+	m := newMapping(true)
+	m.add("field", strNode(f.Field))
+	m.add("value", floatNode(f.Value))
+	m.add("source", strNode(f.Source))
+	m.add("year", intNode(f.Year))
+	if f.Estimate {
+		m.add("estimate", boolNode(true))
+	}
+	return m.n
+}
+
+func (st status) node() *yaml.Node {
+	m := newMapping(true)
+	m.add("status", strNode(st.Status))
+	m.add("from", dateNode(st.From))
+	m.add("to", dateNode(st.To))
+	m.add("note", strNode(st.Note))
+	m.add("sources", strSeq(st.Sources))
+	return m.n
+}
+
+func (su suspension) node() *yaml.Node {
+	m := newMapping(false)
+	m.add("states", intSeq(su.States[:]))
+	m.add("from", dateNode(su.From))
+	m.add("to", dateNode(su.To))
+	m.add("note", strNode(su.Note))
+	m.add("sources", strSeq(su.Sources))
 	return m.n
 }
 
@@ -198,6 +252,7 @@ func (a alliance) node() *yaml.Node {
 	m.add("start", dateNode(a.Start))
 	m.add("end", dateNode(a.End))
 	m.add("members", blockSeq(a.Members, member.node))
+	m.add("suspensions", blockSeq(a.Suspensions, suspension.node))
 	m.add("sources", strSeq(a.Sources))
 	return m.n
 }
@@ -208,6 +263,11 @@ func (mb member) node() *yaml.Node {
 	x.add("joined", dateNode(mb.Joined))
 	x.add("left", dateNode(mb.Left))
 	x.add("obligations", strSeq(mb.Obligations))
+	var st []*yaml.Node
+	for _, p := range mb.Status {
+		st = append(st, p.node())
+	}
+	x.add("status", seq(true, st...))
 	return x.n
 }
 

@@ -248,7 +248,7 @@ func yamlLine(err error) int {
 }
 
 func (r *reader) document(n *yaml.Node) *document {
-	f, at := r.fields(n, "", "format", "name", "as_of", "sources", "states", "alliances", "systems", "partnerships", "relations")
+	f, at := r.fields(n, "", "format", "name", "as_of", "sources", "coverage", "states", "alliances", "systems", "partnerships", "relations")
 	d := &document{at: at}
 	if f == nil {
 		return d
@@ -261,6 +261,12 @@ func (r *reader) document(n *yaml.Node) *document {
 		g, at := r.fields(e, p, "id", "citation", "url")
 		d.Sources = append(d.Sources, source{ID: r.str(g["id"], p+".id"), Citation: r.str(g["citation"], p+".citation"),
 			URL: r.str(g["url"], p+".url"), at: at})
+	}
+	for i, e := range r.list(f["coverage"], "coverage") {
+		p := fmt.Sprintf("coverage[%d]", i)
+		g, at := r.fields(e, p, "family", "source", "note")
+		d.Coverage = append(d.Coverage, coverage{Family: r.str(g["family"], p+".family"),
+			Source: r.str(g["source"], p+".source"), Note: r.str(g["note"], p+".note"), at: at})
 	}
 	for i, e := range r.list(f["states"], "states") {
 		d.States = append(d.States, r.state(e, fmt.Sprintf("states[%d]", i)))
@@ -292,7 +298,7 @@ func (r *reader) document(n *yaml.Node) *document {
 }
 
 func (r *reader) state(n *yaml.Node, p string) state {
-	keys := []string{"ccode", "iso3", "abbrev", "name", "major", "capital", "region", "regime", "nuclear", "sources"}
+	keys := []string{"ccode", "iso3", "abbrev", "name", "major", "capital", "region", "regime", "nuclear", "note", "figures", "sources"}
 	for _, nf := range numberFields {
 		keys = append(keys, nf.key)
 	}
@@ -321,13 +327,25 @@ func (r *reader) state(n *yaml.Node, p string) state {
 			s.Numbers[nf.key] = num
 		}
 	}
+	for i, e := range r.list(g["figures"], p+".figures") {
+		q := fmt.Sprintf("%s.figures[%d]", p, i)
+		ff, fat := r.fields(e, q, "field", "value", "source", "year", "estimate")
+		fg := figure{Field: r.str(ff["field"], q+".field"), Value: r.float(ff["value"], q+".value"),
+			Source: r.str(ff["source"], q+".source"), Year: r.integer(ff["year"], q+".year"),
+			Estimate: r.boolean(ff["estimate"], q+".estimate"), at: fat}
+		if ff != nil && ff["value"] == nil {
+			r.add(fat[""], q+".value", ErrMissing, "value is required (leave the figure out when it is unknown)")
+		}
+		s.Figures = append(s.Figures, fg)
+	}
+	s.Note = r.str(g["note"], p+".note")
 	s.Sources = r.strings(g["sources"], p+".sources", at, "sources")
 	return s
 }
 
 func (r *reader) alliance(n *yaml.Node, p string) alliance {
 	g, at := r.fields(n, p, "id", "name", "formal", "obligations", "treaty", "key_article",
-		"structure", "hub", "start", "end", "members", "sources")
+		"structure", "hub", "start", "end", "members", "suspensions", "sources")
 	a := alliance{ID: r.str(g["id"], p+".id"), Name: r.str(g["name"], p+".name"),
 		Formal: r.boolean(g["formal"], p+".formal"), Treaty: r.str(g["treaty"], p+".treaty"),
 		KeyArticle: r.str(g["key_article"], p+".key_article"), Structure: r.str(g["structure"], p+".structure"),
@@ -339,11 +357,32 @@ func (r *reader) alliance(n *yaml.Node, p string) alliance {
 	a.Obligations = r.strings(g["obligations"], p+".obligations", at, "obligations")
 	for j, e := range r.list(g["members"], p+".members") {
 		q := fmt.Sprintf("%s.members[%d]", p, j)
-		mf, mat := r.fields(e, q, "ccode", "joined", "left", "obligations")
+		mf, mat := r.fields(e, q, "ccode", "joined", "left", "obligations", "status")
 		m := member{CCode: r.integer(mf["ccode"], q+".ccode"), Joined: r.date(mf["joined"], q+".joined"),
 			Left: r.date(mf["left"], q+".left"), at: mat}
 		m.Obligations = r.strings(mf["obligations"], q+".obligations", mat, "obligations")
+		for k, se := range r.list(mf["status"], q+".status") {
+			sp := fmt.Sprintf("%s.status[%d]", q, k)
+			sf, sat := r.fields(se, sp, "status", "from", "to", "note", "sources")
+			st := status{Status: r.str(sf["status"], sp+".status"), From: r.date(sf["from"], sp+".from"),
+				To: r.date(sf["to"], sp+".to"), Note: r.str(sf["note"], sp+".note"), at: sat}
+			st.Sources = r.strings(sf["sources"], sp+".sources", sat, "sources")
+			m.Status = append(m.Status, st)
+		}
 		a.Members = append(a.Members, m)
+	}
+	for j, e := range r.list(g["suspensions"], p+".suspensions") {
+		q := fmt.Sprintf("%s.suspensions[%d]", p, j)
+		sf, sat := r.fields(e, q, "states", "from", "to", "note", "sources")
+		su := suspension{From: r.date(sf["from"], q+".from"), To: r.date(sf["to"], q+".to"),
+			Note: r.str(sf["note"], q+".note"), at: sat}
+		if st := r.ints(sf["states"], q+".states", sat, "states"); len(st) == 2 {
+			su.States = [2]int{st[0], st[1]}
+		} else if sf != nil {
+			r.add(where(sat, "states"), q+".states", ErrType, "want two ccodes, found %d", len(st))
+		}
+		su.Sources = r.strings(sf["sources"], q+".sources", sat, "sources")
+		a.Suspensions = append(a.Suspensions, su)
 	}
 	a.Sources = r.strings(g["sources"], p+".sources", at, "sources")
 	return a

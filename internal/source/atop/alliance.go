@@ -32,13 +32,14 @@ type Alliance struct {
 	Conditional bool // obligations conditional on circumstances (conditio)
 	Asymmetric  bool // obligations differ between members (asymm)
 
-	SpecificThreat  world.Value // specthrt: 0 none, 1.. a named threat
-	MilitaryContact world.Value // milcon: 0 none .. 3 common defence policy
-	Organization    world.Value // organ1: 0 none .. 3 integrated command
-	MilitaryAid     world.Value // milaid
-	Bases           world.Value // base
-	Formal          world.Value // formal
-	MilInst         world.Value // milinst: military institutionalisation
+	SpecificThreat    world.Value // specthrt: 0 none, 1.. a named threat
+	MilitaryContact   world.Value // milcon: 0 none .. 3 common defence policy
+	Organization      world.Value // organ1: 0 none .. 3 integrated command
+	IntegratedCommand world.Value // intcom: 1 integrated military command in peacetime
+	MilitaryAid       world.Value // milaid
+	Bases             world.Value // base
+	Formal            world.Value // formal
+	MilInst           world.Value // milinst: military institutionalisation
 
 	Members []int  // codes listed in mem1..mem59, in file order (see Member.CCode)
 	Version string // version
@@ -94,6 +95,7 @@ func readAlliances(r *table.Reader) ([]Alliance, error) {
 		a.SpecificThreat = optValue(r, "specthrt")
 		a.MilitaryContact = optValue(r, "milcon")
 		a.Organization = optValue(r, "organ1")
+		a.IntegratedCommand = optValue(r, "intcom")
 		a.MilitaryAid = optValue(r, "milaid")
 		a.Bases = optValue(r, "base")
 		a.Formal = optValue(r, "formal")

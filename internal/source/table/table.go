@@ -22,8 +22,9 @@
 //	}
 //	return out, r.Err()
 //
-// Every error is a *ParseError naming the file, line, column and field,
-// what was expected and what was found.
+// Every error is a *ParseError (= *world.ParseError, which callers outside
+// the module can name) giving the file, line, column and field, what was
+// expected and what was found.
 package table
 
 import (
@@ -37,53 +38,27 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
 
 	"github.com/entente/entente/world"
 )
 
-// Sentinel errors wrapped by ParseError.
+// Sentinel errors wrapped by ParseError (defined in world, so that callers
+// outside the module can name them).
 var (
-	ErrMissingColumn = errors.New("missing column")
-	ErrSyntax        = errors.New("invalid value")
-	ErrRange         = errors.New("value out of range")
-	ErrMissingValue  = errors.New("missing value")
-	ErrFieldCount    = errors.New("wrong number of fields")
-	ErrCSV           = errors.New("malformed CSV")
+	ErrMissingColumn = world.ErrMissingColumn
+	ErrSyntax        = world.ErrSyntax
+	ErrRange         = world.ErrRange
+	ErrMissingValue  = world.ErrMissingValue
+	ErrFieldCount    = world.ErrFieldCount
+	ErrCSV           = world.ErrCSV
 )
 
-// ParseError reports bad input in a data file.
-type ParseError struct {
-	File     string // the file's path as given to Open or New
-	Line     int    // 1-based line; the header is line 1
-	Column   int    // 1-based field index, 0 when not known; for ErrCSV, the byte column encoding/csv reports
-	Field    string // the column's header name, when known
-	Expected string // what was expected, e.g. "an integer"
-	Found    string // what was found, quoted as in the file
-	Err      error  // one of the sentinel errors, or a cause
-}
-
-func (e *ParseError) Error() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s:%d", e.File, e.Line)
-	if e.Column > 0 {
-		fmt.Fprintf(&b, ":%d", e.Column)
-	}
-	if e.Field != "" {
-		fmt.Fprintf(&b, ": field %q", e.Field)
-	}
-	fmt.Fprintf(&b, ": %v", e.Err)
-	if e.Expected != "" {
-		fmt.Fprintf(&b, ": expected %s", e.Expected)
-	}
-	if e.Expected != "" || e.Found != "" {
-		fmt.Fprintf(&b, ", found %q", e.Found)
-	}
-	return b.String()
-}
-
-func (e *ParseError) Unwrap() error { return e.Err }
+// ParseError reports bad input in a data file. It is world.ParseError, the
+// module's public error type for bad input.
+type ParseError = world.ParseError
 
 // Options describe a file's dialect.
 type Options struct {
@@ -115,7 +90,8 @@ type Reader struct {
 	line    int
 	err     error
 	done    bool
-	missing map[string]bool
+	missing []string // codes besides the empty cell
+	next    int      // the column after the last one looked up: loaders read in header order
 }
 
 // Open opens the file at path and reads its header.
@@ -148,10 +124,7 @@ func New(name string, src io.Reader, opts Options) (*Reader, error) {
 		cr.Comma = opts.Comma
 	}
 	cr.FieldsPerRecord = -1 // checked against the header in Next
-	r := &Reader{file: name, opts: opts, cr: cr, missing: map[string]bool{"": true}}
-	for _, m := range opts.Missing {
-		r.missing[m] = true
-	}
+	r := &Reader{file: name, opts: opts, cr: cr, missing: opts.Missing}
 	hdr, err := cr.Read()
 	if err == io.EOF {
 		return nil, &ParseError{File: name, Line: 1, Err: ErrMissingColumn, Expected: "a header line", Found: ""}
@@ -266,12 +239,16 @@ func (r *Reader) raw(col string) (string, bool) {
 	if r.err != nil {
 		return "", false
 	}
-	i, ok := r.col[col]
-	if !ok {
-		r.err = &ParseError{File: r.file, Line: 1, Field: col, Err: ErrMissingColumn,
-			Expected: "column " + strconv.Quote(col), Found: strings.Join(r.header, ",")}
-		return "", false
+	i := r.next
+	if i >= len(r.header) || r.header[i] != col {
+		var ok bool
+		if i, ok = r.col[col]; !ok {
+			r.err = &ParseError{File: r.file, Line: 1, Field: col, Err: ErrMissingColumn,
+				Expected: "column " + strconv.Quote(col), Found: strings.Join(r.header, ",")}
+			return "", false
+		}
 	}
+	r.next = i + 1
 	return r.row[i], true
 }
 
@@ -282,17 +259,43 @@ func (r *Reader) IsMissing(col string) bool {
 }
 
 func (r *Reader) isMissing(s string) bool {
-	if r.missing[s] {
+	if s == "" {
 		return true
 	}
+	for _, m := range r.missing {
+		if s == m {
+			return true
+		}
+	}
 	t := strings.TrimSpace(s)
-	return r.missing[t]
+	if len(t) == len(s) {
+		return false
+	}
+	if t == "" {
+		return true
+	}
+	for _, m := range r.missing {
+		if t == m {
+			return true
+		}
+	}
+	return false
 }
 
 // String returns the cell of col, trimmed of surrounding spaces.
 func (r *Reader) String(col string) string {
 	s, _ := r.raw(col)
 	return strings.TrimSpace(s)
+}
+
+// Text returns the cell of col, trimmed, and checks that it is valid UTF-8
+// (a latin-1 byte in a UTF-8 file is an ErrSyntax error).
+func (r *Reader) Text(col string) string {
+	s := r.String(col)
+	if r.err == nil && !utf8.ValidString(s) {
+		r.err = r.errAt(col, "UTF-8 text", ErrSyntax)
+	}
+	return s
 }
 
 // Int returns the cell of col as an integer; a missing or malformed cell is
@@ -429,4 +432,27 @@ func (c *crReader) Read(p []byte) (int, error) {
 		}
 	}
 	return n, err
+}
+
+// ReadFile opens path with opts and hands the Reader to read, closing the
+// file after: the one-line body of most loaders.
+func ReadFile[T any](path string, opts Options, read func(*Reader) (T, error)) (T, error) {
+	r, err := Open(path, opts)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	defer r.Close()
+	return read(r)
+}
+
+// Decode reads src, named name in errors, with opts and hands the Reader to
+// read; loaders' tests and fuzz targets call it on strings.
+func Decode[T any](name string, src io.Reader, opts Options, read func(*Reader) (T, error)) (T, error) {
+	r, err := New(name, src, opts)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return read(r)
 }

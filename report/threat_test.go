@@ -1,18 +1,20 @@
-package align
+package report
 
 import (
 	"testing"
 
+	"github.com/entente/entente/align"
 	"github.com/entente/entente/internal/worldfile"
 	"github.com/entente/entente/threat"
 )
 
-func TestSectionEmbeddedWorld(t *testing.T) {
+func TestThreatSectionEmbeddedWorld(t *testing.T) {
+	t.Parallel()
 	w, err := worldfile.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := Section(w)
+	s, err := Threat(w)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -20,7 +22,7 @@ func TestSectionEmbeddedWorld(t *testing.T) {
 		t.Fatalf("section %+v: want one row per state (%d)", s, len(w.States))
 	}
 	m, _ := threat.Compute(w, threat.DefaultOptions())
-	ps, err := Predict(w, m, DefaultOptions())
+	ps, err := align.Predict(w, m, align.DefaultOptions())
 	if err != nil || len(ps) != len(w.States) {
 		t.Fatalf("Predict: %d predictions, %v", len(ps), err)
 	}

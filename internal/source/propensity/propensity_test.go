@@ -1,19 +1,19 @@
-package landscape
+package propensity
 
 import (
-	"context"
 	"errors"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/entente/entente/internal/source/table"
+	"github.com/entente/entente/world"
 )
 
-// TestReadFilesErrors checks that bad input yields a *table.ParseError
+// TestReadErrors checks that bad input yields a *world.ParseError
 // with the file, line and column of the offending cell and the sentinel
 // naming the problem.
-func TestReadFilesErrors(t *testing.T) {
+func TestReadErrors(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name, text string) string {
 		p := filepath.Join(dir, name)
@@ -46,10 +46,10 @@ func TestReadFilesErrors(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			prop := write(tc.name+".csv", tc.prop)
-			_, err := ReadFiles(tc.actors, prop, 0)
-			var pe *table.ParseError
+			_, err := Read(tc.actors, prop, 0)
+			var pe *world.ParseError
 			if !errors.As(err, &pe) {
-				t.Fatalf("error %v is not a *table.ParseError", err)
+				t.Fatalf("error %v is not a *world.ParseError", err)
 			}
 			if !errors.Is(err, tc.err) || pe.Line != tc.line || pe.Column != tc.column {
 				t.Fatalf("got %v (line %d, column %d), want %v at line %d, column %d", err, pe.Line, pe.Column, tc.err, tc.line, tc.column)
@@ -59,29 +59,4 @@ func TestReadFilesErrors(t *testing.T) {
 			}
 		})
 	}
-}
-
-func TestExactLimits(t *testing.T) {
-	n := MaxExact + 1
-	p := MustNew(nil, make1(n), make([]float64, n*n))
-	if _, err := Exact(context.Background(), p, Options{}); !errors.Is(err, ErrTooLarge) {
-		t.Errorf("n = %d: error %v, want ErrTooLarge", n, err)
-	}
-	q := MustNew(nil, make1(20), make([]float64, 400))
-	if _, err := Exact(context.Background(), q, Options{K: 4}); !errors.Is(err, ErrTooLarge) {
-		t.Errorf("k = 4, n = 20: error %v, want ErrTooLarge", err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	if _, err := Exact(ctx, MustNew(nil, make1(20), make([]float64, 400)), Options{}); !errors.Is(err, context.Canceled) {
-		t.Errorf("cancelled: error %v", err)
-	}
-}
-
-func make1(n int) []float64 {
-	s := make([]float64, n)
-	for i := range s {
-		s[i] = 1
-	}
-	return s
 }

@@ -1,4 +1,8 @@
-package landscape
+// Package propensity reads an alliance-landscape problem (Axelrod & Bennett
+// 1993) from two CSV files, an actors file and a propensity matrix, into a
+// landscape.Problem: the file reading that the landscape model leaves to
+// its callers.
+package propensity
 
 import (
 	"errors"
@@ -6,9 +10,10 @@ import (
 	"strconv"
 
 	"github.com/entente/entente/internal/source/table"
+	"github.com/entente/entente/landscape"
 )
 
-// Errors wrapped by the *table.ParseError values ReadFiles returns.
+// Errors wrapped by the *world.ParseError values Read returns.
 var (
 	ErrAsymmetric   = errors.New("propensity matrix is not symmetric")
 	ErrUnknownActor = errors.New("unknown actor")
@@ -16,7 +21,7 @@ var (
 	ErrDuplicate    = errors.New("duplicate actor")
 )
 
-// ReadFiles reads a problem from two CSV files.
+// Read reads a problem from two CSV files.
 //
 // The actors file has a header with the columns actor and size, then one
 // row per actor; sizes are positive numbers:
@@ -36,11 +41,11 @@ var (
 //	US,,2
 //	Rus,2,
 //
-// Every error is a *table.ParseError naming the file, line and column:
+// Every error is a *world.ParseError naming the file, line and column:
 // a missing or non-numeric cell, an actor missing from the matrix or not
 // in the actors file, a repeated actor, or an asymmetric pair (reported
 // at the second of the two cells, with the first's value as expected).
-func ReadFiles(actorsPath, propensityPath string, offset float64) (*Problem, error) {
+func Read(actorsPath, propensityPath string, offset float64) (*landscape.Problem, error) {
 	names, sizes, err := readActors(actorsPath)
 	if err != nil {
 		return nil, err
@@ -49,7 +54,7 @@ func ReadFiles(actorsPath, propensityPath string, offset float64) (*Problem, err
 	if err != nil {
 		return nil, err
 	}
-	pr, err := New(names, sizes, p)
+	pr, err := landscape.New(names, sizes, p)
 	if err != nil {
 		return nil, fmt.Errorf("%s, %s: %w", actorsPath, propensityPath, err)
 	}
