@@ -68,9 +68,10 @@ func TestFaceValidity(t *testing.T) {
 	top, choice, partner := res.Rates()
 	t.Logf("top %.2f choice %.2f partner %.2f", top, choice, partner)
 	// The targets are 90%, 80% and 80%; the model reaches the
-	// choice target only (docs/threat.md lists the failing cases and why).
+	// choice and partner targets, not the top-threat one (docs/threat.md
+	// lists the failing cases and why).
 	// These floors guard what it reaches now.
-	if top < 0.5 || choice < 0.8 || partner < 0.7 {
-		t.Errorf("face validity: top threats %.0f%% (floor 50%%, target 90%%), choices %.0f%% (80%%), partners %.0f%% (floor 70%%, target 80%%)", 100*top, 100*choice, 100*partner)
+	if top < 0.7 || choice < 0.8 || partner < 0.8 {
+		t.Errorf("face validity: top threats %.0f%% (floor 70%%, target 90%%), choices %.0f%% (80%%), partners %.0f%% (target 80%%)", 100*top, 100*choice, 100*partner)
 	}
 }
