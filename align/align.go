@@ -44,6 +44,7 @@ type Condition struct {
 // the utility's terms (each in [0,1], missing when unmeasured).
 type Partner struct {
 	CCode      int         `json:"ccode"`
+	Name       string      `json:"name,omitempty"`
 	Utility    world.Value `json:"utility"`
 	Capability world.Value `json:"capability"`
 	Interests  world.Value `json:"interests"`
@@ -52,15 +53,22 @@ type Partner struct {
 	// SharesThreat says whether the top threat is among the partner's own
 	// top threats (Options.CommonThreatRank).
 	SharesThreat bool `json:"shares_threat"`
+	// SharedThreat (the top threat's intent toward the partner) and
+	// ThreatToState (the threat the partner poses to the state) are terms
+	// of the Walt model's utility; missing under the seed's.
+	SharedThreat  world.Value `json:"shared_threat"`
+	ThreatToState world.Value `json:"threat_to_state"`
 }
 
 // Prediction is the predicted alignment of one state.
 type Prediction struct {
-	State      int            `json:"state"`
-	TopThreat  *threat.Threat `json:"top_threat"`
-	Choice     Choice         `json:"choice"`
-	Conditions []Condition    `json:"conditions"`
-	Partners   []Partner      `json:"partners"`
+	State         int            `json:"state"`
+	Name          string         `json:"name,omitempty"`
+	TopThreat     *threat.Threat `json:"top_threat"`
+	TopThreatName string         `json:"top_threat_name,omitempty"`
+	Choice        Choice         `json:"choice"`
+	Conditions    []Condition    `json:"conditions"`
+	Partners      []Partner      `json:"partners"`
 }
 
 // Fired returns the names of the conditions that fired.
@@ -192,7 +200,19 @@ func Predict(w *world.World, m *threat.Matrix, o Options) ([]Prediction, error) 
 	md := newModel(w, m, o)
 	out := make([]Prediction, len(w.States))
 	for i := range w.States {
+		if m.Options.Composite == threat.Walt {
+			out[i] = md.predictWalt(i)
+			continue
+		}
 		out[i] = md.predict(i)
+		out[i].Name = w.States[i].Name
+		if p := out[i].TopThreat; p != nil {
+			out[i].TopThreatName = w.State(p.From).Name
+		}
+		for k := range out[i].Partners {
+			out[i].Partners[k].Name = w.State(out[i].Partners[k].CCode).Name
+			out[i].Partners[k].SharedThreat, out[i].Partners[k].ThreatToState = world.Missing(), world.Missing()
+		}
 	}
 	return out, nil
 }

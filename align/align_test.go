@@ -99,7 +99,7 @@ func condition(p Prediction, name string) Condition {
 
 func TestBalance(t *testing.T) {
 	t.Parallel()
-	p := predict(t, base(), threat.DefaultOptions(), DefaultOptions())[200]
+	p := predict(t, base(), sumOptions(), DefaultOptions())[200]
 	if p.TopThreat == nil || p.TopThreat.From != 365 {
 		t.Fatalf("top threat = %+v, want 365", p.TopThreat)
 	}
@@ -154,7 +154,7 @@ func TestBandwagonConditions(t *testing.T) {
 			w := base()
 			tc.mod(w)
 			w.Index()
-			p := predict(t, w, threat.DefaultOptions(), DefaultOptions())[200]
+			p := predict(t, w, sumOptions(), DefaultOptions())[200]
 			c := condition(p, tc.cond)
 			if !c.Fired {
 				t.Fatalf("%s did not fire: %+v (all %+v)", tc.cond, c, p.Conditions)
@@ -178,7 +178,7 @@ func TestAlliedWithThreat(t *testing.T) {
 	w.Disputes = nil
 	w.Alliances = []world.Alliance{alliance("t:3", 1950, 0, 2, 200)}
 	w.Index()
-	p := predict(t, w, threat.DefaultOptions(), DefaultOptions())[200]
+	p := predict(t, w, sumOptions(), DefaultOptions())[200]
 	if p.TopThreat == nil || p.TopThreat.From != 2 {
 		t.Fatalf("top threat = %+v, want 2", p.TopThreat)
 	}
@@ -210,7 +210,7 @@ func TestStayOut(t *testing.T) {
 	t.Parallel()
 	w := base()
 	w.Disputes = nil
-	to := threat.DefaultOptions()
+	to := sumOptions()
 	to.Composite = threat.Multiplicative // no intent: no threat
 	p := predict(t, w, to, DefaultOptions())[200]
 	if p.Choice != StayOut || len(p.Conditions) != 0 || len(p.Partners) != 0 {
@@ -222,7 +222,7 @@ func TestStayOut(t *testing.T) {
 	// A lone state faces nobody.
 	lone := &world.World{Year: 2000, States: []world.State{st(2, 1, 1, 1, 1)}}
 	lone.Index()
-	if p := predict(t, lone, threat.DefaultOptions(), DefaultOptions())[2]; p.Choice != StayOut || p.TopThreat != nil {
+	if p := predict(t, lone, sumOptions(), DefaultOptions())[2]; p.Choice != StayOut || p.TopThreat != nil {
 		t.Fatalf("lone state: %+v", p)
 	}
 }
@@ -231,7 +231,7 @@ func TestJSON(t *testing.T) {
 	t.Parallel()
 	w := base()
 	w.States[1].Capability.CINC = world.Missing()
-	p := predict(t, w, threat.DefaultOptions(), DefaultOptions())[200]
+	p := predict(t, w, sumOptions(), DefaultOptions())[200]
 	b, err := json.Marshal(p)
 	if err != nil {
 		t.Fatal(err)
@@ -280,7 +280,7 @@ func TestValidate(t *testing.T) {
 		{"nan", func(o *Options) { o.MinThreat = math.NaN() }},
 	}
 	w := base()
-	m, _ := threat.Compute(w, threat.DefaultOptions())
+	m, _ := threat.Compute(w, sumOptions())
 	for _, tc := range tests {
 		o := DefaultOptions()
 		tc.mod(&o)
@@ -296,4 +296,12 @@ func TestValidate(t *testing.T) {
 	if _, err := Predict(other, m, DefaultOptions()); err == nil {
 		t.Errorf("Predict with a foreign matrix should fail")
 	}
+}
+
+// sumOptions are the threat options of the seed's model, which the tests
+// above exercise: the additive composite.
+func sumOptions() threat.Options {
+	o := threat.DefaultOptions()
+	o.Composite = threat.Additive
+	return o
 }

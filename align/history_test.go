@@ -31,7 +31,7 @@ func TestAllYears(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		m, err := threat.Compute(w, threat.DefaultOptions())
+		m, err := threat.Compute(w, sumOptions())
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -10,7 +10,8 @@ import (
 )
 
 // Threat is the report's threat-and-alignment section: for every state of
-// w, its top threat with the four components, the predicted choice, the
+// w, its top threat under the validated default (the Walt composite) with
+// its potential, reach, proximity and intent, the predicted choice, the
 // bandwagoning conditions that fired and the partner, under the default
 // threat and alignment options; then the same for the states that face a
 // threat under the multiplicative composite. It returns a nil Section for a
@@ -30,7 +31,7 @@ func Threat(w *world.World) (*Section, error) {
 	}
 	t := NewTable("Top threat, predicted choice and partner of each state (a bandwagoning state aligns with its threat; a balancing one with its best partner against it)",
 		Text("State"), Text("Top threat"), Num("Threat", 2),
-		Num("Power", 2), Num("Proximity", 2), Num("Offense", 2), Num("Intent", 2),
+		Num("Potential", 2), Num("Reach", 2), Num("Proximity", 2), Num("Intent", 2),
 		Text("Choice"), Text("Conditions fired"), Text("Aligns with"))
 	counts := map[align.Choice]int{}
 	for _, p := range ps {
@@ -50,7 +51,7 @@ func Threat(w *world.World) (*Section, error) {
 		case p.Choice == align.Balance && len(p.Partners) > 0:
 			partner = w.Label(p.Partners[0].CCode, world.ByName)
 		}
-		t.Add(name, w.Label(th.From, world.ByName), th.Total, th.Power, th.Proximity, th.Offense, th.Intent,
+		t.Add(name, w.Label(th.From, world.ByName), th.Total, th.Potential, th.DyadicPower, th.Proximity, th.Intent,
 			string(p.Choice), strings.Join(p.Fired(), ", "), partner)
 	}
 	walt, wcounts, err := waltTable(w)
@@ -60,8 +61,8 @@ func Threat(w *world.World) (*Section, error) {
 	return &Section{
 		Title: "Balance of threat and alignment",
 		Paragraphs: []string{
-			fmt.Sprintf("Threat after Walt (1987): the sum of four components in [0,1] — aggregate power (CINC relative to the strongest), proximity (Bueno de Mesquita's loss-of-strength gradient over capital distance, land neighbours at distance 0), offensive capability (military spending, personnel, power projection, nuclear weapons) and aggressive intentions (coded hostility, rivalry, war; halved between allies). Range 0–%g.", to.MaxTotal()),
-			fmt.Sprintf("Predicted choices: %d balance, %d bandwagon, %d stay out. A state bandwagons when any of Walt's conditions fires: weakness (CINC below %g of its threat's CINC as it reaches the state, discounted by distance), an overwhelming threat (at least %g of the maximum), no available allies, or, for a state not already allied with its threat, a benefit of aligning with it above that of the best balancing partner.",
+			"Threat after Walt (1987), dyadic and gated by intentions: the potential threat is the power and offensive capability of a state that reach another, relative to the other's own (loss-of-strength gradient on both; Reach), discounted by proximity; aggressive intentions (coded hostility, rivalry, territorial claims, war) make it an actual threat. A defence ally on the date is no threat unless hostility between the two is coded. The exponents of the composite were chosen by how well it predicts disputes and balancing alliances over 1816–1945, and on 1946–2014 it predicts disputes better than the seed's sum and every single component, and balancing alliances better than the sum in AUC (docs/threat.md). A state nobody is hostile to faces potential threats only, and stays out. Range 0–1.",
+			fmt.Sprintf("Predicted choices: %d balance, %d bandwagon, %d stay out. A state bandwagons only when it is weak (CINC share below %g), the threat's reaching power is overwhelming against its own (at least %g) and no ally is available (Walt 1987; Labs 1992).",
 				counts[align.Balance], counts[align.Bandwagon], counts[align.StayOut], align.DefaultOptions().Weak, align.DefaultOptions().Overwhelming),
 		},
 		Tables: []*Table{t, walt},

@@ -93,7 +93,7 @@ type Options struct {
 // DefaultOptions returns the defaults: the default threat model, politically
 // relevant dyads, 1,000 bootstrap replicates, seed 1. Sources must be set.
 func DefaultOptions() Options {
-	return Options{Threat: threat.DefaultOptions(), Align: align.DefaultOptions(), Risk: Relevant, Replicates: 1000, Seed: 1}
+	return Options{Threat: seedThreat(), Align: align.DefaultOptions(), Risk: Relevant, Replicates: 1000, Seed: 1}
 }
 
 // Validate reports the first option out of bounds: the threat and
@@ -411,6 +411,10 @@ func (ys *yearScore) tally(risk RiskSet, y int, before, after map[world.Dyad]boo
 		for e, era := range Eras {
 			if y >= era.From && y <= era.To {
 				cc := chosen[e][c]
+				if cc == nil { // a condition of the Walt alignment model
+					cc = &choiceCell{}
+					chosen[e][c] = cc
+				}
 				cc.n++
 				if formed {
 					cc.formed++
@@ -578,4 +582,13 @@ func percentile(xs []float64, q float64) float64 {
 		k = 0
 	}
 	return v[k]
+}
+
+// seedThreat is the seed's additive threat model, on which the scorecard's
+// published tables (docs/scorecard.md) were computed; the Walt composite
+// has its own validation (threat/validate, docs/threat.md).
+func seedThreat() threat.Options {
+	o := threat.DefaultOptions()
+	o.Composite = threat.Additive
+	return o
 }

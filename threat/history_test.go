@@ -140,3 +140,38 @@ func BenchmarkAllYears(b *testing.B) {
 		}
 	}
 }
+
+// TestHistoricalTies: "allied" is a defence obligation on the reference
+// date. The Helsinki Final Act (ATOP, non-aggression) ties the United
+// States and the Soviet Union in 1980 without making them allies; Locarno,
+// repudiated by Germany on 7 March 1936, binds Germany to nobody on 31
+// December 1936; NATO binds the United States and the United Kingdom.
+func TestHistoricalTies(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads the real data")
+	}
+	ws := allWorlds(t)
+	at := func(y int) *Matrix {
+		m, err := Compute(ws[y-ws[0].Year], DefaultOptions())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	m := at(1980)
+	us, su, uk := m.Pos(2), m.Pos(365), m.Pos(200)
+	if m.DefenceAllyAt(us, su) || !m.TieAt(us, su).Has(world.Nonaggression) {
+		t.Errorf("1980 US–USSR: tie %v, want non-aggression without defence", m.TieAt(us, su))
+	}
+	if !m.DefenceAllyAt(us, uk) {
+		t.Errorf("1980 US–UK: tie %v, want defence", m.TieAt(us, uk))
+	}
+	if top, ok := m.Top(2); !ok || top.From != 365 {
+		t.Errorf("1980: top threat to the US = %+v, want the USSR", top)
+	}
+	m = at(1936)
+	ge, be := m.Pos(255), m.Pos(211)
+	if m.DefenceAllyAt(ge, be) {
+		t.Errorf("31 Dec 1936 Germany–Belgium: tie %v, want no defence obligation after Locarno", m.TieAt(ge, be))
+	}
+}

@@ -12,12 +12,24 @@ import (
 // Missing values encode as JSON null.
 type Threat struct {
 	From      int         `json:"from"`
+	FromName  string      `json:"from_name,omitempty"`
 	To        int         `json:"to"`
+	ToName    string      `json:"to_name,omitempty"`
 	Total     world.Value `json:"total"`
 	Power     world.Value `json:"power"`
 	Proximity world.Value `json:"proximity"`
 	Offense   world.Value `json:"offense"`
 	Intent    world.Value `json:"intent"`
+	// Potential, DyadicPower and DyadicOffense are the Walt composite's
+	// terms (missing under the other composites): the threat j could pose
+	// to i, and the shares of a contest at i's home that j's power and
+	// offensive capability would bring. Tie lists the obligations binding
+	// the two on the World's date (defense, offense, and the weaker
+	// neutrality, nonaggression, consultation, entente).
+	Potential     world.Value       `json:"potential"`
+	DyadicPower   world.Value       `json:"dyadic_power"`
+	DyadicOffense world.Value       `json:"dyadic_offense"`
+	Tie           world.Obligations `json:"tie"`
 }
 
 // Matrix holds the threats among the states of one World. Cells are indexed
@@ -25,6 +37,7 @@ type Threat struct {
 type Matrix struct {
 	Year    int
 	States  []int // ccodes, in the World's order
+	names   []string
 	Options Options
 	// IntentMeasured says whether the World carries dispute data for its
 	// year or world-file hostility codings; without either, every intent is
@@ -36,6 +49,11 @@ type Matrix struct {
 	total          []float64 // [to*n+from]
 	allied         []bool    // [to*n+from]: sharing an alliance in force
 	pos            map[int]int
+	// Walt composite (nil under the others), [to*n+from].
+	potential, reach, reachOff, capab []float64
+	ties                              []world.Obligations // on ReferenceDate
+	allySince                         []int               // first year of a defence bond in force
+
 }
 
 // Compute returns the threat matrix of w under o.
@@ -64,9 +82,10 @@ func Compute(w *world.World, o Options) (*Matrix, error) {
 		return nil, err
 	}
 	n := len(w.States)
-	m := &Matrix{Year: w.Year, Options: o, States: make([]int, n), pos: make(map[int]int, n)}
+	m := &Matrix{Year: w.Year, Options: o, States: make([]int, n), names: make([]string, n), pos: make(map[int]int, n)}
 	for i := range w.States {
 		m.States[i] = w.States[i].CCode
+		m.names[i] = w.States[i].Name
 		m.pos[w.States[i].CCode] = i
 	}
 	m.power = powerComponent(w)
@@ -82,6 +101,7 @@ func Compute(w *world.World, o Options) (*Matrix, error) {
 	}
 	m.allied = alliedPairs(w, m.pos)
 	allied := m.allied
+	m.ties, m.allySince = tiesOn(w, m.pos, ReferenceDate(w))
 	coded := codedIntent(w, m.pos, o)
 
 	W := o.W(w.Year)
@@ -117,6 +137,9 @@ func Compute(w *world.World, o Options) (*Matrix, error) {
 		}
 		k := i*n + i
 		m.prox[k], m.intent[k], m.total[k] = nan, nan, nan
+	}
+	if o.Composite == Walt {
+		m.walt(w, disputes, coded, lastDisputeYears(w, m.pos))
 	}
 	return m, nil
 }
@@ -241,12 +264,17 @@ func (m *Matrix) At(from, to int) (t Threat, ok bool) {
 
 func (m *Matrix) cell(i, j int) Threat {
 	k := i*len(m.States) + j
-	return Threat{
-		From: m.States[j], To: m.States[i],
+	t := Threat{
+		From: m.States[j], To: m.States[i], FromName: m.names[j], ToName: m.names[i],
 		Total: world.Value(m.total[k]), Power: world.Value(m.power[j]),
 		Proximity: world.Value(m.prox[k]), Offense: world.Value(m.offense[j]),
-		Intent: world.Value(m.intent[k]),
+		Intent: world.Value(m.intent[k]), Tie: m.ties[k],
+		Potential: world.Missing(), DyadicPower: world.Missing(), DyadicOffense: world.Missing(),
 	}
+	if m.potential != nil {
+		t.Potential, t.DyadicPower, t.DyadicOffense = world.Value(m.potential[k]), world.Value(m.reach[k]), world.Value(m.reachOff[k])
+	}
+	return t
 }
 
 // TotalAt returns the total threat from the state at position j to the state
@@ -297,8 +325,10 @@ func (m *Matrix) All() []Threat {
 // TopPos returns the position of the largest present total threat faced by
 // the state at position i, or -1 when no total is present and positive (a
 // zero total, which the multiplicative composite gives a state without
-// hostile intent, is no threat). Ties go to the smaller position (the
-// smaller ccode, as a World sorts its States).
+// hostile intent, is no threat). Under the Walt composite only actual
+// threats (intent > 0) count, and equal totals (states at war with i score
+// alike) go to the larger potential threat. Other ties go to the smaller
+// position (the smaller ccode, as a World sorts its States).
 func (m *Matrix) TopPos(i int) int {
 	n := len(m.States)
 	best, bv := -1, 0.0
@@ -307,7 +337,10 @@ func (m *Matrix) TopPos(i int) int {
 		if j == i || math.IsNaN(v) {
 			continue
 		}
-		if v > bv {
+		if m.potential != nil && !(m.intent[i*n+j] > 0) {
+			continue // a potential threat, not an actual one
+		}
+		if v > bv || v == bv && best >= 0 && m.potential != nil && m.potential[i*n+j] > m.potential[i*n+best] {
 			best, bv = j, v
 		}
 	}
@@ -339,6 +372,10 @@ func sortThreats(ts []Threat) {
 			return true
 		case x != y:
 			return x > y
+		}
+		// Among equal totals (no actual threat), the larger potential first.
+		if p, q := ts[a].Potential, ts[b].Potential; p.OK() && q.OK() && p != q {
+			return p > q
 		}
 		if ts[a].To != ts[b].To {
 			return ts[a].To < ts[b].To

@@ -9,7 +9,8 @@ import (
 type Composite int
 
 const (
-	// Additive is the seed's sum T = w1 P + w2 X + w3 O + w4 I.
+	// Additive is the seed's sum T = w1 P + w2 X + w3 O + w4 I, kept for
+	// teaching ("--composite sum").
 	Additive Composite = iota
 	// Multiplicative is the weighted geometric mean
 	// T = (P^w1 X^w2 O^w3 I^w4)^(1/Σw), in [0,1]: a threat needs every
@@ -17,24 +18,70 @@ const (
 	// product would shrink with the number of components; the geometric
 	// mean keeps totals on the additive composite's scale divided by Σw.)
 	Multiplicative
+	// Walt is the default: dyadic potential threat gated by aggressive
+	// intentions (see Walt in walt.go).
+	Walt
 )
 
 func (c Composite) String() string {
-	if c == Multiplicative {
+	switch c {
+	case Multiplicative:
 		return "multiplicative"
+	case Walt:
+		return "walt"
 	}
-	return "additive"
+	return "sum"
 }
 
-// ParseComposite parses "additive" or "multiplicative".
+// Composites lists the names ParseComposite accepts.
+const Composites = "walt, sum (or additive), multiplicative (or product)"
+
+// ParseComposite parses "walt", "sum" (or "additive") or "multiplicative"
+// (or "product").
 func ParseComposite(s string) (Composite, error) {
 	switch s {
+	case "walt":
+		return Walt, nil
 	case "additive", "sum":
 		return Additive, nil
 	case "multiplicative", "product":
 		return Multiplicative, nil
 	}
-	return 0, fmt.Errorf("unknown composite %q (want additive or multiplicative)", s)
+	return 0, fmt.Errorf("unknown composite %q (want %s)", s, Composites)
+}
+
+// PowerIndex names the measure of aggregate power.
+type PowerIndex int
+
+const (
+	// CINC is the Composite Index of National Capability (Singer, Bremer &
+	// Stuckey 1972), a share of the system total.
+	CINC PowerIndex = iota
+	// GDP is gross domestic product as a share of the total over the
+	// World's states with a GDP; missing where a World carries none
+	// (historical Worlds until the economic data are in history).
+	GDP
+)
+
+func (p PowerIndex) String() string {
+	if p == GDP {
+		return "gdp"
+	}
+	return "cinc"
+}
+
+// PowerIndexes lists the names ParsePowerIndex accepts.
+const PowerIndexes = "cinc, gdp"
+
+// ParsePowerIndex parses "cinc" or "gdp".
+func ParsePowerIndex(s string) (PowerIndex, error) {
+	switch s {
+	case "cinc":
+		return CINC, nil
+	case "gdp":
+		return GDP, nil
+	}
+	return 0, fmt.Errorf("unknown power index %q (want one of %s)", s, PowerIndexes)
 }
 
 // Gradient names a loss-of-strength gradient.
@@ -116,17 +163,38 @@ type Options struct {
 	// world file codes as a strategic rivalry or an active territorial
 	// dispute.
 	RivalryFloor, TerritorialFloor float64
+	// PowerIndex is the measure of aggregate power of the Walt composite.
+	PowerIndex PowerIndex
+	// AllyDisputeYears: under the Walt composite, a defence ally on the
+	// World's date is no threat unless hostility between the two is coded
+	// or they met on opposite sides of a dispute that went on while they
+	// were allied and within the last AllyDisputeYears years.
+	AllyDisputeYears int
+	// PowerExp (α), ProximityExp (β) and IntentPower (γ) are the
+	// exponents of the Walt composite
+	// T = D^α · X^β · ((I + IntentFloor)/(1 + IntentFloor))^γ; see Walt.
+	PowerExp, ProximityExp, IntentPower float64
+	// AggregateExp (δ) is the exponent of j's aggregate power P_j (its
+	// power index relative to the strongest state's): Walt's first source
+	// of threat, total resources, before any discount for distance.
+	AggregateExp float64
+	// IntentFloor (ε) keeps a potential threat, one without measured
+	// hostility, above zero so that potential threats are ranked among
+	// themselves; Matrix.Top counts only actual threats (intent > 0).
+	IntentFloor float64
 }
 
-// DefaultOptions returns the defaults: equal weights 1, the additive
-// composite, rescaling of missing components, the Bueno de Mesquita gradient
+// DefaultOptions returns the defaults: the Walt composite (potential threat
+// from power and offense in equal parts, weights 1), an ally's gate closed
+// unless a dispute went on within 10 years, the CINC power index,
+// rescaling of missing components, the Bueno de Mesquita gradient
 // with the era schedule of W, a Boulding reach of 20 days, a dispute
 // half-life of 10 years, target-side disputes at 0.5, allies' intent halved,
 // a rivalry floor of 0.5 and a territorial floor of 0.25.
 func DefaultOptions() Options {
 	return Options{
 		Weights:          Weights{1, 1, 1, 1},
-		Composite:        Additive,
+		Composite:        Walt,
 		Missing:          Rescale,
 		Gradient:         BuenoDeMesquita,
 		ReachDays:        20,
@@ -135,6 +203,13 @@ func DefaultOptions() Options {
 		AllyFactor:       0.5,
 		RivalryFloor:     0.5,
 		TerritorialFloor: 0.25,
+		PowerIndex:       CINC,
+		AllyDisputeYears: 10,
+		PowerExp:         defaultPowerExp,
+		AggregateExp:     defaultAggregateExp,
+		ProximityExp:     defaultProximityExp,
+		IntentPower:      defaultIntentPower,
+		IntentFloor:      0.01,
 	}
 }
 
@@ -172,13 +247,27 @@ func (o Options) Validate() error {
 		check("ally factor", o.AllyFactor, 0, 1, false),
 		check("rivalry floor", o.RivalryFloor, 0, 1, false),
 		check("territorial floor", o.TerritorialFloor, 0, 1, false),
+		check("power exponent", o.PowerExp, 0, 10, false),
+		check("aggregate power exponent", o.AggregateExp, 0, 10, false),
+		check("proximity exponent", o.ProximityExp, 0, 10, false),
+		check("intent exponent", o.IntentPower, 0, 10, true),
+		check("intent floor", o.IntentFloor, 0, 1, false),
 	} {
 		if c != nil {
 			return c
 		}
 	}
-	if o.Composite != Additive && o.Composite != Multiplicative {
-		return fmt.Errorf("threat: unknown composite %d", o.Composite)
+	if o.Composite != Additive && o.Composite != Multiplicative && o.Composite != Walt {
+		return fmt.Errorf("threat: unknown composite %d (want %s)", o.Composite, Composites)
+	}
+	if o.PowerIndex != CINC && o.PowerIndex != GDP {
+		return fmt.Errorf("threat: unknown power index %d (want %s)", o.PowerIndex, PowerIndexes)
+	}
+	if o.AllyDisputeYears < 0 || o.AllyDisputeYears > 1000 {
+		return fmt.Errorf("threat: ally dispute years = %d: want a value in [0, 1000]", o.AllyDisputeYears)
+	}
+	if o.Composite == Walt && o.Weights.Power+o.Weights.Offense <= 0 {
+		return fmt.Errorf("threat: weights of power and offense sum to 0: the walt composite needs one of them positive")
 	}
 	if o.Gradient != BuenoDeMesquita && o.Gradient != Boulding {
 		return fmt.Errorf("threat: unknown gradient %d", o.Gradient)
@@ -190,9 +279,10 @@ func (o Options) Validate() error {
 }
 
 // MaxTotal returns the largest total the composite can take: the sum of
-// the weights for the additive composite, 1 for the multiplicative one.
+// the weights for the additive composite, 1 for the multiplicative and Walt
+// ones.
 func (o Options) MaxTotal() float64 {
-	if o.Composite == Multiplicative {
+	if o.Composite != Additive {
 		return 1
 	}
 	return o.Weights.sum()

@@ -192,6 +192,7 @@ func TestIntent(t *testing.T) {
 		return []world.State{st(2, 0.4, 100, 10), st(200, 0.2, 50, 10), st(365, 0.3, 80, 20)}
 	}
 	base := DefaultOptions()
+	base.Composite = Additive // the seed's intent, with AllyFactor
 	tests := []struct {
 		name     string
 		disputes []world.Dispute
@@ -291,9 +292,9 @@ func TestComposite(t *testing.T) {
 	}
 }
 
-// TestWalt is the theory's own example: a weaker but adjacent and hostile
+// TestWaltSum is the theory's own example: a weaker but adjacent and hostile
 // state is a larger threat than a stronger, distant, peaceful one.
-func TestWalt(t *testing.T) {
+func TestWaltSum(t *testing.T) {
 	t.Parallel()
 	w := newWorld(1950, []world.State{
 		st(2, 0.30, 300, 30),   // strong, far
@@ -301,7 +302,9 @@ func TestWalt(t *testing.T) {
 		st(255, 0.15, 100, 20), // weaker neighbour, hostile
 	}, rel(2, 200, 0, 6000), rel(200, 255, 1, 900), rel(2, 255, 0, 6500))
 	w.Disputes = []world.Dispute{dispute(7, 255, true, 1948, 1950, 5), dispute(7, 200, false, 1948, 1950, 4)}
-	m, err := Compute(w, DefaultOptions())
+	sum := DefaultOptions()
+	sum.Composite = Additive
+	m, err := Compute(w, sum)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,20 +18,19 @@ var alignCmd = &Command{
 	Short:     "predict balancing or bandwagoning, with the conditions that fired and the best partners",
 	Long: `Align predicts each state's alignment against its top threat (see 'entente
 threat'): balance (ally with others against it), bandwagon (align with it),
-or none when nobody threatens it enough. It bandwagons when any of Walt's
-conditions fires, each a measured value against a threshold: weakness
-(CINC below --weak of the threat's CINC as it reaches the state, discounted
-by distance), an overwhelming threat (total at least --overwhelming of the
-maximum), no available allies (no state outside the threat's alliances
-counts it among its largest threats), and benefit over cost (aligning with
-the threat scores above the best balancing partner; not measured for a
-state already allied with its threat).
-Partners are ranked by a utility of capability aggregation against the
-threat, interests (economic size), domestic politics (regime similarity)
-and identity (common enemy, shared alliances). See docs/threat.md.
+or none when nobody is hostile to it. Under the default threat model (walt)
+a state bandwagons only when it is weak (CINC share below --weak), the
+threat is overwhelming against its own strength (the threat's reaching
+power, R, at least --overwhelming) and no ally is available (no defence pact
+on the date, no partner facing the same threat) (Walt 1987; Labs 1992).
+Partners exclude states hostile to it and those allied with the threat; the
+utility adds the partner's power that reaches the threat, the threat they
+share, regime similarity and past alliances, and subtracts the threat the
+partner poses; a term without data is null, never a mean. Under --composite
+sum, the seed's four conditions apply, any one sufficing. See docs/threat.md.
 
-JSON gives, per state: state, top_threat, choice, conditions (name, value,
-threshold, fired, rule) and partners.
+JSON gives, per state: state, name, top_threat, top_threat_name, choice,
+conditions (name, value, threshold, fired, rule) and partners (with names).
 
 ` + worldHelp,
 	Setup: func(fs *flag.FlagSet) RunFunc {

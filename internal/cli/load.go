@@ -25,7 +25,7 @@ func addWorldFlags(fs *flag.FlagSet) worldFlags {
 	return worldFlags{
 		year: fs.Int("year", 0, "the `year` of the World (1816–2016 from the data directory)"),
 		data: addDataFlag(fs),
-		wld:  fs.String("world", "", "a world `file` (YAML, entente/v1) instead of the historical data"),
+		wld:  fs.String("world", "", "a world `file` (YAML, entente/v1) instead of the historical data, or \"embedded\" for the embedded 2024 world"),
 	}
 }
 
@@ -52,6 +52,18 @@ nor --data and no --year, the command reads the embedded 2024 world.`
 // Conflicting or incomplete flags are usage errors (exit 2).
 func loadWorld(env *Env, year int, dataFlag, worldFlag string) (*world.World, error) {
 	switch {
+	case worldFlag == "embedded":
+		if dataFlag != "" {
+			return nil, usagef("--world and --data are exclusive")
+		}
+		w, err := worldfile.Default()
+		if err != nil {
+			return nil, err
+		}
+		if year != 0 && year != w.Year {
+			return nil, usagef("--year %d does not match the embedded world's year %d", year, w.Year)
+		}
+		return w, nil
 	case worldFlag != "":
 		if dataFlag != "" {
 			return nil, usagef("--world and --data are exclusive")
@@ -86,7 +98,7 @@ func loadWorld(env *Env, year int, dataFlag, worldFlag string) (*world.World, er
 	if first, last := h.Span(); year < first || year > last {
 		hint := ""
 		if year > last {
-			hint = "; omit --year (and --data) for the embedded 2024 world"
+			hint = "; omit --year (and --data) for the embedded 2024 world, or use --world embedded"
 		}
 		return nil, usagef("--year %d: the data cover %d–%d%s", year, first, last, hint)
 	}

@@ -96,7 +96,10 @@ func TestHistoricalWorlds(t *testing.T) {
 			}
 		}
 	}
-	if _, errs, code := runCLI(t, nil, "threat", "--year", "1700", "--data", dir); code != 2 || !strings.Contains(errs, "--year 1700") {
+	if _, errs, code := runCLI(t, nil, "threat", "--year", "1700", "--data", dir); code != 2 || !strings.Contains(errs, "--year 1700") || !strings.Contains(errs, "1816–2016") {
+		t.Errorf("--year 1700: exit %d: %s", code, errs)
+	}
+	if _, errs, code := runCLI(t, nil, "threat", "--year", "2024", "--data", dir); code != 2 || !strings.Contains(errs, "--world embedded") {
 		t.Errorf("--year 1700: exit %d: %s", code, errs)
 	}
 }

@@ -16,8 +16,14 @@ import (
 var threatCmd = &Command{
 	UsageLine: "threat [--year Y] [--data DIR | --world FILE] [--state STATE] [--top K] [--format text|json]",
 	Short:     "who threatens whom: Walt's balance of threat with its components",
-	Long: `Threat computes the threat each state poses to each other state (Walt 1987):
-the composite of aggregate power (CINC relative to the strongest state),
+	Long: `Threat computes the threat each state poses to each other state (Walt 1987).
+The default (--composite walt) is dyadic and gated by intentions: the
+power and offensive capability of j that reach i, relative to i's own
+(loss-of-strength gradient on both), times proximity, give the potential
+threat; aggressive intentions (decayed disputes, coded hostility, rivalry,
+territorial claims, war) turn it into an actual one, and a defence ally on
+the date is no threat unless hostility is coded or a dispute went on within
+10 years. --composite sum is the seed's teaching model: the composite of aggregate power (CINC relative to the strongest state),
 proximity (Bueno de Mesquita's loss-of-strength gradient over the capital
 distance, land neighbours at distance 0), offensive capability (military
 spending and personnel; power projection and nuclear weapons in world files)
@@ -85,6 +91,7 @@ func init() { register(threatCmd) }
 // threat and align commands.
 type threatFlags struct {
 	weights, composite, gradient *string
+	powerIndex                   *string
 	milesPerDay, halfLife        *float64
 	allyFactor                   *float64
 	strict                       *bool
@@ -94,7 +101,8 @@ func addThreatFlags(fs *flag.FlagSet) threatFlags {
 	d := threat.DefaultOptions()
 	return threatFlags{
 		weights:     fs.String("weights", "1,1,1,1", "`weights` of power, proximity, offense and intent, comma-separated"),
-		composite:   fs.String("composite", "additive", "`rule` combining the components: additive (weighted sum) or multiplicative (weighted geometric mean)"),
+		composite:   fs.String("composite", d.Composite.String(), "`rule` combining the components: walt (dyadic potential threat gated by intentions; docs/threat.md), sum (the seed's weighted sum, for teaching) or multiplicative (weighted geometric mean)"),
+		powerIndex:  fs.String("power-index", d.PowerIndex.String(), "aggregate power `index` of the walt composite: "+threat.PowerIndexes),
 		gradient:    fs.String("gradient", "bdm", "loss-of-strength `gradient`: bdm (Bueno de Mesquita 1981) or boulding (linear)"),
 		milesPerDay: fs.Float64("miles-per-day", 0, "`W`, miles a day of power projection (0: 125 before 1919, 200 to 1945, 250 from 1946)"),
 		halfLife:    fs.Float64("half-life", d.HalfLife, "half-life of a dispute's weight in the intent component, in `years`"),
@@ -107,7 +115,7 @@ func (f threatFlags) options() (threat.Options, error) {
 	o := threat.DefaultOptions()
 	parts := strings.Split(*f.weights, ",")
 	if len(parts) != 4 {
-		return o, usagef("--weights %q: want four comma-separated numbers", *f.weights)
+		return o, usagef("--weights %q: want four comma-separated numbers >= 0 (power, proximity, offense, intent)", *f.weights)
 	}
 	var ws [4]float64
 	for i, p := range parts {
@@ -120,6 +128,9 @@ func (f threatFlags) options() (threat.Options, error) {
 	var err error
 	if o.Composite, err = threat.ParseComposite(*f.composite); err != nil {
 		return o, usagef("--composite: %v", err)
+	}
+	if o.PowerIndex, err = threat.ParsePowerIndex(*f.powerIndex); err != nil {
+		return o, usagef("--power-index: %v", err)
 	}
 	if o.Gradient, err = threat.ParseGradient(*f.gradient); err != nil {
 		return o, usagef("--gradient: %v", err)
@@ -160,10 +171,10 @@ func writeThreats(out io.Writer, w *world.World, m *threat.Matrix, rows []threat
 		fmt.Fprintln(out, "intent is missing: this World has no dispute data or hostility codings")
 	}
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "from\t\tto\t\ttotal\tpower\tproximity\toffense\tintent\t")
+	fmt.Fprintln(tw, "from\t\tto\t\ttotal\tpotential\tpower\tproximity\toffense\tintent\ttie\t")
 	for _, t := range rows {
-		fmt.Fprintf(tw, "%d\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t\n", t.From, w.Label(t.From, world.ByAbbrev), t.To, w.Label(t.To, world.ByAbbrev),
-			fmtValue(t.Total), fmtValue(t.Power), fmtValue(t.Proximity), fmtValue(t.Offense), fmtValue(t.Intent))
+		fmt.Fprintf(tw, "%d\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", t.From, w.Label(t.From, world.ByAbbrev), t.To, w.Label(t.To, world.ByAbbrev),
+			fmtValue(t.Total), fmtValue(t.Potential), fmtValue(t.Power), fmtValue(t.Proximity), fmtValue(t.Offense), fmtValue(t.Intent), t.Tie)
 	}
 	return tw.Flush()
 }

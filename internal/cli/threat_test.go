@@ -22,6 +22,13 @@ func TestThreatCommand(t *testing.T) {
 		{"embedded world", nil, []string{"threat", "--state", "200", "--top", "3"}, 0, "threats in 2024"},
 		{"embedded world by year", nil, []string{"threat", "--year", "2024", "--top", "1"}, 0, "threats in 2024"},
 		{"multiplicative", nil, []string{"threat", "--composite", "multiplicative", "--top", "2"}, 0, "multiplicative composite, max 1"},
+		{"walt by default", nil, []string{"threat", "--top", "2"}, 0, "walt composite, max 1"},
+		{"the seed's sum", nil, []string{"threat", "--composite", "sum", "--top", "2"}, 0, "sum composite, max 4"},
+		{"embedded named", nil, []string{"threat", "--world", "embedded", "--top", "1"}, 0, "threats in 2024"},
+		{"embedded with another year", nil, []string{"threat", "--world", "embedded", "--year", "1990"}, 2, "does not match the embedded world's year 2024"},
+		{"gdp index", nil, []string{"threat", "--power-index", "gdp", "--top", "1"}, 0, "walt composite"},
+		{"unknown power index", nil, []string{"threat", "--power-index", "sdp"}, 2, "--power-index: unknown power index \"sdp\" (want one of cinc, gdp)"},
+		{"composite lists the valid ones", nil, []string{"threat", "--composite", "max"}, 2, "want walt, sum"},
 		{"boulding", nil, []string{"threat", "--gradient", "boulding", "--top", "2"}, 0, "boulding gradient"},
 		{"unknown state", nil, []string{"threat", "--state", "1"}, 2, "--state: state 1 is not a member of the state system in 2024"},
 		{"state by ISO3", nil, []string{"threat", "--state", "gbr", "--top", "1"}, 0, " 200  GBR"},
@@ -73,7 +80,7 @@ func TestThreatJSON(t *testing.T) {
 	}
 	last := 1e9
 	for _, r := range rows {
-		for _, k := range []string{"from", "to", "total", "power", "proximity", "offense", "intent"} {
+		for _, k := range []string{"from", "from_name", "to", "to_name", "total", "potential", "power", "proximity", "offense", "intent", "dyadic_power", "tie"} {
 			if _, ok := r[k]; !ok {
 				t.Fatalf("row %v lacks %q", r, k)
 			}
@@ -121,13 +128,13 @@ func TestAlignCommand(t *testing.T) {
 	if len(ps) < 10 {
 		t.Fatalf("%d predictions", len(ps))
 	}
-	for _, k := range []string{"state", "top_threat", "choice", "conditions", "partners"} {
+	for _, k := range []string{"state", "name", "top_threat", "top_threat_name", "choice", "conditions", "partners"} {
 		if _, ok := ps[0][k]; !ok {
 			t.Fatalf("prediction %v lacks %q", ps[0], k)
 		}
 	}
 	out, errs, code = runCLI(t, nil, "align", "--state", "2")
-	if code != 0 || !strings.Contains(out, "conditions:") || !strings.Contains(out, "weakness") {
+	if code != 0 || !strings.Contains(out, "conditions:") || !strings.Contains(out, "weak_state") {
 		t.Fatalf("align --state 2: exit %d, %q %q", code, out, errs)
 	}
 	if _, errs, code := runCLI(t, nil, "align", "--weak", "2"); code != 2 {
