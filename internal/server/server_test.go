@@ -16,6 +16,7 @@ import (
 	"github.com/entente/entente/align"
 	"github.com/entente/entente/internal/testenv"
 	"github.com/entente/entente/internal/web"
+	"github.com/entente/entente/network"
 	"github.com/entente/entente/threat"
 )
 
@@ -489,5 +490,43 @@ func TestConcurrentReads(t *testing.T) {
 	close(errc)
 	for e := range errc {
 		t.Error(e)
+	}
+}
+
+// TestNetwork serves one year's network as 'entente network --year Y'
+// writes it, the embedded world's from its own alliances, and refuses bad
+// queries.
+func TestNetwork(t *testing.T) {
+	dir := testenv.DataDir(t)
+	s, ts := newTest(t, func(c *Config) { c.DataDir = dir })
+	h, err := s.history()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, _, err := network.FromHistory(h, 1980, network.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want bytes.Buffer
+	if err := n.WriteGraph(&want, "json", n.Blocs()); err != nil {
+		t.Fatal(err)
+	}
+	code, b, _ := call(t, "GET", ts.URL+"/api/network?year=1980", "", nil)
+	if code != 200 || !bytes.Equal(b, want.Bytes()) {
+		t.Errorf("network 1980: %d, %d bytes; want 200 and the CLI's %d bytes", code, len(b), want.Len())
+	}
+	code, b, _ = call(t, "GET", ts.URL+"/api/network?format=graphml", "", nil)
+	if code != 200 || !bytes.Contains(b, []byte("<graphml")) || !bytes.Contains(b, []byte("United States")) {
+		t.Errorf("embedded network as GraphML: %d %.200s", code, b)
+	}
+	for _, q := range []string{"year=1980&type=alliance", "year=1980&format=dot", "year=1980&source=world", "source=cow"} {
+		code, b, _ = call(t, "GET", ts.URL+"/api/network?"+q, "", nil)
+		if code != 400 || decodeError(t, b).Code != "bad_query" {
+			t.Errorf("%s: %d %s; want 400 bad_query", q, code, b)
+		}
+	}
+	code, b, _ = call(t, "GET", ts.URL+"/api/network?year=1700", "", nil)
+	if code != 404 || decodeError(t, b).Code != "no_year" {
+		t.Errorf("year 1700: %d %s; want 404 no_year", code, b)
 	}
 }
