@@ -318,8 +318,8 @@ func TestScenarioLifecycle(t *testing.T) {
 		t.Errorf("Turkey in NATO: base %v, scenario %v; want true, false", natoHas(""), natoHas("?scenario="+created.ID))
 	}
 
-	// Evaluate: the threats Turkey faces change when it leaves NATO
-	// (allies' intent is discounted).
+	// Evaluate: the threats Turkey faces change when it leaves NATO: its
+	// former allies are no longer tied to it by a defence pledge.
 	code, b, _ = call(t, "POST", ts.URL+"/api/evaluate?state=640", "", v1)
 	if code != 200 {
 		t.Fatalf("evaluate: %d %s", code, b)
@@ -338,13 +338,13 @@ func TestScenarioLifecycle(t *testing.T) {
 	changed := 0
 	for i := range base.Threats {
 		for j := range sc.Threats {
-			if base.Threats[i].From == sc.Threats[j].From && base.Threats[i].Intent != sc.Threats[j].Intent {
+			if base.Threats[i].From == sc.Threats[j].From && base.Threats[i].Tie != sc.Threats[j].Tie {
 				changed++
 			}
 		}
 	}
 	if changed == 0 {
-		t.Error("removing Turkey from NATO changed no intent component of the threats it faces")
+		t.Error("removing Turkey from NATO changed no tie of the threats it faces")
 	}
 
 	if code, b, _ := call(t, "DELETE", ts.URL+"/api/scenarios/"+created.ID, testToken, nil); code != 204 {
