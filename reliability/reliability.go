@@ -411,7 +411,7 @@ func Wilson(k, n int) (p, lo, hi float64) {
 	d := 1 + z*z/nf
 	c := (p + z*z/(2*nf)) / d
 	h := z * math.Sqrt(p*(1-p)/nf+z*z/(4*nf*nf)) / d
-	return p, c - h, c + h
+	return p, math.Max(0, c-h), math.Min(1, c+h)
 }
 
 // Rates groups the scored rows by key (rows for which key returns ""

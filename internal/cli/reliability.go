@@ -146,7 +146,11 @@ func writeReliability(w io.Writer, r reliabilityResult, h *history.History) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "group\thonoured\tn\trate\t95% interval\t")
 	for _, g := range append(r.Overall, r.Groups...) {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%.1f%%\t%.1f–%.1f%%\t\n", g.Group, g.Honoured, g.N, 100*g.Rate, 100*g.Lo, 100*g.Hi)
+		label := g.Group
+		if n := history.Names[g.Group]; n != "" {
+			label += " " + n
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%.1f%%\t%.1f–%.1f%%\t\n", label, g.Honoured, g.N, 100*g.Rate, 100*g.Lo, 100*g.Hi)
 	}
 	tw.Flush()
 	if len(r.Rows) == 0 {
