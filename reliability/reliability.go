@@ -467,3 +467,62 @@ func Between(rows []Row, from, to int) []Row {
 	}
 	return out
 }
+
+// Summary is a reliability table as 'entente reliability --format json'
+// and the HTTP API's /api/reliability show it: the rates of one rule over
+// a span of years, overall and by a grouping, and optionally every row.
+type Summary struct {
+	Rule         string `json:"rule"`
+	From         int    `json:"from"`
+	To           int    `json:"to"`
+	By           string `json:"by,omitempty"`
+	Overall      []Rate `json:"overall"`
+	Groups       []Rate `json:"groups,omitempty"`
+	NotTriggered int    `json:"not_triggered"`
+	Rows         []Row  `json:"rows,omitempty"`
+}
+
+// GroupKey returns the grouping of Rates named by ("" for none, "type",
+// "era" or "alliance").
+func GroupKey(by string) (func(Row) string, error) {
+	switch by {
+	case "":
+		return func(Row) string { return "" }, nil
+	case "type":
+		return ByType, nil
+	case "era":
+		return ByEra, nil
+	case "alliance":
+		return ByAlliance, nil
+	}
+	return nil, fmt.Errorf("grouping %q: want type, era or alliance", by)
+}
+
+// Summarize returns the summary of the rows of rule (naive or llm) in
+// from..to grouped by by, with the rows themselves when withRows.
+func Summarize(naive, llm []Row, rule string, from, to int, by string, withRows bool) (*Summary, error) {
+	var all []Row
+	switch rule {
+	case string(Naive):
+		all = naive
+	case string(LLM):
+		all = llm
+	default:
+		return nil, fmt.Errorf("rule %q: want naive or llm", rule)
+	}
+	key, err := GroupKey(by)
+	if err != nil {
+		return nil, err
+	}
+	sel := Between(all, from, to)
+	s := &Summary{Rule: rule, From: from, To: to, By: by, Overall: Rates(sel, All), Groups: Rates(sel, key)}
+	for _, r := range sel {
+		if !r.Scored() {
+			s.NotTriggered++
+		}
+	}
+	if withRows {
+		s.Rows = sel
+	}
+	return s, nil
+}

@@ -54,9 +54,8 @@ The data directory is --data DIR or $ENTENTE_DATA.`,
 			if *rule != string(reliability.Naive) && *rule != string(reliability.LLM) {
 				return usagef("--rule %q: want naive or llm", *rule)
 			}
-			key, err := reliabilityKey(*by)
-			if err != nil {
-				return err
+			if _, err := reliability.GroupKey(*by); err != nil {
+				return usagef("--by %q: want type, era or alliance", *by)
 			}
 			from, to, err := reliabilityYears(*years, history.WarsFirst, history.WarsLast)
 			if err != nil {
@@ -71,20 +70,9 @@ The data directory is --data DIR or $ENTENTE_DATA.`,
 				return err
 			}
 			naive, llm := reliability.FromHistory(h)
-			all := llm
-			if *rule == string(reliability.Naive) {
-				all = naive
-			}
-			sel := reliability.Between(all, from, to)
-			res := reliabilityResult{Rule: *rule, From: from, To: to, By: *by,
-				Overall: reliability.Rates(sel, reliability.All), Groups: reliability.Rates(sel, key)}
-			for _, r := range sel {
-				if !r.Scored() {
-					res.NotTriggered++
-				}
-			}
-			if *rows {
-				res.Rows = sel
+			res, err := reliability.Summarize(naive, llm, *rule, from, to, *by, *rows)
+			if err != nil {
+				return err
 			}
 			if *format == "json" {
 				return writeJSON(env.Stdout, res)
@@ -97,31 +85,6 @@ The data directory is --data DIR or $ENTENTE_DATA.`,
 
 func init() { register(reliabilityCmd) }
 
-// reliabilityResult is what the command prints.
-type reliabilityResult struct {
-	Rule         string             `json:"rule"`
-	From         int                `json:"from"`
-	To           int                `json:"to"`
-	By           string             `json:"by,omitempty"`
-	Overall      []reliability.Rate `json:"overall"`
-	Groups       []reliability.Rate `json:"groups,omitempty"`
-	NotTriggered int                `json:"not_triggered"`
-	Rows         []reliability.Row  `json:"rows,omitempty"`
-}
-
-func reliabilityKey(by string) (func(reliability.Row) string, error) {
-	switch by {
-	case "":
-		return func(reliability.Row) string { return "" }, nil
-	case "type":
-		return reliability.ByType, nil
-	case "era":
-		return reliability.ByEra, nil
-	case "alliance":
-		return reliability.ByAlliance, nil
-	}
-	return nil, usagef("--by %q: want type, era or alliance", by)
-}
 
 // reliabilityYears reads --years A-B (or one year) inside [first, last];
 // empty is the whole coverage.
@@ -141,7 +104,7 @@ func reliabilityYears(s string, first, last int) (from, to int, err error) {
 	return from, to, nil
 }
 
-func writeReliability(w io.Writer, r reliabilityResult, h *history.History) {
+func writeReliability(w io.Writer, r *reliability.Summary, h *history.History) {
 	fmt.Fprintf(w, "rule %s, invocations %d-%d (%d not triggered, not scored)\n\n", r.Rule, r.From, r.To, r.NotTriggered)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "group\thonoured\tn\trate\t95% interval\t")

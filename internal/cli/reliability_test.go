@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"github.com/entente/entente/reliability"
 	"strings"
 	"testing"
 
@@ -38,7 +39,7 @@ func TestReliabilityJSON(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	var res reliabilityResult
+	var res reliability.Summary
 	if err := json.Unmarshal([]byte(out), &res); err != nil {
 		t.Fatal(err)
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/entente/entente/internal/testenv"
 	"github.com/entente/entente/internal/web"
 	"github.com/entente/entente/network"
+	"github.com/entente/entente/reliability"
 	"github.com/entente/entente/threat"
 )
 
@@ -528,5 +529,23 @@ func TestNetwork(t *testing.T) {
 	code, b, _ = call(t, "GET", ts.URL+"/api/network?year=1700", "", nil)
 	if code != 404 || decodeError(t, b).Code != "no_year" {
 		t.Errorf("year 1700: %d %s; want 404 no_year", code, b)
+	}
+}
+
+// TestReliability serves the reliability table as the CLI prints it and
+// refuses bad queries.
+func TestReliability(t *testing.T) {
+	dir := testenv.DataDir(t)
+	_, ts := newTest(t, func(c *Config) { c.DataDir = dir })
+	code, b, _ := call(t, "GET", ts.URL+"/api/reliability?years=1816-1944&by=type", "", nil)
+	var got reliability.Summary
+	if err := json.Unmarshal(b, &got); code != 200 || err != nil || got.Rule != "llm" || len(got.Overall) != 1 || len(got.Groups) == 0 {
+		t.Fatalf("reliability: %d %.300s", code, b)
+	}
+	for _, q := range []string{"rule=x", "years=1700-1800", "by=decade"} {
+		code, b, _ = call(t, "GET", ts.URL+"/api/reliability?"+q, "", nil)
+		if code != 400 || decodeError(t, b).Code != "bad_query" {
+			t.Errorf("%s: %d %s; want 400 bad_query", q, code, b)
+		}
 	}
 }
