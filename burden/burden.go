@@ -45,6 +45,10 @@ const Seed = 1966
 // have both a burden and a GDP.
 var ErrFewMembers = errors.New("fewer than 3 members with both a burden and a GDP")
 
+// ErrConstant is returned (wrapped) when every member with data has the
+// same GDP or the same burden: the rank correlations are undefined.
+var ErrConstant = errors.New("GDP or burden is the same for every member: no rank correlation")
+
 // Member is one member's data in one year: GDP (a level, any currency
 // unit, the same for every member) and burden (military expenditure as a
 // percentage of GDP). Either may be missing.
@@ -121,6 +125,9 @@ func Test(members []Member, opt Options) (*Result, error) {
 	r := &Result{N: len(gdp), Permutations: opt.Permutations, WeightedMean: 100 * totSpend / totGDP}
 	rx, ry := Ranks(gdp), Ranks(bur)
 	r.Rho = pearson(rx, ry)
+	if math.IsNaN(r.Rho) {
+		return nil, fmt.Errorf("burden: %w", ErrConstant)
+	}
 	r.Tau = TauB(gdp, bur)
 	r.P = permutationP(rx, ry, r.Rho, opt)
 	for _, m := range members {

@@ -41,7 +41,7 @@ func Table(worlds []*world.World, src Source, opt Options) ([]Line, error) {
 				continue
 			}
 			r, err := Test(ms, opt)
-			if errors.Is(err, ErrFewMembers) {
+			if errors.Is(err, ErrFewMembers) || errors.Is(err, ErrConstant) {
 				continue
 			} else if err != nil {
 				return nil, err
