@@ -104,7 +104,11 @@ func Test(members []Member, opt Options) (*Result, error) {
 	}
 	var gdp, bur []float64
 	var totGDP, totSpend float64
-	for _, m := range members {
+	// The permutations run over the members in ccode order, so that p does
+	// not depend on the order members are given in.
+	sorted := append([]Member(nil), members...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].CCode < sorted[j].CCode })
+	for _, m := range sorted {
 		if m.GDP.IsMissing() || m.Burden.IsMissing() {
 			continue
 		}

@@ -235,7 +235,7 @@ func allianceLife(h *history.History, id string) (first, last int, ok bool) {
 // unknownAlliance is the usage error for an ID the data does not know,
 // naming up to five close IDs.
 func unknownAlliance(id string, ids []string) error {
-	near := closeIDs(id, ids, 5)
+	near := closeIDs(normalizeAllianceID(id), ids, 5)
 	msg := fmt.Sprintf("--alliance %s: no such alliance (IDs as 'entente world' shows them: cow:N, atop:N, nato)", id)
 	if len(near) > 0 {
 		msg += "; close matches: " + strings.Join(near, ", ")
@@ -261,8 +261,8 @@ func closeIDs(id string, ids []string, k int) []string {
 			}
 			continue
 		}
-		if strings.Contains(c, num) || strings.Contains(num, cn) {
-			cs = append(cs, cand{c, len(c)})
+		if d := levenshtein(num, cn); d <= len(num)/2+1 {
+			cs = append(cs, cand{c, d})
 		}
 	}
 	sort.SliceStable(cs, func(i, j int) bool { return cs[i].d < cs[j].d })
@@ -271,6 +271,27 @@ func closeIDs(id string, ids []string, k int) []string {
 		out = append(out, cs[i].id)
 	}
 	return out
+}
+
+// levenshtein is the edit distance between a and b, in bytes.
+func levenshtein(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			c := prev[j-1]
+			if a[i-1] != b[j-1] {
+				c++
+			}
+			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
 }
 
 func abs(x int) int {
@@ -329,11 +350,14 @@ func runBurdenAlliance(env *Env, dataFlag, rawID string, src burden.Source, from
 			return unknownAlliance(rawID, knownIDs(l.h, nil))
 		}
 		if from < first || to > last {
-			return usagef("--alliance %s: in force %d–%d; the years %d–%d are outside its life", id, first, last, from, to)
+			span := fmt.Sprintf("the years %d–%d are", from, to)
+			if from == to {
+				span = fmt.Sprintf("the year %d is", from)
+			}
+			return usagef("--alliance %s: in force %d–%d; %s outside its life", id, first, last, span)
 		}
 	}
 	var ys []burdenYear
-	var last *world.World
 	for y := from; y <= to; y++ {
 		w, err := l.world(y)
 		if err != nil {
@@ -366,9 +390,7 @@ func runBurdenAlliance(env *Env, dataFlag, rawID string, src burden.Source, from
 		}
 		by.Result = r
 		ys = append(ys, by)
-		last = w
 	}
-	_ = last
 	if plotFile != "" {
 		if from != to {
 			return usagef("--plot draws one year's scatter: give --year, or --tracker")
