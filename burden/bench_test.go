@@ -28,7 +28,7 @@ func BenchmarkHistoryTable(b *testing.B) {
 			}
 			ws = append(ws, w)
 		}
-		lines, err := burden.Table(ws, burden.SIPRI, burden.Options{})
+		lines, err := burden.Table(ws, burden.SIPRI, nil, burden.Options{})
 		if err != nil {
 			b.Fatal(err)
 		}

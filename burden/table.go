@@ -27,8 +27,9 @@ type Line struct {
 
 // Table computes the test for every alliance of each World with at least
 // TableMinMembers members with data, ordered by year then alliance ID.
-// worlds yields the World of a year; source is the burden's source.
-func Table(worlds []*world.World, src Source, opt Options) ([]Line, error) {
+// The burden is src's; figs gives NATO's figures when src is NATO (nil:
+// the Worlds' own NATO figures).
+func Table(worlds []*world.World, src Source, figs Figures, opt Options) ([]Line, error) {
 	if opt.Permutations <= 0 {
 		opt.Permutations = TablePermutations
 	}
@@ -36,7 +37,7 @@ func Table(worlds []*world.World, src Source, opt Options) ([]Line, error) {
 	for _, w := range worlds {
 		for i := range w.Alliances {
 			a := &w.Alliances[i]
-			ms := FromWorld(w, a, src, nil)
+			ms := FromWorld(w, a, src, figs)
 			if len(ms) < TableMinMembers {
 				continue
 			}

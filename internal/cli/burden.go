@@ -474,7 +474,7 @@ func runBurdenAll(env *Env, dataFlag string, src burden.Source, from, to int, ou
 	if from < first || to > last {
 		return usagef("--years %d-%d: outside the data's %d–%d", from, to, first, last)
 	}
-	lines, err := burdenHistory(l.h, src, from, to)
+	lines, err := burdenHistory(l.h, src, l.figures(), from, to)
 	if err != nil {
 		return err
 	}
@@ -498,7 +498,7 @@ func runBurdenAll(env *Env, dataFlag string, src burden.Source, from, to int, ou
 }
 
 // burdenHistory builds the Worlds from..to and the history table.
-func burdenHistory(h *history.History, src burden.Source, from, to int) ([]burden.Line, error) {
+func burdenHistory(h *history.History, src burden.Source, figs burden.Figures, from, to int) ([]burden.Line, error) {
 	var ws []*world.World
 	for y := from; y <= to; y++ {
 		w, err := h.World(y)
@@ -507,7 +507,7 @@ func burdenHistory(h *history.History, src burden.Source, from, to int) ([]burde
 		}
 		ws = append(ws, w)
 	}
-	return burden.Table(ws, src, burden.Options{})
+	return burden.Table(ws, src, figs, burden.Options{})
 }
 
 func writeBurdenTable(w io.Writer, lines []burden.Line, src burden.Source) error {
