@@ -124,11 +124,30 @@ type Guideline struct {
 // The guidelines: NATO's 2% (Wales Summit, 2014) and the Hague Summit's
 // 2035 commitment (June 2025): 5% in all, of which at least 3.5% on core
 // defence as NATO defines it.
-var (
-	Wales      = Guideline{"2% (Wales 2014)", 2.0}
-	HagueCore  = Guideline{"3.5% core (The Hague 2025, by 2035)", 3.5}
-	HagueTotal = Guideline{"5% total (The Hague 2025, by 2035)", 5.0}
+// The thresholds, in percent of GDP: NATO's guideline (Wales Summit
+// Declaration, 5 September 2014, para. 14) and the Hague Summit commitment
+// (The Hague Summit Declaration, 25 June 2025, para. 2).
+const (
+	WalesPercent      = 2.0
+	HagueCorePercent  = 3.5
+	HagueTotalPercent = 5.0
 )
+
+var (
+	Wales      = Guideline{"2% (Wales 2014)", WalesPercent}
+	HagueCore  = Guideline{"3.5% core (The Hague 2025, by 2035)", HagueCorePercent}
+	HagueTotal = Guideline{"5% total (The Hague 2025, by 2035)", HagueTotalPercent}
+)
+
+// CountMeeting counts the values present and those at or above threshold
+// (on the unrounded value).
+func CountMeeting(vs []world.Value, threshold float64) Count {
+	var c Count
+	for _, v := range vs {
+		c.add(v, threshold)
+	}
+	return c
+}
 
 // Count is, for one year and one source, the allies with a figure and
 // those at or above the guideline (on the unrounded figure).

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"github.com/entente/entente/burden"
 	"math"
 	"sort"
 	"strconv"
@@ -18,7 +19,7 @@ const (
 	MultilateralMax = network.MultilateralMax
 	// NATOGuideline is NATO's guideline for defence spending, in percent
 	// of GDP (Wales Summit Declaration, 5 September 2014, para. 14).
-	NATOGuideline = 2.0
+	NATOGuideline = burden.WalesPercent
 )
 
 // Reading is how an alliance graph's shape reads from its centralization
@@ -480,8 +481,8 @@ func Burden(w *world.World) (*Section, error) {
 // 2025, para. 2), in percent of GDP by 2035: HagueTotal in all, of which at
 // least HagueCore on core defence requirements.
 const (
-	HagueTotal = 5.0
-	HagueCore  = 3.5
+	HagueTotal = burden.HagueTotalPercent
+	HagueCore  = burden.HagueCorePercent
 )
 
 // burdenGroup is a set of states whose burden Burden tabulates.
@@ -512,16 +513,9 @@ func burdenGroups(w *world.World) []burdenGroup {
 }
 
 // natoFigure returns NATO's own figure for a state's defence expenditure as
-// a share of GDP in year y: a further figure of the state whose source's
-// citation begins with "NATO". The world file's main figure is SIPRI's.
-func natoFigure(s *world.State, y int) (world.Figure, bool) {
-	for _, f := range s.Figures {
-		if f.Field == "milex_share_gdp" && f.Source.Year == y && strings.HasPrefix(f.Source.Citation, "NATO") {
-			return f, true
-		}
-	}
-	return world.Figure{}, false
-}
+// a share of GDP in year y (burden.NATOFigureOf). The world file's main
+// figure is SIPRI's.
+func natoFigure(s *world.State, y int) (world.Figure, bool) { return burden.NATOFigureOf(s, y) }
 
 func hasNATOFigures(w *world.World, g burdenGroup) bool {
 	for _, c := range g.members {
@@ -626,27 +620,15 @@ func natoBurdenTable(w *world.World, g burdenGroup) (*Table, string, string) {
 	t := NewTable(fmt.Sprintf("%s: defence expenditure as a share of GDP, %d", g.name, w.Year), Num("Rank", 0), Text("State"),
 		Pct("NATO", decisionDigits(2, nv, NATOGuideline, HagueCore)), Bool("Meets 2% (NATO)"), Bool(fmt.Sprintf("Meets %.1f%% (NATO)", HagueCore)),
 		Pct("SIPRI", decisionDigits(2, sv, NATOGuideline)), Bool("Meets 2% (SIPRI)"), Bool("NATO estimate"), Num("Milex US$ bn", 1))
-	var nMeet, nCore, nKnown, sMeet, sKnown int
+	wales, core, sw := burden.CountMeeting(nv, NATOGuideline), burden.CountMeeting(nv, HagueCore), burden.CountMeeting(sv, NATOGuideline)
+	nMeet, nCore, nKnown, sMeet, sKnown := wales.Meet, core.Meet, wales.Known, sw.Meet, sw.Known
 	var missing []string
 	for i, r := range rows {
 		var est any
 		if r.nato.OK() {
-			nKnown++
 			est = r.estimate
-			if r.nato.Float() >= NATOGuideline {
-				nMeet++
-			}
-			if r.nato.Float() >= HagueCore {
-				nCore++
-			}
 		} else {
 			missing = append(missing, r.st.Name)
-		}
-		if r.sipri.OK() {
-			sKnown++
-			if r.sipri.Float() >= NATOGuideline {
-				sMeet++
-			}
 		}
 		t.Add(i+1, r.st.Name, r.nato, meets(r.nato, NATOGuideline), meets(r.nato, HagueCore),
 			r.sipri, meets(r.sipri, NATOGuideline), est, r.st.MilexUSD/1e9)
