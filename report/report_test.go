@@ -108,6 +108,7 @@ func TestBurden(t *testing.T) {
 		"23 of 31 allies with a figure met NATO's 2% guideline in 2024 on NATO's own estimates",
 		"NATO, Defence Expenditure of NATO Countries", "on SIPRI's figures, 17 of 31", "SIPRI Military Expenditure Database",
 		"1 of 31 already met 3.5%",
+		"The Olson–Zeckhauser test (GDP against the SIPRI burden, 2024): Spearman's ρ = -0.09", "n = 31: no evidence",
 	} {
 		if !strings.Contains(p, want) {
 			t.Errorf("summary does not say %q:\n%s", want, p)

@@ -453,6 +453,7 @@ func Burden(w *world.World) (*Section, error) {
 		var p string
 		if g.nato && hasNATOFigures(w, g) {
 			t, p, natoCite = natoBurdenTable(w, g)
+			p += ozSentence(w, g)
 		} else {
 			t, p = burdenTable(w, g)
 		}
@@ -641,6 +642,35 @@ func natoBurdenTable(w *world.World, g burdenGroup) (*Table, string, string) {
 		p += fmt.Sprintf(" No NATO figure for %s.", strings.Join(missing, ", "))
 	}
 	return t, p, cite
+}
+
+// ozSentence is the Olson–Zeckhauser test of g in the World's year
+// (burden.Test): GDP against the main (SIPRI) burden; empty when fewer than
+// three members have both figures.
+func ozSentence(w *world.World, g burdenGroup) string {
+	var ms []burden.Member
+	gdp2011 := burden.GDPMeasure(w) != "GDP, current US$"
+	for _, c := range g.members {
+		st := w.State(c)
+		if st == nil {
+			continue
+		}
+		m := burden.Member{CCode: c, Name: st.Name, GDP: st.GDP, Burden: st.MilexShareGDP}
+		if gdp2011 {
+			m.GDP = st.GDP2011USD
+		}
+		ms = append(ms, m)
+	}
+	r, err := burden.Test(ms, burden.Options{})
+	if err != nil {
+		return ""
+	}
+	verdict := "no evidence that the larger allies carry the larger burdens, as Olson and Zeckhauser (1966) predict"
+	if r.P < 0.05 {
+		verdict = "the larger allies carry the larger burdens, as Olson and Zeckhauser (1966) predict"
+	}
+	return fmt.Sprintf(" The Olson–Zeckhauser test (GDP against the SIPRI burden, %d): Spearman's ρ = %.2f, Kendall's τ-b = %.2f, one-sided permutation p = %.3f, n = %d: %s. The GDP-weighted mean burden is %.2f%%; %d allies are more than %.1f points below it.",
+		w.Year, r.Rho, r.Tau, r.P, r.N, verdict, r.WeightedMean, len(r.FreeRiders), burden.FreeRiderMargin)
 }
 
 // shortCitation is a citation up to its first colon or parenthesis: the
