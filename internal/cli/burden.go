@@ -3,12 +3,9 @@ package cli
 import (
 	"context"
 	"encoding/csv"
-	"errors"
 	"flag"
 	"fmt"
-	"image/color"
 	"io"
-	"math"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -16,15 +13,10 @@ import (
 	"text/tabwriter"
 
 	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/plotter"
-	"gonum.org/v1/plot/plotutil"
-	"gonum.org/v1/plot/vg"
-	"gonum.org/v1/plot/vg/draw"
-	"gonum.org/v1/plot/vg/vgimg"
-	"gonum.org/v1/plot/vg/vgsvg"
 
 	"github.com/entente/entente/burden"
 	"github.com/entente/entente/history"
+	"github.com/entente/entente/internal/burdenplot"
 	"github.com/entente/entente/internal/source/nato"
 	"github.com/entente/entente/internal/source/sipri"
 	"github.com/entente/entente/internal/worldfile"
@@ -573,92 +565,32 @@ func runTracker(env *Env, dataFlag, format, plotFile string) error {
 	return nil
 }
 
-// saveCanvas draws p to path, SVG or PNG by extension.
-func savePlot(path string, p *plot.Plot, w, h vg.Length) error {
-	var canvas vg.CanvasWriterTo
+// savePlot draws p to path, SVG or PNG by extension.
+func savePlot(path string, p *plot.Plot) error {
+	format := "svg"
 	if strings.ToLower(filepath.Ext(path)) == ".png" {
-		canvas = vgimg.PngCanvas{Canvas: vgimg.New(w, h)}
-	} else {
-		canvas = vgsvg.New(w, h)
+		format = "png"
 	}
-	p.Draw(draw.New(canvas))
 	return createFile(path, func(f io.Writer) error {
-		_, err := canvas.WriteTo(f)
-		return err
+		return burdenplot.Write(f, p, format, burdenplot.Width, burdenplot.Height)
 	})
 }
 
-// plotScatter draws log10 GDP against burden, members labelled, with the
-// least-squares line.
+// plotScatter draws the Olson–Zeckhauser scatter of one alliance-year.
 func plotScatter(path string, y burdenYear) error {
-	if y.Result == nil {
-		return errors.New("no result to plot")
-	}
-	p := plot.New()
-	p.Title.Text = fmt.Sprintf("%s, %d: ρ = %.2f, p = %.3f, n = %d", y.Name, y.Year, y.Result.Rho, y.Result.P, y.Result.N)
-	p.X.Label.Text = "log10 " + y.Size
-	p.Y.Label.Text = "burden, % of GDP (" + strings.SplitN(y.Source, " ", 2)[0] + ")"
-	var xys plotter.XYs
-	var labels []string
-	for _, m := range y.Result.Rows {
-		if m.GDP.IsMissing() || m.Burden.IsMissing() {
-			continue
-		}
-		xys = append(xys, plotter.XY{X: math.Log10(m.GDP.Float()), Y: m.Burden.Float()})
-		labels = append(labels, m.Name)
-	}
-	sc, err := plotter.NewScatter(xys)
+	p, err := burdenplot.Scatter(y.Result, fmt.Sprintf("%s, %d", y.Name, y.Year), y.Size,
+		"burden, % of GDP ("+strings.SplitN(y.Source, " ", 2)[0]+")")
 	if err != nil {
 		return err
 	}
-	lb, err := plotter.NewLabels(plotter.XYLabels{XYs: xys, Labels: labels})
-	if err != nil {
-		return err
-	}
-	var sx, sy, sxx, sxy float64
-	n := float64(len(xys))
-	for _, q := range xys {
-		sx, sy, sxx, sxy = sx+q.X, sy+q.Y, sxx+q.X*q.X, sxy+q.X*q.Y
-	}
-	b := (n*sxy - sx*sy) / (n*sxx - sx*sx)
-	a := (sy - b*sx) / n
-	fit := plotter.NewFunction(func(x float64) float64 { return a + b*x })
-	fit.Color = color.RGBA{R: 200, A: 255}
-	p.Add(sc, lb, fit)
-	p.Legend.Add("least squares", fit)
-	return savePlot(path, p, 7*vg.Inch, 5*vg.Inch)
+	return savePlot(path, p)
 }
 
-// plotTracker draws the allies meeting 2% and 3.5% per year on both
-// sources.
+// plotTracker draws the tracker on both sources.
 func plotTracker(path string, wales, core []burden.TrackYear) error {
-	p := plot.New()
-	p.Title.Text = "Allies meeting NATO's guidelines, 2014–2024"
-	p.X.Label.Text = "year"
-	p.Y.Label.Text = "allies"
-	series := []struct {
-		name string
-		ys   []burden.TrackYear
-		nato bool
-	}{{"2% (NATO figures)", wales, true}, {"2% (SIPRI figures)", wales, false}, {"3.5% (NATO figures)", core, true}, {"3.5% (SIPRI figures)", core, false}}
-	for i, s := range series {
-		var xys plotter.XYs
-		for _, y := range s.ys {
-			c := y.SIPRI
-			if s.nato {
-				c = y.NATO
-			}
-			xys = append(xys, plotter.XY{X: float64(y.Year), Y: float64(c.Meet)})
-		}
-		l, pts, err := plotter.NewLinePoints(xys)
-		if err != nil {
-			return err
-		}
-		l.Color, pts.Color = plotutil.Color(i), plotutil.Color(i)
-		l.Dashes = plotutil.Dashes(i)
-		p.Add(l, pts)
-		p.Legend.Add(s.name, l, pts)
+	p, err := burdenplot.Tracker(wales, core, true)
+	if err != nil {
+		return err
 	}
-	p.Legend.Top, p.Legend.Left = true, true
-	return savePlot(path, p, 7*vg.Inch, 4.5*vg.Inch)
+	return savePlot(path, p)
 }
