@@ -114,6 +114,17 @@ func TestBurden(t *testing.T) {
 			t.Errorf("summary does not say %q:\n%s", want, p)
 		}
 	}
+	// The scatter and the tracker, inline SVG with their labels.
+	if len(s.Figures) != 2 {
+		t.Fatalf("burden figures: got %d, want the scatter and the tracker", len(s.Figures))
+	}
+	for i, want := range [][]string{{"Poland", "Luxembourg", "least squares"}, {"2% (NATO figures)", "3.5% (NATO figures)"}} {
+		for _, w := range want {
+			if !strings.Contains(s.Figures[i].SVG, w) {
+				t.Errorf("figure %d lacks %q", i, w)
+			}
+		}
+	}
 	// Sweden: NATO 2.14%, SIPRI 1.998%; the SIPRI column prints enough
 	// decimals for "no" to be visible.
 	var b bytes.Buffer

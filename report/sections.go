@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"github.com/entente/entente/burden"
+	"github.com/entente/entente/internal/burdenplot"
 	"math"
 	"sort"
 	"strconv"
@@ -453,7 +454,9 @@ func Burden(w *world.World) (*Section, error) {
 		var p string
 		if g.nato && hasNATOFigures(w, g) {
 			t, p, natoCite = natoBurdenTable(w, g)
-			p += ozSentence(w, g)
+			oz, r := ozSentence(w, g)
+			p += oz
+			s.Figures = append(s.Figures, burdenFigures(w, g, r)...)
 		} else {
 			t, p = burdenTable(w, g)
 		}
@@ -647,7 +650,7 @@ func natoBurdenTable(w *world.World, g burdenGroup) (*Table, string, string) {
 // ozSentence is the Olson–Zeckhauser test of g in the World's year
 // (burden.Test): GDP against the main (SIPRI) burden; empty when fewer than
 // three members have both figures.
-func ozSentence(w *world.World, g burdenGroup) string {
+func ozSentence(w *world.World, g burdenGroup) (string, *burden.Result) {
 	var ms []burden.Member
 	gdp2011 := burden.GDPMeasure(w) != "GDP, current US$"
 	for _, c := range g.members {
@@ -663,14 +666,58 @@ func ozSentence(w *world.World, g burdenGroup) string {
 	}
 	r, err := burden.Test(ms, burden.Options{})
 	if err != nil {
-		return ""
+		return "", nil
 	}
 	verdict := "no evidence that the larger allies carry the larger burdens, as Olson and Zeckhauser (1966) predict"
 	if r.P < 0.05 {
 		verdict = "the larger allies carry the larger burdens, as Olson and Zeckhauser (1966) predict"
 	}
 	return fmt.Sprintf(" The Olson–Zeckhauser test (GDP against the SIPRI burden, %d): Spearman's ρ = %.2f, Kendall's τ-b = %.2f, one-sided permutation p = %.3f, n = %d: %s. The GDP-weighted mean burden is %.2f%%; %d allies are more than %.1f points below it.",
-		w.Year, r.Rho, r.Tau, r.P, r.N, verdict, r.WeightedMean, len(r.FreeRiders), burden.FreeRiderMargin)
+		w.Year, r.Rho, r.Tau, r.P, r.N, verdict, r.WeightedMean, len(r.FreeRiders), burden.FreeRiderMargin), r
+}
+
+// burdenFigures draws NATO's Olson–Zeckhauser scatter (r; none when nil)
+// and the guideline tracker on the NATO figures of the World's states
+// (burdenplot). A drawing that fails is left out: the tables carry the
+// numbers.
+func burdenFigures(w *world.World, g burdenGroup, r *burden.Result) []*Figure {
+	var fs []*Figure
+	if r != nil {
+		if p, err := burdenplot.Scatter(r, fmt.Sprintf("%s, %d", g.name, w.Year), burden.GDPMeasure(w), "military expenditure, % of GDP (SIPRI)"); err == nil {
+			if svg, err := burdenplot.SVG(p, burdenplot.Width, burdenplot.Height); err == nil {
+				fs = append(fs, &Figure{Caption: fmt.Sprintf("Olson–Zeckhauser: %s's members in %d, log GDP against military expenditure as a share of GDP (SIPRI), with the least-squares line.", g.name, w.Year), SVG: svg})
+			}
+		}
+	}
+	first := w.Year
+	for _, c := range g.members {
+		if st := w.State(c); st != nil {
+			for _, f := range st.Figures {
+				if _, ok := burden.NATOFigureOf(st, f.Source.Year); ok && f.Source.Year < first {
+					first = f.Source.Year
+				}
+			}
+		}
+	}
+	if first == w.Year {
+		return fs
+	}
+	natoOf := func(c, y int) world.Value {
+		if st := w.State(c); st != nil {
+			return burden.NATOFigure(st, y)
+		}
+		return world.Missing()
+	}
+	none := func(int, int) world.Value { return world.Missing() }
+	allies := func(int) []int { return g.members }
+	wales := burden.Track(first, w.Year, allies, natoOf, none, burden.Wales)
+	core := burden.Track(first, w.Year, allies, natoOf, none, burden.HagueCore)
+	if p, err := burdenplot.Tracker(wales, core, false); err == nil {
+		if svg, err := burdenplot.SVG(p, burdenplot.Width, burdenplot.Height); err == nil {
+			fs = append(fs, &Figure{Caption: fmt.Sprintf("NATO's guidelines, %d–%d: allies at or above 2%% and 3.5%% of GDP on NATO's own figures ('entente burden --tracker' sets SIPRI's beside them from the data directory).", first, w.Year), SVG: svg})
+		}
+	}
+	return fs
 }
 
 // shortCitation is a citation up to its first colon or parenthesis: the
