@@ -181,6 +181,10 @@ func normalizeAllianceID(id string) string {
 	return id
 }
 
+// cowAlliancesLast is the last year of COW's alliance data (v4.1): the
+// history has no COW alliance after it.
+const cowAlliancesLast = 2012
+
 // allianceLife returns the first and last year of the alliance id in the
 // history, and false when the history does not know it.
 func allianceLife(h *history.History, id string) (first, last int, ok bool) {
@@ -204,8 +208,8 @@ func allianceLife(h *history.History, id string) (first, last int, ok bool) {
 		for _, m := range h.COWMemberships() {
 			if m.ID == n {
 				e := m.Spell.End.Year
-				if e == 0 {
-					e = end
+				if e == 0 || e > cowAlliancesLast {
+					e = cowAlliancesLast
 				}
 				widen(m.Spell.Start.Year, e)
 			}

@@ -23,7 +23,7 @@ func TestBurdenUsage(t *testing.T) {
 	}{
 		{"unknown alliance", []string{"--alliance", "cow:99999", "--year", "1964"}, 2, "no such alliance"},
 		{"close matches", []string{"--alliance", "cow:9999", "--year", "1964"}, 2, "close matches: cow:"},
-		{"outside life", []string{"--alliance", "cow:227", "--year", "1940"}, 2, "in force 1949–2016; the year 1940 is outside its life"},
+		{"outside life", []string{"--alliance", "cow:227", "--year", "1940"}, 2, "in force 1949–2012; the year 1940 is outside its life"},
 		{"embedded unknown", []string{"--alliance", "natto"}, 2, "close matches: world:nato"},
 		{"few members", []string{"--alliance", "cow:1", "--year", "1930"}, 1, "fewer than 3 members with both a burden and a GDP"},
 		{"source", []string{"--alliance", "nato", "--source", "imf"}, 2, "want sipri or nato"},
