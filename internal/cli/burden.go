@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"encoding/csv"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -539,7 +540,10 @@ func runTracker(env *Env, dataFlag, format, plotFile string) error {
 		return err
 	}
 	first, last := tab.Years()
-	allies := func(int) []int { return tab.Allies() }
+	allies, err := natoAllies()
+	if err != nil {
+		return err
+	}
 	type tracked struct {
 		Guideline burden.Guideline   `json:"guideline"`
 		Years     []burden.TrackYear `json:"years"`
@@ -565,8 +569,23 @@ func runTracker(env *Env, dataFlag, format, plotFile string) error {
 		fmt.Fprintf(tw, "%d\t%d of %d\t%d of %d\t%d of %d\t%d of %d\n", y.Year, y.NATO.Meet, y.NATO.Known, y.SIPRI.Meet, y.SIPRI.Known, h.NATO.Meet, h.NATO.Known, h.SIPRI.Meet, h.SIPRI.Known)
 	}
 	tw.Flush()
-	fmt.Fprintln(env.Stdout, "\nThe 2% guideline (Wales, 2014) is measured on NATO's definition, which counts pensions, some paramilitary forces and spending NATO accepts as defence; SIPRI's series uses its own definition and GDP figures, so the counts differ. The Hague commitment (2025): 5% of GDP by 2035, of which at least 3.5% on core defence.")
+	fmt.Fprintln(env.Stdout, "\nAllies are NATO's members in the year. The 2% guideline (Wales, 2014) is measured on NATO's definition, which counts pensions, some paramilitary forces and spending NATO accepts as defence; SIPRI's series uses its own definition and GDP figures, so the counts differ. The Hague commitment (2025): 5% of GDP by 2035, of which at least 3.5% on core defence.")
 	return nil
+}
+
+// natoAllies returns the members of NATO in a year, from the embedded
+// world's alliance (world:nato) and its members' accession dates.
+func natoAllies() (func(y int) []int, error) {
+	w, err := worldfile.Default()
+	if err != nil {
+		return nil, err
+	}
+	for i := range w.Alliances {
+		if a := &w.Alliances[i]; a.ID == "world:nato" {
+			return a.MembersIn, nil
+		}
+	}
+	return nil, errors.New("the embedded world has no alliance world:nato")
 }
 
 // savePlot draws p to path, SVG or PNG by extension.
