@@ -108,3 +108,20 @@ func TestTrackerNATO(t *testing.T) {
 		t.Error("no SIPRI figures in 2024")
 	}
 }
+
+func TestSummarise(t *testing.T) {
+	r := func(p float64) *Result { return &Result{Rho: 0.5, P: p} }
+	lines := []Line{
+		{Year: 1950, Alliance: "cow:1", Result: r(0.01)},
+		{Year: 1951, Alliance: "cow:1", Result: r(0.2)},
+		{Year: 1975, Alliance: "atop:2", Result: r(0.04)},
+		{Year: 1975, Alliance: "cowboy:3", Result: r(0.01)}, // neither source
+	}
+	s := Summarise(lines)
+	if len(s) != 6 || s[0].Tested != 2 || s[0].Positive != 1 || s[0].Share != 0.5 || s[0].Expected != Alpha {
+		t.Errorf("cow 1949–1969: %+v", s[0])
+	}
+	if s[4].Tested != 1 || s[4].Positive != 1 || s[1].Tested != 0 {
+		t.Errorf("atop 1970–1989 %+v, cow 1970–1989 %+v", s[4], s[1])
+	}
+}

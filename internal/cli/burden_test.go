@@ -141,12 +141,17 @@ func TestBurdenTracker(t *testing.T) {
 func TestBurdenAll(t *testing.T) {
 	env := map[string]string{"ENTENTE_DATA": testenv.DataDir(t)}
 	csvFile := filepath.Join(t.TempDir(), "burden.csv")
-	out, errs, code := runCLI(t, env, "burden", "--all", "--years", "1960-1965", "--out", csvFile)
+	out, errs, code := runCLI(t, env, "burden", "--all", "--years", "1949-2016", "--out", csvFile)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	if !strings.Contains(out, "expected by chance") {
-		t.Errorf("no era summary:\n%s", out)
+	// The era summary of docs/burden.md.
+	for _, want := range []string{"1245 alliance-years", "expected by chance",
+		"cow     1949–1969  106             45                 0.425  0.050",
+		"atop    1990–2016  457             69                 0.151  0.050"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("era summary lacks %q:\n%s", want, out)
+		}
 	}
 	b, err := os.ReadFile(csvFile)
 	if err != nil {
