@@ -108,9 +108,21 @@ func TestBurden(t *testing.T) {
 		"23 of 31 allies with a figure met NATO's 2% guideline in 2024 on NATO's own estimates",
 		"NATO, Defence Expenditure of NATO Countries", "on SIPRI's figures, 17 of 31", "SIPRI Military Expenditure Database",
 		"1 of 31 already met 3.5%",
+		"The Olson–Zeckhauser test (GDP against the SIPRI burden, 2024): Spearman's ρ = -0.09", "n = 31: no evidence",
 	} {
 		if !strings.Contains(p, want) {
 			t.Errorf("summary does not say %q:\n%s", want, p)
+		}
+	}
+	// The scatter and the tracker, inline SVG with their labels.
+	if len(s.Figures) != 2 {
+		t.Fatalf("burden figures: got %d, want the scatter and the tracker", len(s.Figures))
+	}
+	for i, want := range [][]string{{"Poland", "Luxembourg", "least squares"}, {"2% (NATO figures)", "3.5% (NATO figures)"}} {
+		for _, w := range want {
+			if !strings.Contains(s.Figures[i].SVG, w) {
+				t.Errorf("figure %d lacks %q", i, w)
+			}
 		}
 	}
 	// Sweden: NATO 2.14%, SIPRI 1.998%; the SIPRI column prints enough

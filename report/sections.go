@@ -2,6 +2,8 @@ package report
 
 import (
 	"fmt"
+	"github.com/entente/entente/burden"
+	"github.com/entente/entente/internal/burdenplot"
 	"math"
 	"sort"
 	"strconv"
@@ -18,7 +20,7 @@ const (
 	MultilateralMax = network.MultilateralMax
 	// NATOGuideline is NATO's guideline for defence spending, in percent
 	// of GDP (Wales Summit Declaration, 5 September 2014, para. 14).
-	NATOGuideline = 2.0
+	NATOGuideline = burden.WalesPercent
 )
 
 // Reading is how an alliance graph's shape reads from its centralization
@@ -452,6 +454,9 @@ func Burden(w *world.World) (*Section, error) {
 		var p string
 		if g.nato && hasNATOFigures(w, g) {
 			t, p, natoCite = natoBurdenTable(w, g)
+			oz, r := ozSentence(w, g)
+			p += oz
+			s.Figures = append(s.Figures, burdenFigures(w, g, r)...)
 		} else {
 			t, p = burdenTable(w, g)
 		}
@@ -480,8 +485,8 @@ func Burden(w *world.World) (*Section, error) {
 // 2025, para. 2), in percent of GDP by 2035: HagueTotal in all, of which at
 // least HagueCore on core defence requirements.
 const (
-	HagueTotal = 5.0
-	HagueCore  = 3.5
+	HagueTotal = burden.HagueTotalPercent
+	HagueCore  = burden.HagueCorePercent
 )
 
 // burdenGroup is a set of states whose burden Burden tabulates.
@@ -512,16 +517,9 @@ func burdenGroups(w *world.World) []burdenGroup {
 }
 
 // natoFigure returns NATO's own figure for a state's defence expenditure as
-// a share of GDP in year y: a further figure of the state whose source's
-// citation begins with "NATO". The world file's main figure is SIPRI's.
-func natoFigure(s *world.State, y int) (world.Figure, bool) {
-	for _, f := range s.Figures {
-		if f.Field == "milex_share_gdp" && f.Source.Year == y && strings.HasPrefix(f.Source.Citation, "NATO") {
-			return f, true
-		}
-	}
-	return world.Figure{}, false
-}
+// a share of GDP in year y (burden.NATOFigureOf). The world file's main
+// figure is SIPRI's.
+func natoFigure(s *world.State, y int) (world.Figure, bool) { return burden.NATOFigureOf(s, y) }
 
 func hasNATOFigures(w *world.World, g burdenGroup) bool {
 	for _, c := range g.members {
@@ -626,27 +624,15 @@ func natoBurdenTable(w *world.World, g burdenGroup) (*Table, string, string) {
 	t := NewTable(fmt.Sprintf("%s: defence expenditure as a share of GDP, %d", g.name, w.Year), Num("Rank", 0), Text("State"),
 		Pct("NATO", decisionDigits(2, nv, NATOGuideline, HagueCore)), Bool("Meets 2% (NATO)"), Bool(fmt.Sprintf("Meets %.1f%% (NATO)", HagueCore)),
 		Pct("SIPRI", decisionDigits(2, sv, NATOGuideline)), Bool("Meets 2% (SIPRI)"), Bool("NATO estimate"), Num("Milex US$ bn", 1))
-	var nMeet, nCore, nKnown, sMeet, sKnown int
+	wales, core, sw := burden.CountMeeting(nv, NATOGuideline), burden.CountMeeting(nv, HagueCore), burden.CountMeeting(sv, NATOGuideline)
+	nMeet, nCore, nKnown, sMeet, sKnown := wales.Meet, core.Meet, wales.Known, sw.Meet, sw.Known
 	var missing []string
 	for i, r := range rows {
 		var est any
 		if r.nato.OK() {
-			nKnown++
 			est = r.estimate
-			if r.nato.Float() >= NATOGuideline {
-				nMeet++
-			}
-			if r.nato.Float() >= HagueCore {
-				nCore++
-			}
 		} else {
 			missing = append(missing, r.st.Name)
-		}
-		if r.sipri.OK() {
-			sKnown++
-			if r.sipri.Float() >= NATOGuideline {
-				sMeet++
-			}
 		}
 		t.Add(i+1, r.st.Name, r.nato, meets(r.nato, NATOGuideline), meets(r.nato, HagueCore),
 			r.sipri, meets(r.sipri, NATOGuideline), est, r.st.MilexUSD/1e9)
@@ -659,6 +645,79 @@ func natoBurdenTable(w *world.World, g burdenGroup) (*Table, string, string) {
 		p += fmt.Sprintf(" No NATO figure for %s.", strings.Join(missing, ", "))
 	}
 	return t, p, cite
+}
+
+// ozSentence is the Olson–Zeckhauser test of g in the World's year
+// (burden.Test): GDP against the main (SIPRI) burden; empty when fewer than
+// three members have both figures.
+func ozSentence(w *world.World, g burdenGroup) (string, *burden.Result) {
+	var ms []burden.Member
+	gdp2011 := burden.GDPMeasure(w) != "GDP, current US$"
+	for _, c := range g.members {
+		st := w.State(c)
+		if st == nil {
+			continue
+		}
+		m := burden.Member{CCode: c, Name: st.Name, GDP: st.GDP, Burden: st.MilexShareGDP}
+		if gdp2011 {
+			m.GDP = st.GDP2011USD
+		}
+		ms = append(ms, m)
+	}
+	r, err := burden.Test(ms, burden.Options{})
+	if err != nil {
+		return "", nil
+	}
+	verdict := "no evidence that the larger allies carry the larger burdens, as Olson and Zeckhauser (1966) predict"
+	if r.P < 0.05 {
+		verdict = "the larger allies carry the larger burdens, as Olson and Zeckhauser (1966) predict"
+	}
+	return fmt.Sprintf(" The Olson–Zeckhauser test (GDP against the SIPRI burden, %d): Spearman's ρ = %.2f, Kendall's τ-b = %.2f, one-sided permutation p = %.3f, n = %d: %s. The GDP-weighted mean burden is %.2f%%; %d allies are more than %.1f points below it.",
+		w.Year, r.Rho, r.Tau, r.P, r.N, verdict, r.WeightedMean, len(r.FreeRiders), burden.FreeRiderMargin), r
+}
+
+// burdenFigures draws NATO's Olson–Zeckhauser scatter (r; none when nil)
+// and the guideline tracker on the NATO figures of the World's states
+// (burdenplot). A drawing that fails is left out: the tables carry the
+// numbers.
+func burdenFigures(w *world.World, g burdenGroup, r *burden.Result) []*Figure {
+	var fs []*Figure
+	if r != nil {
+		if p, err := burdenplot.Scatter(r, fmt.Sprintf("%s, %d", g.name, w.Year), burden.GDPMeasure(w), "military expenditure, % of GDP (SIPRI)"); err == nil {
+			if svg, err := burdenplot.SVG(p, burdenplot.Width, burdenplot.Height); err == nil {
+				fs = append(fs, &Figure{Caption: fmt.Sprintf("Olson–Zeckhauser: %s's members in %d, log GDP against military expenditure as a share of GDP (SIPRI), with the least-squares line.", g.name, w.Year), SVG: svg})
+			}
+		}
+	}
+	first := w.Year
+	for _, c := range g.members {
+		if st := w.State(c); st != nil {
+			for _, f := range st.Figures {
+				if _, ok := burden.NATOFigureOf(st, f.Source.Year); ok && f.Source.Year < first {
+					first = f.Source.Year
+				}
+			}
+		}
+	}
+	if first == w.Year {
+		return fs
+	}
+	natoOf := func(c, y int) world.Value {
+		if st := w.State(c); st != nil {
+			return burden.NATOFigure(st, y)
+		}
+		return world.Missing()
+	}
+	none := func(int, int) world.Value { return world.Missing() }
+	allies := func(int) []int { return g.members }
+	wales := burden.Track(first, w.Year, allies, natoOf, none, burden.Wales)
+	core := burden.Track(first, w.Year, allies, natoOf, none, burden.HagueCore)
+	if p, err := burdenplot.Tracker(wales, core, false); err == nil {
+		if svg, err := burdenplot.SVG(p, burdenplot.Width, burdenplot.Height); err == nil {
+			fs = append(fs, &Figure{Caption: fmt.Sprintf("NATO's guidelines, %d–%d: allies at or above 2%% and 3.5%% of GDP on NATO's own figures ('entente burden --tracker' sets SIPRI's beside them from the data directory).", first, w.Year), SVG: svg})
+		}
+	}
+	return fs
 }
 
 // shortCitation is a citation up to its first colon or parenthesis: the
