@@ -85,7 +85,6 @@ The data directory is --data DIR or $ENTENTE_DATA.`,
 
 func init() { register(reliabilityCmd) }
 
-
 // reliabilityYears reads --years A-B (or one year) inside [first, last];
 // empty is the whole coverage.
 func reliabilityYears(s string, first, last int) (from, to int, err error) {
