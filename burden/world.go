@@ -103,3 +103,32 @@ func NATOFigureOf(s *world.State, y int) (world.Figure, bool) {
 	}
 	return world.Figure{}, false
 }
+
+// Year is the Olson–Zeckhauser test of one alliance in one year, as
+// 'entente burden --alliance ID --year Y --format json' and the HTTP API's
+// /api/burden show it. Error says why the test could not be made (fewer
+// than three members with data, a constant series).
+type Year struct {
+	Alliance string  `json:"alliance"`
+	Name     string  `json:"name"`
+	Year     int     `json:"year"`
+	Source   string  `json:"source"`
+	Size     string  `json:"size"`
+	Members  int     `json:"members"`
+	Result   *Result `json:"result,omitempty"`
+	Error    string  `json:"error,omitempty"`
+}
+
+// Of tests alliance a of world w with burdens from src (nato: NATO's
+// figures from figs, else the states' own NATO figures) and returns the
+// result with the error of the test, also recorded in Year.Error.
+func Of(w *world.World, a *world.Alliance, src Source, figs Figures) (Year, error) {
+	ms := FromWorld(w, a, src, figs)
+	y := Year{Alliance: a.ID, Name: a.Name, Year: w.Year, Source: src.Label(), Size: GDPMeasure(w), Members: len(ms)}
+	r, err := Test(ms, Options{})
+	if err != nil {
+		y.Error = err.Error()
+	}
+	y.Result = r
+	return y, err
+}

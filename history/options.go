@@ -133,3 +133,8 @@ func (h *History) NMCVersion() int {
 	}
 	return 6
 }
+
+// FileNATO is NATO's defence-expenditure table (edition of June 2024),
+// which Open does not load: the burden commands read it with package nato
+// when asked for NATO's figures.
+const FileNATO = "nato/nato_defence_share_gdp_2014_2024.csv"

@@ -24,9 +24,8 @@ import (
 	"github.com/entente/entente/world"
 )
 
-// fileNATO is NATO's table of defence expenditure as a share of GDP in the
+// history.FileNATO is NATO's table of defence expenditure as a share of GDP in the
 // data directory.
-const fileNATO = "nato/nato_defence_share_gdp_2014_2024.csv"
 
 var burdenCmd = &Command{
 	UsageLine: "burden [--alliance ID] [--year Y | --years A-B] [--all --years A-B --out FILE.csv] [--tracker] [--source sipri|nato] [--plot FILE] [--format text|json]",
@@ -144,7 +143,7 @@ func newBurdenLoader(env *Env, dataFlag string, year int, src burden.Source) (*b
 	}
 	l := &burdenLoader{h: h}
 	if src == burden.NATO {
-		if l.nato, err = nato.Read(filepath.Join(dir, fileNATO), nato.Edition2024); err != nil {
+		if l.nato, err = nato.Read(filepath.Join(dir, history.FileNATO), nato.Edition2024); err != nil {
 			return nil, err
 		}
 	}
@@ -323,18 +322,6 @@ func knownIDs(h *history.History, w *world.World) []string {
 	return out
 }
 
-// burdenYear is the result of one alliance in one year, as JSON shows it.
-type burdenYear struct {
-	Alliance string         `json:"alliance"`
-	Name     string         `json:"name"`
-	Year     int            `json:"year"`
-	Source   string         `json:"source"`
-	Size     string         `json:"size"`
-	Members  int            `json:"members"`
-	Result   *burden.Result `json:"result,omitempty"`
-	Error    string         `json:"error,omitempty"`
-}
-
 func runBurdenAlliance(env *Env, dataFlag, rawID string, src burden.Source, from, to int, format, plotFile string) error {
 	id := normalizeAllianceID(rawID)
 	l, err := newBurdenLoader(env, dataFlag, from, src)
@@ -354,7 +341,7 @@ func runBurdenAlliance(env *Env, dataFlag, rawID string, src burden.Source, from
 			return usagef("--alliance %s: in force %d–%d; %s outside its life", id, first, last, span)
 		}
 	}
-	var ys []burdenYear
+	var ys []burden.Year
 	for y := from; y <= to; y++ {
 		w, err := l.world(y)
 		if err != nil {
@@ -372,9 +359,7 @@ func runBurdenAlliance(env *Env, dataFlag, rawID string, src burden.Source, from
 			}
 			return usagef("--alliance %s: not in force in %d", id, w.Year)
 		}
-		ms := burden.FromWorld(w, a, src, l.figures())
-		by := burdenYear{Alliance: a.ID, Name: a.Name, Year: w.Year, Source: src.Label(), Size: burden.GDPMeasure(w), Members: len(ms)}
-		r, err := burden.Test(ms, burden.Options{})
+		by, err := burden.Of(w, a, src, l.figures())
 		if err != nil {
 			if from == to {
 				why := ""
@@ -383,9 +368,7 @@ func runBurdenAlliance(env *Env, dataFlag, rawID string, src burden.Source, from
 				}
 				return fmt.Errorf("%s in %d: %v%s", a.ID, w.Year, err, why)
 			}
-			by.Error = err.Error()
 		}
-		by.Result = r
 		ys = append(ys, by)
 	}
 	if plotFile != "" {
@@ -415,7 +398,7 @@ func pct(v world.Value, d int) string {
 	return strconv.FormatFloat(v.Float(), 'f', d, 64)
 }
 
-func writeBurdenYear(out io.Writer, y burdenYear) error {
+func writeBurdenYear(out io.Writer, y burden.Year) error {
 	r := y.Result
 	fmt.Fprintf(out, "%s (%s), %d: %d members\n", y.Name, y.Alliance, y.Year, y.Members)
 	fmt.Fprintf(out, "burden: %s; size: %s\n\n", y.Source, y.Size)
@@ -444,7 +427,7 @@ func writeBurdenYear(out io.Writer, y burdenYear) error {
 	return nil
 }
 
-func writeBurdenSeries(out io.Writer, ys []burdenYear) error {
+func writeBurdenSeries(out io.Writer, ys []burden.Year) error {
 	fmt.Fprintf(out, "%s (%s), %d–%d; burden: %s; size: %s\n\n", ys[0].Name, ys[0].Alliance, ys[0].Year, ys[len(ys)-1].Year, ys[0].Source, ys[0].Size)
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "year\tmembers\tn\trho\ttau\tp\tweighted mean %\tfree riders")
@@ -531,7 +514,7 @@ func runTracker(env *Env, dataFlag, format, plotFile string) error {
 	if err != nil {
 		return err
 	}
-	tab, err := nato.Read(filepath.Join(dir, fileNATO), nato.Edition2024)
+	tab, err := nato.Read(filepath.Join(dir, history.FileNATO), nato.Edition2024)
 	if err != nil {
 		return err
 	}
@@ -600,7 +583,7 @@ func savePlot(path string, p *plot.Plot) error {
 }
 
 // plotScatter draws the Olson–Zeckhauser scatter of one alliance-year.
-func plotScatter(path string, y burdenYear) error {
+func plotScatter(path string, y burden.Year) error {
 	p, err := burdenplot.Scatter(y.Result, fmt.Sprintf("%s, %d", y.Name, y.Year), y.Size,
 		"burden, % of GDP ("+strings.SplitN(y.Source, " ", 2)[0]+")")
 	if err != nil {

@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/entente/entente/align"
+	"github.com/entente/entente/burden"
 	"github.com/entente/entente/internal/testenv"
 	"github.com/entente/entente/internal/web"
 	"github.com/entente/entente/network"
@@ -547,5 +548,27 @@ func TestReliability(t *testing.T) {
 		if code != 400 || decodeError(t, b).Code != "bad_query" {
 			t.Errorf("%s: %d %s; want 400 bad_query", q, code, b)
 		}
+	}
+}
+
+// TestBurden serves the Olson–Zeckhauser test of NATO in the embedded world
+// and in 1964, and refuses unknown alliances.
+func TestBurden(t *testing.T) {
+	dir := testenv.DataDir(t)
+	_, ts := newTest(t, func(c *Config) { c.DataDir = dir })
+	for _, q := range []string{"alliance=nato&source=nato", "alliance=cow:227&year=1964"} {
+		code, b, _ := call(t, "GET", ts.URL+"/api/burden?"+q, "", nil)
+		var got burden.Year
+		if err := json.Unmarshal(b, &got); code != 200 || err != nil || got.Result == nil || got.Result.N < 10 {
+			t.Errorf("%s: %d %.300s", q, code, b)
+		}
+	}
+	code, b, _ := call(t, "GET", ts.URL+"/api/burden?alliance=cow:9999&year=1964", "", nil)
+	if code != 404 || decodeError(t, b).Code != "no_alliance" {
+		t.Errorf("unknown alliance: %d %s", code, b)
+	}
+	code, b, _ = call(t, "GET", ts.URL+"/api/burden?alliance=nato&source=imf", "", nil)
+	if code != 400 || decodeError(t, b).Code != "bad_query" {
+		t.Errorf("unknown source: %d %s", code, b)
 	}
 }
