@@ -24,6 +24,9 @@ type Env struct {
 	Stderr io.Writer
 	// Getenv reads an environment variable; tests replace it.
 	Getenv func(string) string
+	// NoVerify is set by --no-verify: the data files are read without
+	// checking them against the catalogue.
+	NoVerify bool
 }
 
 // RunFunc runs a command with its positional arguments.
@@ -168,6 +171,9 @@ func dispatch(ctx context.Context, env *Env, table []*Command, parent []string, 
 		}
 		return usagef("%v\nusage: entente %s", err, c.UsageLine)
 	}
+	if f := fs.Lookup("no-verify"); f != nil && f.Value.String() == "true" {
+		env.NoVerify = true
+	}
 	return runf(ctx, env, fs.Args())
 }
 
@@ -297,6 +303,13 @@ func runHelp(ctx context.Context, env *Env, args []string) error {
 // that reads the datasets; data get and data verify also accept it as
 // --dir (aliases name every alias in addition).
 func addDataFlag(fs *flag.FlagSet, aliases ...string) *string {
+	fs.Bool("no-verify", false, "read the data files without checking them against the catalogue (a modified copy); the coverage then says unverified")
+	return addDataDirFlag(fs, aliases...)
+}
+
+// addDataDirFlag defines --data (and aliases) alone, for the data commands,
+// which check the files themselves.
+func addDataDirFlag(fs *flag.FlagSet, aliases ...string) *string {
 	dir := new(string)
 	fs.StringVar(dir, "data", "", "the data `directory` (default $ENTENTE_DATA)")
 	for _, a := range aliases {

@@ -124,6 +124,7 @@ func setupPanel(fs *flag.FlagSet, kind string) RunFunc {
 		}
 		opt.NMC = *nmc
 		opt.ExtendSystemTo = *extend
+		opt.NoVerify = env.NoVerify
 		if *extend != 0 && !flagSet(fs, "years") {
 			opt.To = *extend // the default years reach the extension
 		}

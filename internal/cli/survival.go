@@ -111,7 +111,7 @@ The data directory is --data DIR or $ENTENTE_DATA.`,
 			}
 			facts := &termination.Facts{Alliances: all}
 			if needsHistory(o.Covariates) {
-				h, err := history.Open(dir)
+				h, err := openHistoryCached(env, dir)
 				if err != nil {
 					return err
 				}
