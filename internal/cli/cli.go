@@ -104,7 +104,12 @@ func run(ctx context.Context, env *Env, args []string) int {
 		printTopUsage(env.Stderr)
 		return 2
 	}
+	out := &checkedWriter{w: env.Stdout}
+	env.Stdout = out
 	err := dispatch(ctx, env, sortedCommands(), nil, args)
+	if err == nil && out.err != nil {
+		err = fmt.Errorf("write standard output: %w", out.err)
+	}
 	var ue *UsageError
 	var ee *ExitError
 	switch {
@@ -120,6 +125,28 @@ func run(ctx context.Context, env *Env, args []string) int {
 	}
 	fmt.Fprintf(env.Stderr, "entente: %v\n", err)
 	return 1
+}
+
+// checkedWriter keeps the first error of a write to standard output (a full
+// disk, a closed pipe), so that a command whose every Fprintf ignores it
+// still exits 1; it writes nothing after that error.
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	if err == nil && n < len(p) {
+		err = io.ErrShortWrite
+	}
+	if err != nil {
+		c.err = err
+	}
+	return n, err
 }
 
 func sortedCommands() []*Command {

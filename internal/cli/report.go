@@ -68,14 +68,30 @@ func writeFileOrStdout(env *Env, path string, write func(io.Writer) error) error
 	if path == "" || path == "-" {
 		return write(env.Stdout)
 	}
-	f, err := os.CreateTemp(filepath.Dir(path), ".entente-*")
+	return writeFileAtomic(path, write)
+}
+
+// writeFileAtomic runs write on a temporary file beside path, mode 0644 as
+// every output file, and renames it to path when write and Close succeed;
+// on any error the temporary file is removed and path left as it was.
+func writeFileAtomic(path string, write func(io.Writer) error) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	defer os.Remove(f.Name())
-	if err := write(f); err != nil {
+	defer os.Remove(f.Name()) // fails harmlessly after the rename
+	if err := f.Chmod(0o644); err != nil {
 		f.Close()
-		return err
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	cw := &checkedWriter{w: f}
+	if err := write(cw); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if cw.err != nil { // a write the caller did not check
+		f.Close()
+		return fmt.Errorf("write %s: %w", path, cw.err)
 	}
 	if err := f.Close(); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)

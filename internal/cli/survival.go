@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -288,15 +287,7 @@ func filterSpells(spells []termination.Spell, from, to int, bilateral bool) []te
 }
 
 func createFile(path string, write func(io.Writer) error) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if err := write(f); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	return writeFileAtomic(path, write)
 }
 
 // writeSpellTable writes the table as CSV: one row per spell (or spell

@@ -1,0 +1,112 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/entente/entente/internal/testenv"
+)
+
+// failWriter fails every write after the first n bytes, as a full disk.
+type failWriter struct{ n int }
+
+var errDiskFull = errors.New("no space left on device")
+
+func (f *failWriter) Write(p []byte) (int, error) {
+	if len(p) <= f.n {
+		f.n -= len(p)
+		return len(p), nil
+	}
+	n := f.n
+	f.n = 0
+	return n, errDiskFull
+}
+
+// Every command that prints exits 1 naming the error when standard output
+// fails, at the first byte or later.
+func TestWriteErrorsExit1(t *testing.T) {
+	data := testenv.DataDir(t)
+	for _, args := range [][]string{
+		{"world", "--year", "1914", "--data", data},
+		{"world"},
+		{"world", "--format", "json"},
+		{"data", "sources"},
+		{"data", "sources", "--format", "json"},
+		{"data", "verify", "--data", data, "nmc"},
+		{"report", "--format", "html"},
+		{"report", "--format", "json"},
+		{"threat", "--year", "1914", "--data", data, "--state", "GMY"},
+		{"landscape", "--states", "USA,RUS,CHN,GBR,FRA"},
+	} {
+		for _, after := range []int{0, 100} {
+			t.Run(fmt.Sprint(strings.Join(args[:min(2, len(args))], " "), after), func(t *testing.T) {
+				var errb strings.Builder
+				e := &Env{Stdin: strings.NewReader(""), Stdout: &failWriter{n: after}, Stderr: &errb,
+					Getenv: func(string) string { return "" }}
+				if code := run(context.Background(), e, args); code != 1 || !strings.Contains(errb.String(), errDiskFull.Error()) {
+					t.Errorf("%v with a failing stdout: exit %d, stderr %q", args, code, errb.String())
+				}
+			})
+		}
+	}
+}
+
+// An output file is 0644 whatever made it, and a failed write leaves
+// neither a partial file nor a temporary one.
+func TestOutputFiles(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "r.md")
+	if _, errs, code := runCLI(t, nil, "report", "--out", out); code != 0 {
+		t.Fatalf("report --out: %s", errs)
+	}
+	csvDir := filepath.Join(dir, "csv")
+	os.Mkdir(csvDir, 0o755)
+	if _, errs, code := runCLI(t, nil, "world", "export", "--out", csvDir); code != 0 {
+		t.Fatalf("world export: %s", errs)
+	}
+	wout := filepath.Join(dir, "w.yaml")
+	if _, errs, code := runCLI(t, nil, "world", "import", "--from", csvDir, "--out", wout); code != 0 {
+		t.Fatalf("world import: %s", errs)
+	}
+	for _, p := range []string{out, wout} {
+		st, err := os.Stat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Mode().Perm() != 0o644 {
+			t.Errorf("%s: mode %v, want 0644", p, st.Mode().Perm())
+		}
+	}
+	before, _ := os.ReadFile(out)
+	err := writeFileAtomic(out, func(w io.Writer) error {
+		io.WriteString(w, "partial")
+		return errDiskFull
+	})
+	if !errors.Is(err, errDiskFull) {
+		t.Errorf("writeFileAtomic error = %v", err)
+	}
+	// A write whose error the writer ignores is still caught.
+	err = writeFileAtomic(out, func(w io.Writer) error {
+		w.(*checkedWriter).err = errDiskFull
+		return nil
+	})
+	if !errors.Is(err, errDiskFull) {
+		t.Errorf("ignored write error: writeFileAtomic error = %v", err)
+	}
+	after, _ := os.ReadFile(out)
+	if string(after) != string(before) {
+		t.Errorf("a failed write changed %s", out)
+	}
+	ents, _ := os.ReadDir(dir)
+	for _, e := range ents {
+		if strings.HasPrefix(e.Name(), ".") {
+			t.Errorf("temporary file %s left behind", e.Name())
+		}
+	}
+}
