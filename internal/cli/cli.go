@@ -24,6 +24,9 @@ type Env struct {
 	Stderr io.Writer
 	// Getenv reads an environment variable; tests replace it.
 	Getenv func(string) string
+	// ctx is the command's context, for the loaders that stop when it is
+	// done (run sets it).
+	ctx context.Context
 	// NoVerify is set by --no-verify: the data files are read without
 	// checking them against the catalogue.
 	NoVerify bool
@@ -104,6 +107,7 @@ func run(ctx context.Context, env *Env, args []string) int {
 		printTopUsage(env.Stderr)
 		return 2
 	}
+	env.ctx = ctx
 	out := &checkedWriter{w: env.Stdout}
 	env.Stdout = out
 	err := dispatch(ctx, env, sortedCommands(), nil, args)
@@ -125,6 +129,14 @@ func run(ctx context.Context, env *Env, args []string) int {
 	}
 	fmt.Fprintf(env.Stderr, "entente: %v\n", err)
 	return 1
+}
+
+// context returns the command's context.
+func (e *Env) context() context.Context {
+	if e.ctx == nil {
+		return context.Background()
+	}
+	return e.ctx
 }
 
 // checkedWriter keeps the first error of a write to standard output (a full

@@ -56,7 +56,7 @@ func loadWorld(env *Env, year int, dataFlag, worldFlag string) (*world.World, er
 		if dataFlag != "" {
 			return nil, usagef("--world and --data are exclusive")
 		}
-		w, err := worldfile.Load(worldFlag)
+		w, err := worldfile.LoadContext(env.context(), worldFlag)
 		if err != nil {
 			return nil, err
 		}

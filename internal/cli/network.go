@@ -236,7 +236,7 @@ func networkGraph(env *Env, o network.Options, sourceSet bool, data, wld string,
 		if !sourceSet {
 			o.Source = network.Files
 		}
-		w, err := worldFromFile(wld)
+		w, err := worldFromFile(env, wld)
 		if err != nil {
 			return err
 		}

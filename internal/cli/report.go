@@ -55,11 +55,11 @@ needs no dataset. See docs/report.md for how to read it.
 func init() { register(reportCmd) }
 
 // worldFromFile reads a world file, or the embedded world when path is empty.
-func worldFromFile(path string) (*world.World, error) {
+func worldFromFile(env *Env, path string) (*world.World, error) {
 	if path == "" {
 		return worldfile.Default()
 	}
-	return worldfile.Load(path)
+	return worldfile.LoadContext(env.context(), path)
 }
 
 // writeFileOrStdout runs write on standard output, or on the file path (replaced
