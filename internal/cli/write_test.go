@@ -110,3 +110,30 @@ func TestOutputFiles(t *testing.T) {
 		}
 	}
 }
+
+// Out-of-range numeric flags are usage errors naming the flag; the
+// documented world file's report has no NaN.
+func TestNumbersBounded(t *testing.T) {
+	checkExits(t, []exitCase{
+		{"coalitions 1000", []string{"landscape", "--states", "USA,RUS,CHN", "--coalitions", "1000"}, 2, "--coalitions 1000"},
+		{"replicas -1", []string{"landscape", "--states", "USA,RUS,CHN", "--replicas", "-1"}, 2, "--replicas"},
+		{"offset NaN", []string{"landscape", "--states", "USA,RUS,CHN", "--offset", "NaN"}, 2, "--offset NaN: want a finite number"},
+	})
+	doc, err := os.ReadFile(filepath.Join(testenv.ModuleRoot(), "docs", "worldfile.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, _ := strings.Cut(string(doc), "```yaml\n")
+	yaml, _, _ := strings.Cut(rest, "```")
+	p := filepath.Join(t.TempDir(), "doc.yaml")
+	os.WriteFile(p, []byte(yaml), 0o644)
+	for _, f := range []string{"text", "json", "markdown", "html"} {
+		out, errs, code := runCLI(t, nil, "report", "--world", p, "--format", f)
+		if code != 0 {
+			t.Fatalf("report of the docs/worldfile.md example: %s", errs)
+		}
+		if strings.Contains(out, "NaN") || strings.Contains(out, "Inf") {
+			t.Errorf("report --format %s of the documented world prints NaN or Inf", f)
+		}
+	}
+}
