@@ -84,6 +84,12 @@ type File struct {
 // file (a FIFO or a device such as /dev/zero would never end), and a file
 // larger than the size its expectation gives, before reading it.
 func OpenFile(path string) (*File, error) {
+	// Stat before opening: opening a FIFO blocks until a writer comes.
+	if st, err := os.Stat(path); err != nil {
+		return nil, err
+	} else if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a regular file (%s)", path, st.Mode().Type())
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
