@@ -77,7 +77,7 @@ func readDyadYears(r *table.Reader) ([]DyadYear, error) {
 		if first, dup := seen[k]; dup {
 			return nil, &table.ParseError{File: r.File(), Line: r.Line(), Field: "year", Err: table.ErrDuplicate,
 				Expected: fmt.Sprintf("one row per directed dyad-year (%d→%d in %d is on line %d)", d.CCode1, d.CCode2, d.Year, first),
-				Found: fmt.Sprint(d.Year)}
+				Found:    fmt.Sprint(d.Year)}
 		}
 		seen[k] = int32(r.Line())
 		out = append(out, d)
