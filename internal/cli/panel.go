@@ -211,6 +211,7 @@ func runPanel(ctx context.Context, env *Env, kind string, plan *panel.Plan, bar 
 	if toStdout {
 		w, err = panel.NewCSV(env.Stdout, plan.Columns())
 	} else {
+		removeStale(out, ".tmp*") // panel.Create's temporary names
 		w, err = panel.Create(out, plan.Columns())
 	}
 	if err != nil {

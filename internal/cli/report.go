@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/entente/entente/internal/worldfile"
 	"github.com/entente/entente/report"
@@ -71,10 +72,27 @@ func writeFileOrStdout(env *Env, path string, write func(io.Writer) error) error
 	return writeFileAtomic(path, write)
 }
 
+// staleAge is the age after which a temporary output file beside its
+// target is taken for the remains of a killed run.
+const staleAge = time.Hour
+
+// removeStale removes the temporary files ".NAME"+pattern beside path
+// that a killed run left, when older than staleAge (a younger one may
+// belong to a run still writing).
+func removeStale(path, pattern string) {
+	old, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+pattern))
+	for _, p := range old {
+		if st, err := os.Lstat(p); err == nil && st.Mode().IsRegular() && time.Since(st.ModTime()) > staleAge {
+			os.Remove(p)
+		}
+	}
+}
+
 // writeFileAtomic runs write on a temporary file beside path, mode 0644 as
 // every output file, and renames it to path when write and Close succeed;
 // on any error the temporary file is removed and path left as it was.
 func writeFileAtomic(path string, write func(io.Writer) error) error {
+	removeStale(path, ".tmp-*")
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/entente/entente/internal/testenv"
 )
@@ -135,5 +136,27 @@ func TestNumbersBounded(t *testing.T) {
 		if strings.Contains(out, "NaN") || strings.Contains(out, "Inf") {
 			t.Errorf("report --format %s of the documented world prints NaN or Inf", f)
 		}
+	}
+}
+
+// A temporary file a killed run left beside an output is removed by the
+// next run once it is stale; a fresh one (a run still writing) is kept.
+func TestStaleTemporaryFiles(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "r.md")
+	stale := filepath.Join(dir, ".r.md.tmp-123")
+	fresh := filepath.Join(dir, ".r.md.tmp-456")
+	os.WriteFile(stale, []byte("partial"), 0o644)
+	os.WriteFile(fresh, []byte("partial"), 0o644)
+	old := time.Now().Add(-2 * staleAge)
+	os.Chtimes(stale, old, old)
+	if _, errs, code := runCLI(t, nil, "report", "--out", out); code != 0 {
+		t.Fatal(errs)
+	}
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Errorf("stale %s kept", stale)
+	}
+	if _, err := os.Stat(fresh); err != nil {
+		t.Errorf("fresh %s removed: %v", fresh, err)
 	}
 }
