@@ -96,7 +96,8 @@ func New(names []string, sizes, p []float64) (*Problem, error) {
 const MaxEnergy = 1e300
 
 // checkRange refuses sizes and propensities whose energy terms would
-// overflow: Σ_i s_i ≤ 1e150 and Σ_ij s_i s_j |p_ij| ≤ MaxEnergy. The
+// overflow: Σ_i s_i ≤ 1e150, every frustration bound Σ_j s_j |p_ij| and
+// Σ_ij s_i s_j |p_ij| ≤ MaxEnergy. The
 // error names the largest actor or the largest term.
 func (p *Problem) checkRange() error {
 	n := p.N()
@@ -115,12 +116,23 @@ func (p *Problem) checkRange() error {
 	var total, worst float64
 	wi, wj := 0, 0
 	for i := range n {
+		var row float64 // Σ_j s_j |p_ij|, the largest |F_i|
 		for j := range n {
-			t := p.Sizes[i] * p.Sizes[j] * math.Abs(p.P[i*n+j])
+			f := p.Sizes[j] * math.Abs(p.P[i*n+j])
+			row += f
+			if !(f <= MaxEnergy) {
+				return fmt.Errorf("%w: p(%s,%s) = %g with size %g for %s: the frustration term s_j·|p_ij| is %g, more than %g; rescale the propensities",
+					ErrInvalid, p.Names[i], p.Names[j], p.P[i*n+j], p.Sizes[j], p.Names[j], f, MaxEnergy)
+			}
+			t := p.Sizes[i] * f
 			total += t
 			if t > worst {
 				worst, wi, wj = t, i, j
 			}
+		}
+		if !(row <= MaxEnergy) {
+			return fmt.Errorf("%w: the frustration of %s, Σ_j s_j·|p_ij| = %g, is more than %g; rescale the propensities",
+				ErrInvalid, p.Names[i], row, MaxEnergy)
 		}
 	}
 	if !(total <= MaxEnergy) {
