@@ -1,7 +1,7 @@
 # entente: make test | make bench | make run
 GO ?= go
 
-.PHONY: test bench bench-deps run build vet fmt-check web
+.PHONY: test reliability bench bench-deps run build vet fmt-check web
 
 build:
 	$(GO) build ./...
@@ -17,6 +17,11 @@ vet:
 # ../shared/data or $ENTENTE_DATA; under CI=true missing data fails).
 test: fmt-check vet
 	$(GO) test -count=1 ./...
+
+# Corrupted copies of the data against the main commands (builds the
+# binary; about a minute): prints the table corruption × command × outcome.
+reliability:
+	$(GO) test -count=1 -tags reliability -v -run TestCorruptData ./internal/reliabilitytest
 
 # Go benchmarks plus whole-command timings (bench/*.sh, which measure peak
 # memory with GNU time: installed from Debian's packages when missing).

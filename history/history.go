@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/entente/entente/internal/dataset"
 	"github.com/entente/entente/internal/source/atop"
 	"github.com/entente/entente/internal/source/cow"
 	"github.com/entente/entente/internal/source/economy"
@@ -17,6 +18,7 @@ import (
 	"github.com/entente/entente/internal/source/regime"
 	"github.com/entente/entente/internal/source/rivalry"
 	"github.com/entente/entente/internal/source/sipri"
+	"github.com/entente/entente/internal/source/table"
 	"github.com/entente/entente/internal/source/terrthreat"
 	"github.com/entente/entente/internal/source/war"
 	"github.com/entente/entente/world"
@@ -145,6 +147,10 @@ type DisputeYear struct {
 
 // OpenWith loads the datasets from dir, laid out as shared/data (the
 // Files constants name them), as opt selects, reading files in parallel.
+// Each file is checked against the catalogue (internal/dataset: size,
+// sha256 and row count) in the same pass that parses it, unless
+// opt.NoVerify; a file that differs is refused with an error naming it
+// and what differs.
 // The error names the dataset and the file, and for bad input the line,
 // column and field (*world.ParseError, for errors.As); when several files
 // fail, it lists each.
@@ -211,6 +217,13 @@ func OpenWith(dir string, opt Options) (*History, error) {
 	for i, j := range jobs {
 		if opt.skips(j.file) {
 			continue
+		}
+		if !opt.NoVerify {
+			if d, f, ok := dataset.FindFile(j.file); ok {
+				release := table.ExpectFile(filepath.Join(dir, j.file),
+					table.Expect{Dataset: d.Name + " " + d.Version, Size: f.Size, SHA256: f.SHA256, Rows: f.Rows})
+				defer release()
+			}
 		}
 		wg.Go(func() {
 			if err := j.run(filepath.Join(dir, j.file)); err != nil {

@@ -40,7 +40,14 @@ type Options struct {
 	// panel whose columns need a few sources; World needs every file. The
 	// state system files (FileSystem, FileStates) are always loaded.
 	Skip func(file string) bool
+	// NoVerify reads the files without checking them against the
+	// catalogue, for a researcher's modified copy; every Coverage source
+	// then says the data are unverified.
+	NoVerify bool
 }
+
+// Unverified is appended to each coverage source when Options.NoVerify.
+const Unverified = " [unverified: read with --no-verify, not checked against the catalogue]"
 
 // Validate checks the NMC version and the extension year.
 func (o *Options) Validate() error {
@@ -73,13 +80,13 @@ func (o *Options) skips(file string) bool {
 
 // coverage adjusts the families' coverage to the NMC version read.
 func (o *Options) coverage(c []world.Coverage) []world.Coverage {
-	if o.NMC != 7 {
-		return c
-	}
 	for i := range c {
-		if c[i].Family == world.FamilyCapabilities {
+		if o.NMC == 7 && c[i].Family == world.FamilyCapabilities {
 			c[i].Source = "COW National Material Capabilities v7.0 as distributed by peacesciencer (Singer, Bremer & Stuckey 1972)"
 			c[i].From, c[i].To = NMC7First, NMC7Last
+		}
+		if o.NoVerify {
+			c[i].Source += Unverified
 		}
 	}
 	return c

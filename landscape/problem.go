@@ -82,8 +82,64 @@ func New(names []string, sizes, p []float64) (*Problem, error) {
 			}
 		}
 	}
+	if err := pr.checkRange(); err != nil {
+		return nil, err
+	}
 	pr.integral = pr.checkIntegral()
 	return pr, nil
+}
+
+// MaxEnergy bounds |E| over every configuration: energies, their
+// differences and the frustrations stay finite in float64 arithmetic
+// (MaxFloat64 is about 1.8e308). Sizes are multiplied in pairs, so their
+// sum may be at most the square root, 1e150.
+const MaxEnergy = 1e300
+
+// checkRange refuses sizes and propensities whose energy terms would
+// overflow: Σ_i s_i ≤ 1e150, every frustration bound Σ_j s_j |p_ij| and
+// Σ_ij s_i s_j |p_ij| ≤ MaxEnergy. The
+// error names the largest actor or the largest term.
+func (p *Problem) checkRange() error {
+	n := p.N()
+	var sum float64
+	big := 0
+	for i, s := range p.Sizes {
+		sum += s
+		if s > p.Sizes[big] {
+			big = i
+		}
+	}
+	if !(sum <= math.Sqrt(MaxEnergy)) {
+		return fmt.Errorf("%w: sizes sum to %g (actor %q has %g), more than %g: energies multiply sizes in pairs and would overflow; rescale the sizes",
+			ErrInvalid, sum, p.Names[big], p.Sizes[big], math.Sqrt(MaxEnergy))
+	}
+	var total, worst float64
+	wi, wj := 0, 0
+	for i := range n {
+		var row float64 // Σ_j s_j |p_ij|, the largest |F_i|
+		for j := range n {
+			f := p.Sizes[j] * math.Abs(p.P[i*n+j])
+			row += f
+			if !(f <= MaxEnergy) {
+				return fmt.Errorf("%w: p(%s,%s) = %g with size %g for %s: the frustration term s_j·|p_ij| is %g, more than %g; rescale the propensities",
+					ErrInvalid, p.Names[i], p.Names[j], p.P[i*n+j], p.Sizes[j], p.Names[j], f, MaxEnergy)
+			}
+			t := p.Sizes[i] * f
+			total += t
+			if t > worst {
+				worst, wi, wj = t, i, j
+			}
+		}
+		if !(row <= MaxEnergy) {
+			return fmt.Errorf("%w: the frustration of %s, Σ_j s_j·|p_ij| = %g, is more than %g; rescale the propensities",
+				ErrInvalid, p.Names[i], row, MaxEnergy)
+		}
+	}
+	if !(total <= MaxEnergy) {
+		return fmt.Errorf("%w: p(%s,%s) = %g with sizes %g and %g: the energy terms s_i·s_j·|p_ij| sum to %g, more than %g; rescale the propensities",
+			ErrInvalid, p.Names[wi], p.Names[wj], p.P[wi*n+wj], p.Sizes[wi], p.Sizes[wj], total, MaxEnergy)
+	}
+	return nil
 }
 
 // MustNew is New for hand-written problems; it panics on error.

@@ -85,6 +85,9 @@ type Options struct {
 	// panels reach the years the sources cover (NMC v7.0 to 2022, ATOP to
 	// 2018); every column stays missing after its source ends.
 	ExtendSystemTo int
+	// NoVerify reads the data files without checking them against the
+	// catalogue (history.Options.NoVerify).
+	NoVerify bool
 	// Workers is the number of years built at once; 0 means GOMAXPROCS.
 	Workers int
 	// Progress, when set, is called from the writing goroutine after each

@@ -94,6 +94,16 @@ func Overview(w *world.World) (*Section, error) {
 	return s, nil
 }
 
+// cText writes a graph's centralization after label, or says why it has
+// none: Freeman's C is undefined for fewer than three states
+// (network.Graph.Centralization), and printing it would show NaN.
+func cText(sh Shape, label string) string {
+	if math.IsNaN(sh.Centralization) {
+		return fmt.Sprintf("centralization undefined for %d states", sh.Nodes)
+	}
+	return fmt.Sprintf("%s%.2f", label, sh.Centralization)
+}
+
 // structureHeadline says which systems read as hub-and-spoke and which as
 // multilateral.
 func structureHeadline(w *world.World, live []*world.Alliance) string {
@@ -102,14 +112,14 @@ func structureHeadline(w *world.World, live []*world.Alliance) string {
 	for _, s := range w.Systems {
 		if as := systemAlliances(w, s, live); len(as) > 0 {
 			sh := Measure(w, on, as...)
-			parts = append(parts, fmt.Sprintf("%s reads as %s (C = %.2f)", s.Name, sh.Reading, sh.Centralization))
+			parts = append(parts, fmt.Sprintf("%s reads as %s (%s)", s.Name, sh.Reading, cText(sh, "C = ")))
 		}
 	}
 	for _, a := range live {
 		if len(a.MembersOn(on)) >= 3 && a.Structure != world.Bilateral {
 			sh := Measure(w, on, a)
 			if strings.Contains(strings.ToLower(a.Name), "north atlantic") {
-				parts = append(parts, fmt.Sprintf("%s reads as %s (C = %.2f)", a.Name, sh.Reading, sh.Centralization))
+				parts = append(parts, fmt.Sprintf("%s reads as %s (%s)", a.Name, sh.Reading, cText(sh, "C = ")))
 			}
 		}
 	}
@@ -155,8 +165,8 @@ func Alliances(w *world.World) (*Section, error) {
 			sh := Measure(w, on, as...)
 			st.Add(sy.ID, len(as), sh.Nodes, sh.Edges, stateName(w, sh.Hub),
 				sh.Centralization, sh.Reading, leaderName(w, sh.Asymmetry), 100*sh.Asymmetry.LeaderShare, sh.Asymmetry.HHI)
-			s.Paragraphs = append(s.Paragraphs, fmt.Sprintf("%s: %d states bound by %d treaties (%s); centralization %.2f, so %s%s; %s holds %.0f%% of the members' combined capability.",
-				sy.Name, sh.Nodes, len(as), strings.Join(ids, ", "), sh.Centralization, sh.Reading,
+			s.Paragraphs = append(s.Paragraphs, fmt.Sprintf("%s: %d states bound by %d treaties (%s); %s, so %s%s; %s holds %.0f%% of the members' combined capability.",
+				sy.Name, sh.Nodes, len(as), strings.Join(ids, ", "), cText(sh, "centralization "), sh.Reading,
 				hubPhrase(w, sh), leaderName(w, sh.Asymmetry), 100*sh.Asymmetry.LeaderShare))
 		}
 		s.Tables = append(s.Tables, st)
@@ -164,8 +174,8 @@ func Alliances(w *world.World) (*Section, error) {
 	for _, a := range live {
 		if len(a.MembersOn(on)) >= 3 && a.Structure == world.Multilateral {
 			sh := Measure(w, on, a)
-			s.Paragraphs = append(s.Paragraphs, fmt.Sprintf("%s: %d members, %s; centralization %.2f, so %s; %s.",
-				a.Name, sh.Nodes, bondPhrase(a, on), sh.Centralization, sh.Reading, leaderPhrase(w, sh.Asymmetry)))
+			s.Paragraphs = append(s.Paragraphs, fmt.Sprintf("%s: %d members, %s; %s, so %s; %s.",
+				a.Name, sh.Nodes, bondPhrase(a, on), cText(sh, "centralization "), sh.Reading, leaderPhrase(w, sh.Asymmetry)))
 		}
 	}
 	for _, a := range live {

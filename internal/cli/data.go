@@ -70,7 +70,7 @@ absent file is reported as absent but is not an error: the exit code is 0
 when every present file is valid. DIR defaults to $ENTENTE_DATA; --dir is
 an alias of --data.`,
 	Setup: func(fs *flag.FlagSet) RunFunc {
-		dir := addDataFlag(fs, "dir")
+		dir := addDataDirFlag(fs, "dir")
 		format := fs.String("format", "text", "output `format`: text or json")
 		return func(ctx context.Context, env *Env, args []string) error {
 			if err := checkFormat(*format, "text", "json"); err != nil {
@@ -122,7 +122,7 @@ peacesciencer's R objects, Our World in Data's processing of SIPRI, copies
 from third parties); for them get explains what to do instead and exits 1.
 DIR defaults to $ENTENTE_DATA; --dir is an alias of --data.`,
 	Setup: func(fs *flag.FlagSet) RunFunc {
-		dir := addDataFlag(fs, "dir")
+		dir := addDataDirFlag(fs, "dir")
 		return func(ctx context.Context, env *Env, args []string) error {
 			d, err := dataDir(env, *dir)
 			if err != nil {

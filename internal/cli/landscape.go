@@ -87,8 +87,11 @@ random starts (seeded).`,
 			if err != nil {
 				return usagef("--rule: %v", err)
 			}
-			if *samples < 0 || *runs < 0 || *sweeps < 0 || *maxMinima < 0 || *top < 0 {
-				return usagef("--samples, --runs, --sweeps, --max-minima and --top want numbers >= 0")
+			if *samples < 0 || *runs < 0 || *sweeps < 0 || *maxMinima < 0 || *top < 0 || *replicas < 0 {
+				return usagef("--samples, --runs, --sweeps, --replicas, --max-minima and --top want numbers >= 0")
+			}
+			if math.IsNaN(*offset) || math.IsInf(*offset, 0) || math.Abs(*offset) > landscape.MaxEnergy {
+				return usagef("--offset %v: want a finite number (at most %g in magnitude)", *offset, landscape.MaxEnergy)
 			}
 			fileMode := *actors != "" || *prop != ""
 			worldMode := *states != "" || *wf.year != 0 || *wf.data != "" || *wf.wld != ""

@@ -68,7 +68,7 @@ func loadWorld(env *Env, year int, dataFlag, worldFlag string) (*world.World, er
 		if dataFlag != "" {
 			return nil, usagef("--world and --data are exclusive")
 		}
-		w, err := worldfile.Load(worldFlag)
+		w, err := worldfile.LoadContext(env.context(), worldFlag)
 		if err != nil {
 			return nil, err
 		}
@@ -91,7 +91,7 @@ func loadWorld(env *Env, year int, dataFlag, worldFlag string) (*world.World, er
 		}
 		return nil, err
 	}
-	h, err := openHistoryCached(dir)
+	h, err := openHistoryCached(env, dir)
 	if err != nil {
 		return nil, err
 	}
@@ -111,22 +111,29 @@ func loadWorld(env *Env, year int, dataFlag, worldFlag string) (*world.World, er
 
 var (
 	historyMu    sync.Mutex
-	historyCache = map[string]*history.History{}
+	historyCache = map[historyKey]*history.History{}
 )
 
-// openHistoryCached opens the history of dir once per process; commands
-// and tests that read several years of the same directory share it.
-func openHistoryCached(dir string) (*history.History, error) {
+type historyKey struct {
+	dir      string
+	noVerify bool
+}
+
+// openHistoryCached opens the history of dir once per process (checking
+// the files against the catalogue unless env.NoVerify); commands and tests
+// that read several years of the same directory share it.
+func openHistoryCached(env *Env, dir string) (*history.History, error) {
 	historyMu.Lock()
 	defer historyMu.Unlock()
-	if h, ok := historyCache[dir]; ok {
+	k := historyKey{dir, env.NoVerify}
+	if h, ok := historyCache[k]; ok {
 		return h, nil
 	}
-	h, err := history.Open(dir)
+	h, err := history.OpenWith(dir, history.Options{NoVerify: env.NoVerify})
 	if err != nil {
 		return nil, err
 	}
-	historyCache[dir] = h
+	historyCache[k] = h
 	return h, nil
 }
 
@@ -154,7 +161,7 @@ func (f worldFlags) resolveState(env *Env, w *world.World, flag, value string) (
 	var ue *world.UnknownStateError
 	if errors.As(err, &ue) {
 		if dir, derr := dataDir(env, *f.data); derr == nil {
-			if h, herr := openHistoryCached(dir); herr == nil {
+			if h, herr := openHistoryCached(env, dir); herr == nil {
 				historicalState(h, ue)
 			}
 		}

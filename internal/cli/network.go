@@ -125,7 +125,7 @@ func networkTable(env *Env, o network.Options, data string, from, to int, out, p
 	if err != nil {
 		return err
 	}
-	h, err := openHistoryCached(dir)
+	h, err := openHistoryCached(env, dir)
 	if err != nil {
 		return err
 	}
@@ -236,7 +236,7 @@ func networkGraph(env *Env, o network.Options, sourceSet bool, data, wld string,
 		if !sourceSet {
 			o.Source = network.Files
 		}
-		w, err := worldFromFile(wld)
+		w, err := worldFromFile(env, wld)
 		if err != nil {
 			return err
 		}
@@ -254,7 +254,7 @@ func networkGraph(env *Env, o network.Options, sourceSet bool, data, wld string,
 		if err != nil {
 			return err
 		}
-		h, err := openHistoryCached(dir)
+		h, err := openHistoryCached(env, dir)
 		if err != nil {
 			return err
 		}

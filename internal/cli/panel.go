@@ -124,6 +124,7 @@ func setupPanel(fs *flag.FlagSet, kind string) RunFunc {
 		}
 		opt.NMC = *nmc
 		opt.ExtendSystemTo = *extend
+		opt.NoVerify = env.NoVerify
 		if *extend != 0 && !flagSet(fs, "years") {
 			opt.To = *extend // the default years reach the extension
 		}
@@ -210,6 +211,7 @@ func runPanel(ctx context.Context, env *Env, kind string, plan *panel.Plan, bar 
 	if toStdout {
 		w, err = panel.NewCSV(env.Stdout, plan.Columns())
 	} else {
+		removeStale(out, ".tmp*") // panel.Create's temporary names
 		w, err = panel.Create(out, plan.Columns())
 	}
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/entente/entente/internal/worldfile"
 	"github.com/entente/entente/report"
@@ -55,11 +56,11 @@ needs no dataset. See docs/report.md for how to read it.
 func init() { register(reportCmd) }
 
 // worldFromFile reads a world file, or the embedded world when path is empty.
-func worldFromFile(path string) (*world.World, error) {
+func worldFromFile(env *Env, path string) (*world.World, error) {
 	if path == "" {
 		return worldfile.Default()
 	}
-	return worldfile.Load(path)
+	return worldfile.LoadContext(env.context(), path)
 }
 
 // writeFileOrStdout runs write on standard output, or on the file path (replaced
@@ -68,14 +69,47 @@ func writeFileOrStdout(env *Env, path string, write func(io.Writer) error) error
 	if path == "" || path == "-" {
 		return write(env.Stdout)
 	}
-	f, err := os.CreateTemp(filepath.Dir(path), ".entente-*")
+	return writeFileAtomic(path, write)
+}
+
+// staleAge is the age after which a temporary output file beside its
+// target is taken for the remains of a killed run.
+const staleAge = time.Hour
+
+// removeStale removes the temporary files ".NAME"+pattern beside path
+// that a killed run left, when older than staleAge (a younger one may
+// belong to a run still writing).
+func removeStale(path, pattern string) {
+	old, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+pattern))
+	for _, p := range old {
+		if st, err := os.Lstat(p); err == nil && st.Mode().IsRegular() && time.Since(st.ModTime()) > staleAge {
+			os.Remove(p)
+		}
+	}
+}
+
+// writeFileAtomic runs write on a temporary file beside path, mode 0644 as
+// every output file, and renames it to path when write and Close succeed;
+// on any error the temporary file is removed and path left as it was.
+func writeFileAtomic(path string, write func(io.Writer) error) error {
+	removeStale(path, ".tmp-*")
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	defer os.Remove(f.Name())
-	if err := write(f); err != nil {
+	defer os.Remove(f.Name()) // fails harmlessly after the rename
+	if err := f.Chmod(0o644); err != nil {
 		f.Close()
-		return err
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	cw := &checkedWriter{w: f}
+	if err := write(cw); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if cw.err != nil { // a write the caller did not check
+		f.Close()
+		return fmt.Errorf("write %s: %w", path, cw.err)
 	}
 	if err := f.Close(); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)

@@ -78,7 +78,7 @@ The threat model's flags (--weights, --composite, ...) are those of
 			if err != nil {
 				return err
 			}
-			h, err := openHistoryCached(dir)
+			h, err := openHistoryCached(env, dir)
 			if err != nil {
 				return err
 			}

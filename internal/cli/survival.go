@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -111,7 +110,7 @@ The data directory is --data DIR or $ENTENTE_DATA.`,
 			}
 			facts := &termination.Facts{Alliances: all}
 			if needsHistory(o.Covariates) {
-				h, err := history.Open(dir)
+				h, err := openHistoryCached(env, dir)
 				if err != nil {
 					return err
 				}
@@ -288,15 +287,7 @@ func filterSpells(spells []termination.Spell, from, to int, bilateral bool) []te
 }
 
 func createFile(path string, write func(io.Writer) error) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if err := write(f); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	return writeFileAtomic(path, write)
 }
 
 // writeSpellTable writes the table as CSV: one row per spell (or spell

@@ -57,7 +57,7 @@ missing figure is an empty cell. See docs/worldfile.md.`,
 				if *out == "" {
 					return usagef("world export needs --out DIR")
 				}
-				w, err := worldFromFile(*file)
+				w, err := worldFromFile(env, *file)
 				if err != nil {
 					return err
 				}

@@ -1,6 +1,7 @@
 package worldfile
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"math"
@@ -12,11 +13,37 @@ import (
 	"github.com/entente/entente/world"
 )
 
+// MaxSize is the largest world file Load reads: 16 MiB, some 400 times
+// the embedded 2024 world. A larger file is refused before it is read
+// whole (a world of every state and dyad of a year is under 2 MiB).
+const MaxSize = 16 << 20
+
 // Load reads and validates the world file at path.
-func Load(path string) (*world.World, error) {
-	data, err := os.ReadFile(path)
+func Load(path string) (*world.World, error) { return LoadContext(context.Background(), path) }
+
+// LoadContext is Load stopping when ctx is done: the file (a pipe such as
+// /dev/stdin, or a FIFO) is closed, which ends a read blocked on it. A file
+// larger than MaxSize is refused.
+func LoadContext(ctx context.Context, path string) (*world.World, error) {
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("world file: %w", err)
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Size() > MaxSize {
+		return nil, fmt.Errorf("world file %s: %d bytes, more than the limit of %d (16 MiB)", path, st.Size(), MaxSize)
+	}
+	stop := context.AfterFunc(ctx, func() { f.Close() })
+	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	stop()
+	if ctx.Err() != nil {
+		return nil, fmt.Errorf("world file %s: %w", path, context.Cause(ctx))
+	}
+	if err != nil {
+		return nil, fmt.Errorf("world file: %w", err)
+	}
+	if len(data) > MaxSize {
+		return nil, fmt.Errorf("world file %s: more than the limit of %d bytes (16 MiB)", path, MaxSize)
 	}
 	return Parse(path, data)
 }

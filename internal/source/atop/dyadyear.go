@@ -35,7 +35,8 @@ var dyadFlags = []struct {
 
 // ReadDyadYears reads the ATOP 5.1 directed dyad-year obligations file.
 // Every flag must be 0 or 1 (the file has no missing flags), ccode1 must
-// differ from ccode2 and the year must lie in 1815..2018.
+// differ from ccode2, the year must lie in 1815..2018, and a directed
+// dyad-year may appear once (a second row is an error giving both lines).
 func ReadDyadYears(path string) ([]DyadYear, error) {
 	r, err := table.Open(path, table.Options{})
 	if err != nil {
@@ -54,6 +55,7 @@ func readDyadYears(r *table.Reader) ([]DyadYear, error) {
 		return nil, err
 	}
 	out := make([]DyadYear, 0, 1<<12)
+	seen := make(map[uint32]int32, 1<<12) // dyad-year -> line
 	for r.Next() {
 		d := DyadYear{CCode1: r.IntIn("ccode1", 1, 999), CCode2: r.IntIn("ccode2", 1, 999), Year: r.IntIn("year", FirstYear, LastYear)}
 		for _, f := range dyadFlags {
@@ -71,6 +73,13 @@ func readDyadYears(r *table.Reader) ([]DyadYear, error) {
 		if r.Err() != nil {
 			return nil, r.Err()
 		}
+		k := uint32(d.Year)<<20 | uint32(d.CCode1)<<10 | uint32(d.CCode2)
+		if first, dup := seen[k]; dup {
+			return nil, &table.ParseError{File: r.File(), Line: r.Line(), Field: "year", Err: table.ErrDuplicate,
+				Expected: fmt.Sprintf("one row per directed dyad-year (%d→%d in %d is on line %d)", d.CCode1, d.CCode2, d.Year, first),
+				Found:    fmt.Sprint(d.Year)}
+		}
+		seen[k] = int32(r.Line())
 		out = append(out, d)
 	}
 	if r.Err() != nil {

@@ -43,6 +43,7 @@ var nmcFormat = format[NMC]{
 		}
 		return n
 	},
+	key: func(n NMC) stateYear { return stateYear{n.CCode, n.Year} },
 }
 
 func nonNegative(r *table.Reader, col string) world.Value {

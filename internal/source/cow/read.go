@@ -3,7 +3,6 @@ package cow
 import (
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/entente/entente/internal/source/table"
 	"github.com/entente/entente/world"
@@ -22,16 +21,22 @@ const (
 type format[T any] struct {
 	cols []string
 	row  func(r *table.Reader) T
+	// key, when set, names what must be unique (a state-year): a second
+	// row with the same key is an error giving both lines.
+	key func(T) stateYear
 }
+
+// stateYear is the key of the state-year files.
+type stateYear struct{ ccode, year int }
 
 // read opens path in the COW dialect and decodes it.
 func (f format[T]) read(path string) ([]T, error) {
-	file, err := os.Open(path)
+	r, err := table.Open(path, table.COW)
 	if err != nil {
 		return nil, err
 	}
-	defer file.Close()
-	return f.decode(path, file)
+	defer r.Close()
+	return f.rows(r)
 }
 
 // decode reads every row of src, named name in errors, until the end or
@@ -41,14 +46,32 @@ func (f format[T]) decode(name string, src io.Reader) ([]T, error) {
 	if err != nil {
 		return nil, err
 	}
+	return f.rows(r)
+}
+
+// rows reads every row of r until the end or the first error.
+func (f format[T]) rows(r *table.Reader) ([]T, error) {
 	if err := r.Require(f.cols...); err != nil {
 		return nil, err
 	}
 	var out []T
+	var seen map[stateYear]int
+	if f.key != nil {
+		seen = make(map[stateYear]int)
+	}
 	for r.Next() {
 		rec := f.row(r)
 		if r.Err() != nil {
 			break
+		}
+		if seen != nil {
+			k := f.key(rec)
+			if first, dup := seen[k]; dup {
+				return nil, &table.ParseError{File: r.File(), Line: r.Line(), Field: "year", Err: table.ErrDuplicate,
+					Expected: fmt.Sprintf("one row per state-year (ccode %d, year %d is on line %d)", k.ccode, k.year, first),
+					Found:    fmt.Sprint(k.year)}
+			}
+			seen[k] = r.Line()
 		}
 		out = append(out, rec)
 	}

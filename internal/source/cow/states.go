@@ -44,6 +44,7 @@ var systemFormat = format[StateYear]{
 	row: func(r *table.Reader) StateYear {
 		return StateYear{CCode: ccode(r, "ccode"), Abbrev: r.String("stateabb"), Year: r.IntIn("year", minYear, maxYear)}
 	},
+	key: func(s StateYear) stateYear { return stateYear{s.CCode, s.Year} },
 }
 
 // ReadSystem reads the state-years of system2016.csv.

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -65,7 +64,12 @@ var minDistCols = []string{"ccode1", "ccode2", "year", "mindist"}
 // CRLF line endings, a byte-order mark and numbers in double quotes, but no
 // other CSV quoting.
 func ReadMinDist(path string) (*MinDist, error) {
-	b, err := os.ReadFile(path)
+	f, err := table.OpenFile(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := f.ReadAll()
 	if err != nil {
 		return nil, err
 	}

@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 	"sync"
@@ -121,12 +120,16 @@ func (u *USD) ByName(name string, y int) world.Value {
 
 // ReadUSD reads sipri-milex-data.csv.
 func ReadUSD(path string) (*USD, error) {
-	f, err := os.Open(path)
+	f, err := table.OpenFile(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return ReadUSDFrom(path, f)
+	u, err := ReadUSDFrom(path, f)
+	if err != nil {
+		return nil, err
+	}
+	return u, f.Check(-1)
 }
 
 // ReadUSDFrom reads the wide SIPRI format from src (Windows-1252), naming

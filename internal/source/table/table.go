@@ -35,7 +35,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -54,6 +53,8 @@ var (
 	ErrMissingValue  = world.ErrMissingValue
 	ErrFieldCount    = world.ErrFieldCount
 	ErrCSV           = world.ErrCSV
+	// ErrDuplicate: a second row with a key that must be unique.
+	ErrDuplicate = errors.New("duplicate key")
 )
 
 // ParseError reports bad input in a data file. It is world.ParseError, the
@@ -84,6 +85,8 @@ type Reader struct {
 	opts    Options
 	cr      *csv.Reader
 	closer  io.Closer
+	source  *File // checked at the end, when Open opened it
+	rows    int   // data rows read
 	header  []string
 	col     map[string]int
 	row     []string
@@ -94,9 +97,10 @@ type Reader struct {
 	next    int      // the column after the last one looked up: loaders read in header order
 }
 
-// Open opens the file at path and reads its header.
+// Open opens the file at path (OpenFile: a regular file, checked against
+// its expectation, if any, when Next reaches the end) and reads its header.
 func Open(path string, opts Options) (*Reader, error) {
-	f, err := os.Open(path)
+	f, err := OpenFile(path)
 	if err != nil {
 		return nil, err
 	}
@@ -105,7 +109,7 @@ func Open(path string, opts Options) (*Reader, error) {
 		f.Close()
 		return nil, err
 	}
-	r.closer = f
+	r.closer, r.source = f, f
 	return r, nil
 }
 
@@ -180,9 +184,16 @@ func (r *Reader) Next() bool {
 	row, err := r.cr.Read()
 	if err == io.EOF {
 		r.done = true
+		if r.source != nil {
+			r.err = r.source.Check(r.rows)
+		}
 		return false
 	}
 	if err != nil {
+		if errors.Is(err, ErrUnverified) {
+			r.err = err
+			return false
+		}
 		r.err = r.csvError(err)
 		return false
 	}
@@ -193,6 +204,7 @@ func (r *Reader) Next() bool {
 		return false
 	}
 	r.row = row
+	r.rows++
 	return true
 }
 
