@@ -137,7 +137,7 @@ func newBurdenLoader(env *Env, dataFlag string, year int, src burden.Source) (*b
 	if err != nil {
 		return nil, err
 	}
-	h, err := openHistoryCached(dir)
+	h, err := openHistoryCached(env, dir)
 	if err != nil {
 		return nil, err
 	}

@@ -65,7 +65,7 @@ The data directory is --data DIR or $ENTENTE_DATA.`,
 			if err != nil {
 				return err
 			}
-			h, err := openHistoryCached(dir)
+			h, err := openHistoryCached(env, dir)
 			if err != nil {
 				return err
 			}

@@ -56,7 +56,7 @@ partner j also threatens. See docs/threat.md.`,
 			if err != nil {
 				return err
 			}
-			h, err := openHistoryCached(dir)
+			h, err := openHistoryCached(env, dir)
 			if err != nil {
 				return err
 			}
