@@ -35,7 +35,13 @@ var Covariates = []Covariate{
 	{"mid", true, "credibility collapses: a militarized dispute between members ongoing in the previous year (GML MID 2.1.1, 1816–2010)", true},
 	{"newally", true, "better alternatives: a member formed another alliance with a state outside this one in the previous year", true},
 	{"sharedthreat", true, "threat disappears (when 0): two members shared the same top threat in the previous year (threat package, default options)", true},
+	{"domestic", true, "domestic change: in the previous year a member's leader left office irregularly (Archigos, 1840–2015) or its Polity2 moved 3 or more points from the year before", true},
+	{"interests", true, "interests diverge: in the previous year the total trade of a member dyad fell by more than a quarter from the year before (COW Dyadic Trade v4.0, 1870–2014)", true},
 }
+
+// TradeFall is the share by which a member dyad's total trade must fall
+// from one year to the next to set interests.
+const TradeFall = 0.25
 
 // CovariateNames returns the names of the covariates source ("atop" or
 // "cow") codes; "" returns all.
@@ -71,6 +77,13 @@ type Facts struct {
 	// 0 when c faces none; known is false when c is not in that year's
 	// system.
 	TopThreat func(year, c int) (from int, known bool)
+	// Domestic reports whether state c had a domestic change in year: a
+	// leader's irregular exit or a regime change of 3+ Polity2 points from
+	// year−1; known is false when neither source covers c that year.
+	Domestic func(year, c int) (changed, known bool)
+	// Trade returns the total trade between a and b in year (both flows);
+	// known is false outside the data's coverage or where a flow is empty.
+	Trade func(year, a, b int) (total float64, known bool)
 	// Alliances are the alliance-level spells of the same source, for
 	// newally (a member forming another alliance with outsiders).
 	Alliances []Spell
@@ -270,6 +283,48 @@ func yearly(name string, s *Spell, y int, f *Facts, nw *newAllies) world.Value {
 				if ta == tb && ta != 0 {
 					return 1
 				}
+			}
+		}
+		if !known {
+			return world.Missing()
+		}
+		return 0
+	case "domestic":
+		if f.Domestic == nil {
+			return world.Missing()
+		}
+		who := s.Members
+		if s.Member != 0 {
+			who = []int{s.Member}
+		}
+		known := false
+		for _, c := range who {
+			on, k := f.Domestic(y, c)
+			if k {
+				known = true
+			}
+			if on {
+				return 1
+			}
+		}
+		if !known {
+			return world.Missing()
+		}
+		return 0
+	case "interests":
+		if f.Trade == nil {
+			return world.Missing()
+		}
+		known := false
+		for _, p := range partners(s) {
+			now, k1 := f.Trade(y, p[0], p[1])
+			before, k0 := f.Trade(y-1, p[0], p[1])
+			if !k1 || !k0 || before <= 0 {
+				continue // no base to fall from
+			}
+			known = true
+			if now < (1-TradeFall)*before {
+				return 1
 			}
 		}
 		if !known {

@@ -13,6 +13,7 @@ import (
 	"github.com/entente/entente/internal/source/atop"
 	"github.com/entente/entente/internal/testenv"
 	"github.com/entente/entente/survival"
+	"github.com/entente/entente/world"
 )
 
 var (
@@ -233,7 +234,7 @@ func TestFiveReasons(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	names := []string{"bilat", "asymm", "defense", "nonagg", "consul", "mid", "newally", "sharedthreat"}
+	names := []string{"bilat", "asymm", "defense", "nonagg", "consul", "mid", "newally", "sharedthreat", "domestic", "interests"}
 	a, err := Analyze(spells, AllianceLevel, HistoryFacts(h, spells), Options{Covariates: names})
 	if err != nil {
 		t.Fatal(err)
@@ -247,5 +248,66 @@ func TestFiveReasons(t *testing.T) {
 	}
 	if len(c.PH) != len(names)+1 || c.PH[len(names)].Term != "GLOBAL" {
 		t.Errorf("PH test: %+v", c.PH)
+	}
+}
+
+// TestDomesticAndInterests builds a yearly table over made-up facts: a
+// member's domestic change or a dyad's trade falling by more than
+// TradeFall sets the covariate the next year; outside the facts' coverage
+// it is missing, not zero.
+func TestDomesticAndInterests(t *testing.T) {
+	s := []Spell{{Alliance: 1, Members: []int{2, 20, 200}, Start: world.D(1950, 1, 1), End: world.D(1954, 1, 1), Years: 4, Ended: true}}
+	f := &Facts{
+		Domestic: func(y, c int) (bool, bool) { return y == 1951 && c == 200, y >= 1951 },
+		Trade: func(y, a, b int) (float64, bool) {
+			if y < 1951 {
+				return 0, false
+			}
+			if a == 2 && b == 20 && y == 1952 {
+				return 70, true // down 30% from 100
+			}
+			return 100, true
+		},
+	}
+	tb, err := Build(s, []string{"domestic", "interests"}, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// rows 1950..1953 carry the facts of 1949..1952
+	want := [][2]float64{{math.NaN(), math.NaN()}, {math.NaN(), math.NaN()}, {1, math.NaN()}, {0, 1}}
+	if len(tb.Rows) != len(want) {
+		t.Fatalf("%d rows, want %d", len(tb.Rows), len(want))
+	}
+	for i, r := range tb.Rows {
+		for j, w := range want[i] {
+			got := r.Values[j]
+			if math.IsNaN(w) != got.IsMissing() || (!math.IsNaN(w) && float64(got) != w) {
+				t.Errorf("year %d %s = %v, want %v", r.Year, tb.Names[j], got, w)
+			}
+		}
+	}
+}
+
+// TestDomesticAndInterestsFromHistory checks the facts read from the
+// history: Allende's fall (Archigos exit Irregular, 11 September 1973)
+// is a domestic change of Chile (155) in 1973; trade before 1870 is
+// unknown.
+func TestDomesticAndInterestsFromHistory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the history")
+	}
+	h, err := history.Open(testenv.DataDir(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := HistoryFacts(h, nil)
+	if on, known := f.Domestic(1973, 155); !on || !known {
+		t.Errorf("Chile 1973: domestic %v known %v, want true true", on, known)
+	}
+	if _, known := f.Trade(1850, 200, 220); known {
+		t.Errorf("trade 1850 known, want unknown (coverage 1870–2014)")
+	}
+	if _, known := f.Trade(1913, 200, 220); !known {
+		t.Errorf("trade UK–France 1913 unknown, want known")
 	}
 }

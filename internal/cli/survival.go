@@ -45,9 +45,10 @@ force censored at the end of coverage (ATOP 2016-12-31, COW 2012-12-31),
 durations in years (days / 365.25). See docs/termination.md.
 
 Covariates: ` + strings.Join(termination.CovariateNames(""), ", ") + `.
-The design covariates are fixed; mid, newally and sharedthreat vary by year
-(lagged one year) and make the table one row per spell-year; they load the
-historical data (MID, threat). --covariates none skips the Cox model. The
+The design covariates are fixed; mid, newally, sharedthreat, domestic and
+interests vary by year (lagged one year) and make the table one row per
+spell-year; all but newally load the historical data (MID, threat,
+Archigos and Polity2, COW trade). --covariates none skips the Cox model. The
 default is bilat,asymm,defense,nonagg,consul (ATOP) or
 bilat,defense,neutral,nonagg (COW).
 
@@ -236,10 +237,10 @@ func checkExt(flagName, file string, exts ...string) error {
 }
 
 // needsHistory reports whether a covariate needs the historical tables
-// (disputes, threat) rather than the alliance data alone.
+// (disputes, threat, leaders and regimes, trade) rather than the alliance data alone.
 func needsHistory(covs []string) bool {
 	for _, n := range covs {
-		if n == "mid" || n == "sharedthreat" {
+		if n == "mid" || n == "sharedthreat" || n == "domestic" || n == "interests" {
 			return true
 		}
 	}
