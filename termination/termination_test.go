@@ -234,7 +234,7 @@ func TestFiveReasons(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	names := []string{"bilat", "asymm", "defense", "nonagg", "consul", "mid", "newally", "sharedthreat", "domestic", "interests"}
+	names := []string{"bilat", "asymm", "defense", "nonagg", "consul", "mid", "newally", "sharedthreat"}
 	a, err := Analyze(spells, AllianceLevel, HistoryFacts(h, spells), Options{Covariates: names})
 	if err != nil {
 		t.Fatal(err)
@@ -309,5 +309,39 @@ func TestDomesticAndInterestsFromHistory(t *testing.T) {
 	}
 	if _, known := f.Trade(1913, 200, 220); !known {
 		t.Errorf("trade UK–France 1913 unknown, want known")
+	}
+}
+
+// TestAllReasons fits the yearly alliance model with all ten covariates
+// (docs/termination.md): trade coverage (1870–2014) leaves out about a
+// third of the alliance-years; a member's domestic change must raise the
+// hazard (HR 2.01, interval 1.41–2.87 on the 2026 data).
+func TestAllReasons(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the history and 200 years of threat matrices")
+	}
+	al, ms := loadATOP(t)
+	spells, err := ATOP(al, ms, AllianceLevel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := history.Open(testenv.DataDir(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := []string{"bilat", "asymm", "defense", "nonagg", "consul", "mid", "newally", "sharedthreat", "domestic", "interests"}
+	a, err := Analyze(spells, AllianceLevel, HistoryFacts(h, spells), Options{Covariates: names})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := a.Cox
+	if c.Rows != 9427 || c.Dropped != 4554 || c.Events != 244 {
+		t.Fatalf("%d rows, %d dropped, %d events; want 9427, 4554, 244", c.Rows, c.Dropped, c.Events)
+	}
+	if l := c.Lines[8]; l.Name != "domestic" || !(l.Lower > 1) || math.Abs(l.HR-2.014) > 0.001 {
+		t.Errorf("domestic: HR %.3f (%.3f, %.3f), want 2.014 with an interval above 1", l.HR, l.Lower, l.Upper)
+	}
+	if l := c.Lines[9]; l.Name != "interests" || math.Abs(l.HR-1.025) > 0.001 {
+		t.Errorf("interests: HR %.3f (%.3f, %.3f), want 1.025", l.HR, l.Lower, l.Upper)
 	}
 }
