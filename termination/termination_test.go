@@ -313,9 +313,9 @@ func TestDomesticAndInterestsFromHistory(t *testing.T) {
 }
 
 // TestAllReasons fits the yearly alliance model with all ten covariates
-// (docs/termination.md): trade coverage (1870–2014) leaves out about a
-// third of the alliance-years; a member's domestic change must raise the
-// hazard (HR 2.01, interval 1.41–2.87 on the 2026 data).
+// (docs/termination.md): trade coverage (1870–2014) leaves out a third
+// of the alliance-years; on the rest a member's domestic change raises the
+// hazard (HR 2.01, interval 1.41–2.87) and a fall of trade does not.
 func TestAllReasons(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads the history and 200 years of threat matrices")
