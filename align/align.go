@@ -151,9 +151,10 @@ type model struct {
 	o    Options
 	max  float64
 	cinc []float64
-	econ []float64 // economic size, scaled to the largest
-	ties []bool    // [a*n+b]: share any alliance recorded in w
-	topK [][]int   // positions of each state's CommonThreatRank largest threats
+	econ []float64  // economic size, scaled to the largest
+	ties []bool     // [a*n+b]: share any alliance recorded in w
+	intr *interests // the Walt partner utility's interests term
+	topK [][]int    // positions of each state's CommonThreatRank largest threats
 }
 
 // Predict returns the predicted alignment of every state in w, in the order
@@ -225,6 +226,9 @@ func newModel(w *world.World, m *threat.Matrix, o Options) *model {
 		md.cinc[i] = w.States[i].Capability.CINC.Float()
 	}
 	md.econ = economicSize(w)
+	if m.Options.Composite == threat.Walt {
+		md.intr = newInterests(w, func(a, b int) bool { return m.TieAt(a, b) != 0 })
+	}
 	for a := range w.Alliances {
 		al := &w.Alliances[a]
 		var ever []int

@@ -73,15 +73,17 @@ func (md *model) predictWalt(i int) Prediction {
 // with an intent toward i below the threat model's RivalryFloor (evidence of
 // hostility as strong as a rivalry's). The utility is
 //
-//	U_ik = w_c C_k + w_id S_k + w_d R_ik + w_h H_ik − T_ik
+//	U_ik = w_c C_k + w_i E_ik + w_id S_k + w_d R_ik + w_h H_ik − T_ik
 //
 // with C_k k's power as it reaches j relative to j's own (the part of k's
-// capability that counts against the threat; threat.Relative), S_k j's
-// intent toward k (a shared threat), R_ik regime similarity, H_ik 1 when i
-// and k were ever allied in the World's alliances, and T_ik the threat k
-// itself poses to i. A term without data (regime types in historical
-// Worlds; trade and IGO ties until history carries them) is missing: it
-// earns no credit and is never replaced by the mean of the others.
+// capability that counts against the threat; threat.Relative), E_ik the
+// interests i and k share (trade, IGOs and alliance portfolios;
+// interests.of), S_k j's intent toward k (a shared threat), R_ik regime
+// similarity, H_ik 1 when i and k were ever allied in the World's
+// alliances, and T_ik the threat k itself poses to i. A term without data
+// (regime types in historical Worlds; trade and IGOs in world files, which
+// carry none) is missing: it earns no credit and is never replaced by the
+// mean of the others.
 func (md *model) waltCandidates(i, j int) []Partner {
 	n := len(md.w.States)
 	var out []Partner
@@ -103,13 +105,14 @@ func (md *model) waltCandidates(i, j int) []Partner {
 			hist = 1
 		}
 		regime := RegimeSimilarity(md.w.States[i].Regime, md.w.States[k].Regime)
+		interest := md.intr.of(i, k)
 		p := Partner{CCode: md.w.States[k].CCode, Name: md.w.States[k].Name,
-			Capability: world.Value(c), Interests: world.Missing(), Domestic: world.Value(regime),
+			Capability: world.Value(c), Interests: world.Value(interest), Domestic: world.Value(regime),
 			Identity: world.Value(hist), SharedThreat: world.Value(shared), ThreatToState: world.Value(tik),
 			SharesThreat: shared > 0 && md.m.TotalAt(k, j) > 0}
 		u := 0.0
 		ws := md.o.Weights
-		for _, t := range [][2]float64{{ws.Capability, c}, {ws.Identity, shared}, {ws.Domestic, regime}, {ws.Identity, hist}} {
+		for _, t := range [][2]float64{{ws.Capability, c}, {ws.Interests, interest}, {ws.Identity, shared}, {ws.Domestic, regime}, {ws.Identity, hist}} {
 			if !math.IsNaN(t[1]) {
 				u += t[0] * t[1]
 			}
