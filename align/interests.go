@@ -97,11 +97,12 @@ func tradeOf(r *world.Relation) float64 {
 //	         partner; COW Dyadic Trade)
 //	IGOs     the IGOs i and k share, relative to the most i shares with
 //	         any one state (COW IGO)
-//	portfolio  the similarity of i's and k's alliance portfolios on the
-//	         reference date: Cohen's κ (Häge 2011) between their tie
-//	         vectors (ties of any kind), negative values counted as 0
-//	         (Bueno de Mesquita 1975 and Signorino & Ritter 1999 read
-//	         similar portfolios as shared interests)
+//	portfolio  the share of i's alliance portfolio on the reference date
+//	         (ties of any kind) that k shares (portfolio; Bueno de
+//	         Mesquita 1975 and Signorino & Ritter 1999 read similar
+//	         portfolios as shared interests; their τb and S are
+//	         symmetric and rate a hub allied with many states as unlike
+//	         each of its allies, so the share is ours)
 //
 // Walt (1987, ch. 2 and 5) lists economic and institutional ties among the
 // motives for alignment besides threat; the measures are ours.
@@ -117,37 +118,23 @@ func (in *interests) of(i, k int) float64 {
 	return meanPresent(trade, igo, in.portfolio(i, k))
 }
 
-// portfolio returns max(0, κ) between the tie vectors of i and k over every
-// state, each state counted as tied to itself (the convention of alliance
-// portfolios since Bueno de Mesquita 1975), or NaN when κ is undefined or
-// the World records no alliances.
+// portfolio returns the share of i's alliance portfolio that k shares:
+// the states tied to i (itself included, the convention of alliance
+// portfolios since Bueno de Mesquita 1975) that are tied to k too, or
+// NaN when the World records no alliances.
 func (in *interests) portfolio(i, k int) float64 {
 	if in.ties == nil {
 		return nan
 	}
-	n := len(in.w.States)
 	tie := func(a, x int) bool { return a == x || in.ties(a, x) }
-	var both, onlyI, onlyK, m float64
-	for x := 0; x < n; x++ {
-		a, b := tie(i, x), tie(k, x)
-		m++
-		switch {
-		case a && b:
-			both++
-		case a:
-			onlyI++
-		case b:
-			onlyK++
+	var mine, shared float64
+	for x := range in.w.States {
+		if tie(i, x) {
+			mine++
+			if tie(k, x) {
+				shared++
+			}
 		}
 	}
-	if m == 0 {
-		return nan
-	}
-	pi, pk := (both+onlyI)/m, (both+onlyK)/m
-	agree := (m - onlyI - onlyK) / m
-	chance := pi*pk + (1-pi)*(1-pk)
-	if chance >= 1 {
-		return nan
-	}
-	return math.Max(0, (agree-chance)/(1-chance))
+	return shared / mine
 }

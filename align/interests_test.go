@@ -38,25 +38,29 @@ func TestInterests(t *testing.T) {
 	}
 }
 
-// TestPortfolio: Cohen's κ of tie vectors, each state tied to itself.
+// TestPortfolio: the share of i's portfolio (itself included) that k
+// shares.
 func TestPortfolio(t *testing.T) {
 	w := base()
-	w.Alliances = []world.Alliance{alliance("t:1", 1990, 0, 2, 200, 220)}
+	w.Alliances = []world.Alliance{alliance("t:1", 1990, 0, 2, 200), alliance("t:2", 1990, 0, 2, 220)}
 	ties := map[[2]int]bool{}
-	for _, a := range []int{2, 200, 220} {
-		for _, b := range []int{2, 200, 220} {
-			ties[[2]int{w.Pos(a), w.Pos(b)}] = a != b
-		}
+	for _, d := range [][2]int{{2, 200}, {2, 220}} {
+		a, b := w.Pos(d[0]), w.Pos(d[1])
+		ties[[2]int{a, b}], ties[[2]int{b, a}] = true, true
 	}
 	in := newInterests(w, func(a, b int) bool { return ties[[2]int{a, b}] })
-	// 200 and 220 agree on all four states (2, 200, 220 tied, 365 not): κ 1.
-	if got := in.portfolio(w.Pos(200), w.Pos(220)); got != 1 {
-		t.Errorf("κ(200, 220) = %v, want 1", got)
-	}
-	// 200 (1 1 1 0) and 365 (0 0 0 1) disagree everywhere: κ negative,
-	// counted as 0.
-	if got := in.portfolio(w.Pos(200), w.Pos(365)); got != 0 {
-		t.Errorf("κ(200, 365) = %v, want 0", got)
+	for _, tc := range []struct {
+		i, k int
+		want float64
+	}{
+		{200, 2, 1},       // 200 {200, 2}: both tied to 2
+		{2, 200, 2.0 / 3}, // 2 {2, 200, 220}: 200 holds 2 and itself
+		{200, 220, 0.5},   // 200 {200, 2}: 220 shares 2
+		{200, 365, 0},     // 365 holds no tie
+	} {
+		if got := in.portfolio(w.Pos(tc.i), w.Pos(tc.k)); math.Abs(got-tc.want) > 1e-12 {
+			t.Errorf("portfolio(%d, %d) = %v, want %v", tc.i, tc.k, got, tc.want)
+		}
 	}
 	// Through Predict, under the Walt composite, the term is in the output.
 	p := predict(t, w, threat.DefaultOptions(), DefaultOptions())[200]

@@ -69,7 +69,8 @@ func (md *model) predictWalt(i int) Prediction {
 
 // waltCandidates returns i's partners against j, best utility first:
 // every state but i and j that is not bound to j by a defence obligation
-// and not hostile to i: not a strategic rival of i, not at war with it, and
+// (unless hostility between them is measured, so that j remains an actual
+// threat to it) and not hostile to i: not a strategic rival of i, not at war with it, and
 // with an intent toward i below the threat model's RivalryFloor (evidence of
 // hostility as strong as a rivalry's). The utility is
 //
@@ -88,7 +89,14 @@ func (md *model) waltCandidates(i, j int) []Partner {
 	n := len(md.w.States)
 	var out []Partner
 	for k := range md.w.States {
-		if k == i || k == j || md.m.DefenceAllyAt(k, j) {
+		if k == i || k == j {
+			continue
+		}
+		// j's ally stays out unless hostility between them keeps j an
+		// actual threat to it (the threat model's gate: Britain and
+		// France, bound to the Soviet Union by the treaties of 1942 and
+		// 1944 until 1955, are candidates against it in 1950).
+		if _, _, in := md.m.WaltAt(k, j); md.m.DefenceAllyAt(k, j) && !(in > 0) {
 			continue
 		}
 		if _, _, in := md.m.WaltAt(i, k); in >= md.m.Options.RivalryFloor {

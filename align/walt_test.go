@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/entente/entente/threat"
+	"github.com/entente/entente/world"
 )
 
 // TestWaltBalanceByDefault: in base, 200 faces its hostile neighbour 365,
@@ -51,5 +52,32 @@ func TestWaltBandwagonOnlyWhenIsolated(t *testing.T) {
 	p = predict(t, w, threat.DefaultOptions(), DefaultOptions())[200]
 	if p.Choice != Bandwagon {
 		t.Errorf("isolated: choice = %s, want bandwagon; %+v", p.Choice, p.Conditions)
+	}
+}
+
+// TestWaltHostileAllyIsCandidate: a defence ally of the threat is no
+// partner against it, unless hostility between the two keeps the threat an
+// actual one to it.
+func TestWaltHostileAllyIsCandidate(t *testing.T) {
+	w := base()
+	a := alliance("t:9", 1990, 0, 220, 365)
+	a.Obligations = world.Obligations(world.Defense)
+	w.Alliances = []world.Alliance{a}
+	w.Index()
+	has := func(p Prediction, c int) bool {
+		for _, q := range p.Partners {
+			if q.CCode == c {
+				return true
+			}
+		}
+		return false
+	}
+	// 365 and 220 met in a dispute of 1999, while allied: 220 stays a candidate.
+	if p := predict(t, w, threat.DefaultOptions(), DefaultOptions())[200]; !has(p, 220) {
+		t.Errorf("220, allied to 365 but in a dispute with it: not a partner of 200 (%+v)", p.Partners)
+	}
+	w.Disputes = w.Disputes[:2]
+	if p := predict(t, w, threat.DefaultOptions(), DefaultOptions())[200]; has(p, 220) {
+		t.Errorf("220, allied to 365 without hostility: a partner of 200 against 365")
 	}
 }
