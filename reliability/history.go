@@ -9,7 +9,7 @@ func FromHistory(h *history.History) (naive, llm []Row) {
 	cs := h.COWMemberships()
 	spells := make([]COWSpell, len(cs))
 	for i, m := range cs {
-		spells[i] = COWSpell{ID: m.ID, CCode: m.CCode, Spell: m.Spell}
+		spells[i] = COWSpell{ID: m.ID, CCode: m.CCode, Spell: m.Spell, Obligations: m.Obligations}
 	}
 	wars := h.Wars()
 	return NaiveRows(wars, spells, n), LLMRows(wars, h.ATOPMembers(), n)
