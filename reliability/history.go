@@ -14,3 +14,9 @@ func FromHistory(h *history.History) (naive, llm []Row) {
 	wars := h.Wars()
 	return NaiveRows(wars, spells, n), LLMRows(wars, h.ATOPMembers(), n)
 }
+
+// CoalitionsFromHistory returns the coalitions of h's wars (Coalitions),
+// with llm the llm rule's rows.
+func CoalitionsFromHistory(h *history.History, llm []Row) []Coalition {
+	return Coalitions(h.Wars(), h.ATOPMembers(), llm, h.Capability)
+}

@@ -13,6 +13,7 @@ import (
 var (
 	once       sync.Once
 	naive, llm []reliability.Row
+	hist       *history.History
 	openErr    error
 )
 
@@ -26,6 +27,7 @@ func table(tb testing.TB) (n, l []reliability.Row) {
 			openErr = err
 			return
 		}
+		hist = h
 		naive, llm = reliability.FromHistory(h)
 	})
 	if openErr != nil {
@@ -141,4 +143,30 @@ func BenchmarkTable(b *testing.B) {
 		_ = reliability.Rates(n, reliability.ByType)
 		_ = reliability.Rates(l, reliability.ByAlliance)
 	}
+}
+
+// TestEffectiveness checks the coalitions of the two world wars and that
+// the table counts every measured coalition once per condition.
+func TestEffectiveness(t *testing.T) {
+	_, l := table(t)
+	cs := reliability.CoalitionsFromHistory(hist, l)
+	var entente1914, axis bool
+	for _, c := range cs {
+		if c.WarID == 106 && c.Alliance == "atop:1385" { // France and Russia, 1914: on the winning side
+			entente1914 = c.Won && len(c.Members) == 2
+		}
+		if c.WarID == 139 && c.Alliance == "atop:2445" { // Pact of Steel: lost
+			axis = !c.Won
+		}
+	}
+	if !entente1914 || !axis {
+		t.Errorf("Franco-Russian 1914 won: %v; Pact of Steel lost: %v", entente1914, axis)
+	}
+	for _, r := range reliability.Effectiveness(cs) {
+		if r.Held.N+r.NotHeld.N == 0 || r.Held.N+r.NotHeld.N > len(cs) {
+			t.Errorf("%s: %d held + %d not of %d coalitions", r.Condition, r.Held.N, r.NotHeld.N, len(cs))
+		}
+		t.Logf("%-14s held %2d/%2d %.2f  not held %2d/%2d %.2f", r.Condition, r.Held.Honoured, r.Held.N, r.Held.Rate, r.NotHeld.Honoured, r.NotHeld.N, r.NotHeld.Rate)
+	}
+	t.Logf("%d coalitions", len(cs))
 }
