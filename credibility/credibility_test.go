@@ -2,7 +2,9 @@ package credibility_test
 
 import (
 	"math"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/entente/entente/credibility"
@@ -192,6 +194,9 @@ func TestValidate(t *testing.T) {
 	if _, err := credibility.Validate(inv, 2010, 10, 1); err == nil {
 		t.Error("a split with no test invocation: no error")
 	}
+	if err := s.Sweep(1700, 1701, func(int, []credibility.Credibility) {}); err == nil || !strings.Contains(err.Error(), "outside") {
+		t.Errorf("sweep of 1700-1701: %v, want an error naming the span", err)
+	}
 }
 
 // TestDeterrence reproduces the direction of Leeds (2003) on her years
@@ -250,15 +255,10 @@ func BenchmarkAllYears(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		n := 0
-		for y := 1816; y <= 2016; y++ {
-			c, err := s.Context(y)
-			if err != nil {
-				b.Fatal(err)
-			}
-			n += len(c.All())
-			s.Forget()
+		var n atomic.Int64
+		if err := s.Sweep(1816, 2016, func(_ int, cs []credibility.Credibility) { n.Add(int64(len(cs))) }); err != nil {
+			b.Fatal(err)
 		}
-		b.ReportMetric(float64(n), "commitments")
+		b.ReportMetric(float64(n.Load()), "commitments")
 	}
 }

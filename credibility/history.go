@@ -1,6 +1,7 @@
 package credibility
 
 import (
+	"runtime"
 	"sync"
 
 	"github.com/entente/entente/history"
@@ -59,4 +60,46 @@ func (s *Source) Forget() {
 	s.mu.Lock()
 	s.ctxs = map[int]*Context{}
 	s.mu.Unlock()
+}
+
+// Sweep computes the credibility of every commitment of every year
+// from..to, GOMAXPROCS years at a time, and calls f with each year's
+// results as they finish (f must be safe for concurrent use). It does not
+// cache the Contexts. It returns the first error, for a year outside the
+// state system's span.
+func (s *Source) Sweep(from, to int, f func(y int, cs []Credibility)) error {
+	years := make(chan int)
+	errs := make(chan error, 1)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for y := range years {
+				w, err := s.H.World(y)
+				if err == nil {
+					var c *Context
+					if c, err = NewContext(w, s.Rec, s.Prov, nil, s.Opt); err == nil {
+						f(y, c.All())
+						continue
+					}
+				}
+				select {
+				case errs <- err:
+				default:
+				}
+			}
+		}()
+	}
+	for y := from; y <= to; y++ {
+		years <- y
+	}
+	close(years)
+	wg.Wait()
+	select {
+	case err := <-errs:
+		return err
+	default:
+		return nil
+	}
 }
