@@ -21,8 +21,7 @@ type Options struct {
 }
 
 // DefaultOptions returns the defaults: a 25-year half-life (a generation
-// of leaders; Crescenzi et al. 2012 find reputations for reliability
-// decay within decades), trade interest full at 10% of the patron's
+// of leaders; Crescenzi et al. 2012 also discount older behaviour), trade interest full at 10% of the patron's
 // trade, troops full at 10,000 (a brigade and its enablers, the size of
 // NATO's forward presence in Poland), tenure full at 4 years (a
 // democratic term), equal weights, and the threat model's defaults.
