@@ -21,9 +21,10 @@ var reliabilityCmd = &Command{
 inter-state wars (v4.0, with Reiter–Stam–Horowitz) and the share honoured,
 with Wilson 95% intervals.
 
---rule naive (Sabrosky 1980) reads COW alliances: every member of an
-alliance whose first member to enter a war is the ally; honoured when it
-fought on the ally's side. --rule llm (Leeds, Long & Mitchell 2000) reads
+--rule naive (Sabrosky 1980) reads COW alliances on Sabrosky's unit, the
+war-involved alliance dyad: each member that fought in a war is an ally,
+and each other member is invoked once per ally; honoured when it fought on
+the ally's side. Sabrosky's span is --years 1816-1965. --rule llm (Leeds, Long & Mitchell 2000) reads
 the ATOP v4 member obligations and their conditions: defence is triggered
 when the ally fought on the side that did not initiate the war, offence
 when it fought on the initiating side; both are honoured by fighting
