@@ -153,14 +153,13 @@ type Context struct {
 	maxIGO     []float64
 	record     *Record
 	prov       Provisions
-	stationing []Stationing
 }
 
 // NewContext prepares the index of the commitments of w. rec (the
 // reliability record) and prov (ATOP provisions) may be nil: reputation,
-// or the ATOP signals, are then missing. st lists troops and weapons
-// stationed (world files; Stationing2024 for the embedded world).
-func NewContext(w *world.World, rec *Record, prov Provisions, st []Stationing, o Options) (*Context, error) {
+// or the ATOP signals, are then missing. Troops and nuclear weapons
+// stationed are read from w.Stationing (world files).
+func NewContext(w *world.World, rec *Record, prov Provisions, o Options) (*Context, error) {
 	if w == nil {
 		return nil, fmt.Errorf("credibility: nil world")
 	}
@@ -171,7 +170,7 @@ func NewContext(w *world.World, rec *Record, prov Provisions, st []Stationing, o
 	if err != nil {
 		return nil, err
 	}
-	c := &Context{W: w, Opt: o, Threat: m, record: rec, prov: prov, stationing: st}
+	c := &Context{W: w, Opt: o, Threat: m, record: rec, prov: prov}
 	n := len(w.States)
 	c.portfolios = similarity.NewPortfolios(n, similarity.ATOP, similarity.Directed)
 	d := refDate(w)
@@ -247,7 +246,7 @@ func mean(vs ...world.Value) world.Value {
 // are missing. Callers scoring many commitments of one World build a
 // Context once and call its Of.
 func Of(w *world.World, cm Commitment) (Credibility, error) {
-	c, err := NewContext(w, nil, nil, nil, DefaultOptions())
+	c, err := NewContext(w, nil, nil, DefaultOptions())
 	if err != nil {
 		return Credibility{}, err
 	}
@@ -406,7 +405,7 @@ func (c *Context) signals(r *Credibility) world.Value {
 			s = p
 		}
 	}
-	for _, st := range c.stationing {
+	for _, st := range c.W.Stationing {
 		if st.Patron == r.Patron && st.Host == r.Protege {
 			s.Troops = st.Troops
 			s.NuclearSharing = s.NuclearSharing || st.NuclearSharing

@@ -21,7 +21,7 @@ func world2024(t testing.TB) *credibility.Context {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := credibility.NewContext(w, nil, nil, credibility.Stationing2024, credibility.DefaultOptions())
+	c, err := credibility.NewContext(w, nil, nil, credibility.DefaultOptions())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -30,8 +30,8 @@
 //	signals     mean of the available: ATOP milcon/3, base/3, intcom,
 //	            milaid/4, organ1/3; troops of the patron stationed in the
 //	            protégé (min 1, troops/TroopsFull) and nuclear sharing
-//	            (the protégé hosts the patron's weapons), from world files
-//	            and Stationing
+//	            (the protégé hosts the patron's weapons), from the World's
+//	            stationing (world files)
 //	domestic    mean of the available: the patron's democracy (audience
 //	            costs: Fearon 1994), polyarchy or (polity2+10)/20 or the coded
 //	            regime; its leader's tenure, min 1, years/TenureFull

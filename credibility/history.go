@@ -44,7 +44,7 @@ func (s *Source) Context(y int) (*Context, error) {
 	if err != nil {
 		return nil, err
 	}
-	c, err = NewContext(w, s.Rec, s.Prov, nil, s.Opt)
+	c, err = NewContext(w, s.Rec, s.Prov, s.Opt)
 	if err != nil {
 		return nil, err
 	}
@@ -79,7 +79,7 @@ func (s *Source) Sweep(from, to int, f func(y int, cs []Credibility)) error {
 				w, err := s.H.World(y)
 				if err == nil {
 					var c *Context
-					if c, err = NewContext(w, s.Rec, s.Prov, nil, s.Opt); err == nil {
+					if c, err = NewContext(w, s.Rec, s.Prov, s.Opt); err == nil {
 						f(y, c.All())
 						continue
 					}

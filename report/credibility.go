@@ -18,18 +18,14 @@ var credibilityPatrons = []int{2, 365, 710}
 // its five components, the protégé's top threat and the
 // extended-deterrence flags. Reputation needs the reliability record of
 // the historical data and is missing here ('entente credibility' with the
-// data directory measures it). For a World of 2024, the troops and
-// nuclear weapons of credibility.Stationing2024 are the signals. It
+// data directory measures it). In world files, the troops and nuclear
+// weapons stationed (stationing) are signals. It
 // returns nil when none of the three has a commitment.
 func Credibility(w *world.World) (*Section, error) {
 	if w == nil || len(w.States) < 2 {
 		return nil, nil
 	}
-	var st []credibility.Stationing
-	if w.Year == 2024 {
-		st = credibility.Stationing2024
-	}
-	c, err := credibility.NewContext(w, nil, nil, st, credibility.DefaultOptions())
+	c, err := credibility.NewContext(w, nil, nil, credibility.DefaultOptions())
 	if err != nil {
 		return nil, fmt.Errorf("credibility: %w", err)
 	}

@@ -96,12 +96,10 @@ func init() { register(credibilityCmd) }
 
 // credibilityContext builds the Context of w: with the data directory at
 // hand, the patrons' reliability record, and for a historical World the
-// ATOP provisions; for a world file of 2024, the stationing of
-// credibility.Stationing2024.
+// ATOP provisions (a world file's stationing is in the World).
 func credibilityContext(env *Env, wf worldFlags, w *world.World, o credibility.Options) (*credibility.Context, error) {
 	var rec *credibility.Record
 	var prov credibility.Provisions
-	var st []credibility.Stationing
 	historical := *wf.wld == "" && *wf.year != 0
 	if dir, err := dataDir(env, *wf.data); err == nil {
 		h, err := openHistoryCached(env, dir)
@@ -113,13 +111,8 @@ func credibilityContext(env *Env, wf worldFlags, w *world.World, o credibility.O
 		if historical {
 			prov = credibility.ATOPProvisions(h.ATOPMembers())
 		}
-	} else {
-		historical = false
 	}
-	if !historical && w.Year == 2024 {
-		st = credibility.Stationing2024
-	}
-	return credibility.NewContext(w, rec, prov, st, o)
+	return credibility.NewContext(w, rec, prov, o)
 }
 
 func runCredibilityValidation(env *Env, data string, o credibility.Options, format string) error {

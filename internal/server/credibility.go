@@ -12,8 +12,8 @@ import (
 // 'entente credibility --format json' prints it: the World of year (or a
 // scenario, or the embedded 2024 world), patron and protege (COW ccodes,
 // optional). With a data directory, reputation reads the reliability
-// record, and a historical World the ATOP provisions; a World of 2024 not
-// built from the data reads credibility.Stationing2024.
+// record, and a historical World the ATOP provisions; a world file's
+// stationing is read from the World.
 func (s *Server) credibility(w http.ResponseWriter, r *http.Request) error {
 	wd, _, err := s.queryWorld(r)
 	if err != nil {
@@ -36,7 +36,6 @@ func (s *Server) credibility(w http.ResponseWriter, r *http.Request) error {
 	}
 	var rec *credibility.Record
 	var prov credibility.Provisions
-	historical := false
 	if s.cfg.DataDir != "" {
 		h, err := s.history()
 		if err != nil {
@@ -45,15 +44,10 @@ func (s *Server) credibility(w http.ResponseWriter, r *http.Request) error {
 		_, llm := reliability.FromHistory(h)
 		rec = credibility.NewRecord(llm)
 		if first, last := h.Span(); q.Get("year") != "" && q.Get("scenario") == "" && wd.Year >= first && wd.Year <= last {
-			historical = true
 			prov = credibility.ATOPProvisions(h.ATOPMembers())
 		}
 	}
-	var st []credibility.Stationing
-	if !historical && wd.Year == 2024 {
-		st = credibility.Stationing2024
-	}
-	c, err := credibility.NewContext(wd, rec, prov, st, credibility.DefaultOptions())
+	c, err := credibility.NewContext(wd, rec, prov, credibility.DefaultOptions())
 	if err != nil {
 		return err
 	}
