@@ -2,9 +2,10 @@
 // commitments when an ally went to war: one Row per invocation, under two
 // rules.
 //
-// The naive rule (Sabrosky 1980) reads COW alliances: every member of an
-// alliance one of whose members is at war is invoked, and honours the
-// alliance when it fights on that ally's side.
+// The naive rule (Sabrosky 1980) reads COW alliances on Sabrosky's unit,
+// the war-involved alliance dyad: every member of an alliance one of
+// whose members is at war is invoked once per member at war, and honours
+// the alliance when it fights on that ally's side.
 //
 // The llm rule (Leeds, Long & Mitchell 2000) reads ATOP obligations
 // member by member, with their conditions: a defence pledge is triggered
@@ -65,7 +66,7 @@ type Row struct {
 	AllyEnter  world.Date `json:"ally_entered"`
 	AllySide   int        `json:"ally_side"`   // 0 COW side A, 1 side B
 	MemberSide int        `json:"member_side"` // -1 when the member did not fight
-	Obligation string     `json:"obligation"`  // "alliance" (naive) or defense, offense, neutrality, nonaggression
+	Obligation string     `json:"obligation"`  // defense, offense, neutrality, nonaggression (llm); defense, neutrality, nonaggression, entente (naive: the member's strongest COW pledge)
 	Verdict    Verdict    `json:"verdict"`
 	Reason     string     `json:"reason"`
 	// Unchecked lists the treaty conditions the data cannot verify
@@ -80,9 +81,21 @@ func (r Row) Scored() bool { return r.Verdict != NotTriggered }
 // COWSpell is one member's spell in one COW alliance (history's
 // COWMembership, restated so that the package does not import history).
 type COWSpell struct {
-	ID    int
-	CCode int
-	Spell world.Spell
+	ID          int
+	CCode       int
+	Spell       world.Spell
+	Obligations world.Obligations // the member's pledges (COW type I defence, II neutrality or non-aggression, III entente)
+}
+
+// cowType names the strongest of a COW member's pledges: defense,
+// neutrality, nonaggression or entente ("alliance" when none is coded).
+func cowType(o world.Obligations) string {
+	for _, k := range []world.Obligation{world.Defense, world.Neutrality, world.Nonaggression, world.Entente} {
+		if o.Has(k) {
+			return world.Obligations(0).With(k).String()
+		}
+	}
+	return "alliance"
 }
 
 // Name returns the state name for a ccode ("" when unknown); rows use it
@@ -163,12 +176,14 @@ func name(n Name, c int) string {
 	return fmt.Sprintf("ccode %d", c)
 }
 
-// NaiveRows returns the naive rule's rows: for each war and each COW
-// alliance one of whose members fought in it, one row per other member.
-// The ally is the alliance's first member to enter the war; both must
-// have been members when the war began (an alliance made during the war
-// is not invoked by it). The member honours the alliance when it fought
-// on the ally's side.
+// NaiveRows returns the naive rule's rows on Sabrosky's unit, the
+// war-involved alliance dyad: for each war, each COW alliance and each
+// member that fought in the war while a member (the ally), one row per
+// other member (the member) in the alliance when the ally entered. A pair
+// of members who both fought gives two rows, one each way, as Sabrosky's
+// ordered dyads do. Both must have been members when the war began (an
+// alliance made during the war is not invoked by it). The member honours
+// the alliance when it fought on the ally's side.
 func NaiveRows(wars []world.War, spells []COWSpell, n Name) []Row {
 	byID := map[int][]COWSpell{}
 	for _, s := range spells {
@@ -184,35 +199,54 @@ func NaiveRows(wars []world.War, spells []COWSpell, n Name) []Row {
 		w := &wars[wi]
 		for _, id := range ids {
 			mem := byID[id]
-			var first *entry
-			for _, s := range mem {
-				if !before(s.Spell, w) {
-					continue
-				}
-				for _, e := range entries(w, s.CCode) {
-					if covers(s.Spell, e.p.Entered) && (first == nil || e.p.Entered.Before(first.p.Entered)) {
-						e := e
-						first = &e
+			for _, a := range allies(w, mem) {
+				seen := map[int]bool{a.p.State: true}
+				for _, s := range mem {
+					if seen[s.CCode] || !before(s.Spell, w) || !covers(s.Spell, a.p.Entered) {
+						continue
 					}
+					seen[s.CCode] = true
+					r := Row{Rule: Naive, WarID: w.ID, WarName: w.Name, Year: a.p.Entered.Year,
+						Alliance: fmt.Sprintf("cow:%d", id), Member: s.CCode, Ally: a.p.State,
+						AllyEnter: a.p.Entered, AllySide: a.side, MemberSide: -1, Obligation: cowType(s.Obligations)}
+					judge(&r, w, true, n)
+					out = append(out, r)
 				}
-			}
-			if first == nil {
-				continue
-			}
-			seen := map[int]bool{first.p.State: true}
-			for _, s := range mem {
-				if seen[s.CCode] || !before(s.Spell, w) || !covers(s.Spell, first.p.Entered) {
-					continue
-				}
-				seen[s.CCode] = true
-				r := Row{Rule: Naive, WarID: w.ID, WarName: w.Name, Year: first.p.Entered.Year,
-					Alliance: fmt.Sprintf("cow:%d", id), Member: s.CCode, Ally: first.p.State,
-					AllyEnter: first.p.Entered, AllySide: first.side, MemberSide: -1, Obligation: "alliance"}
-				judge(&r, w, true, n)
-				out = append(out, r)
 			}
 		}
 	}
+	return out
+}
+
+// allies returns, for each member of a COW alliance (its spells mem) that
+// fought in w while a member that had joined before the war, its first
+// such participation, in order of entry.
+func allies(w *world.War, mem []COWSpell) []entry {
+	first := map[int]entry{}
+	for _, s := range mem {
+		if !before(s.Spell, w) {
+			continue
+		}
+		for _, e := range entries(w, s.CCode) {
+			if !covers(s.Spell, e.p.Entered) {
+				continue
+			}
+			if f, ok := first[s.CCode]; !ok || e.p.Entered.Before(f.p.Entered) {
+				first[s.CCode] = e
+			}
+			break
+		}
+	}
+	out := make([]entry, 0, len(first))
+	for _, e := range first {
+		out = append(out, e)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].p.Entered != out[j].p.Entered {
+			return out[i].p.Entered.Before(out[j].p.Entered)
+		}
+		return out[i].p.State < out[j].p.State
+	})
 	return out
 }
 

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/entente/entente/align"
@@ -25,5 +26,29 @@ func TestThreatSectionEmbeddedWorld(t *testing.T) {
 	ps, err := align.Predict(w, m, align.DefaultOptions())
 	if err != nil || len(ps) != len(w.States) {
 		t.Fatalf("Predict: %d predictions, %v", len(ps), err)
+	}
+}
+
+// TestCredibilitySection checks that the embedded world's report lists the
+// commitments the issue names, with their components.
+func TestCredibilitySection(t *testing.T) {
+	w, err := worldfile.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Credibility(w)
+	if err != nil || s == nil {
+		t.Fatalf("section %v, error %v", s, err)
+	}
+	rows := map[string]bool{}
+	for _, r := range s.Tables[0].Rows {
+		rows[fmt.Sprint(r[0].v, " → ", r[1].v)] = true
+	}
+	for _, want := range []string{"United States → Poland", "United States → Estonia", "United States → Japan",
+		"United States → South Korea", "United States → Taiwan", "United States → Philippines",
+		"Russia → Belarus", "Russia → Armenia", "Russia → North Korea", "China → North Korea"} {
+		if !rows[want] {
+			t.Errorf("no row %s", want)
+		}
 	}
 }

@@ -99,6 +99,19 @@ func (a *Alliance) SuspendedOn(x, y int, d Date) *Suspension {
 	return nil
 }
 
+// Stationing is a patron's forces in a host state: troops stationed
+// (missing when no published figure is kept) and whether the host keeps
+// the patron's nuclear weapons under a sharing arrangement. Credibility
+// reads it as a costly signal of the patron's commitment.
+type Stationing struct {
+	Patron         int      `json:"patron"`
+	Host           int      `json:"host"`
+	Troops         Value    `json:"troops"`
+	NuclearSharing bool     `json:"nuclear_sharing,omitempty"`
+	Note           string   `json:"note,omitempty"`
+	Sources        []Source `json:"sources,omitempty"`
+}
+
 // Figure is one figure of a state from a named source, kept beside the
 // state's main figure of the same field when sources differ: NATO's own
 // defence-expenditure shares beside SIPRI's. Estimate marks a source's

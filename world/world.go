@@ -19,6 +19,7 @@ type World struct {
 	States       []State            `json:"states"`
 	Alliances    []Alliance         `json:"alliances"`
 	Partnerships []Partnership      `json:"partnerships,omitempty"`
+	Stationing   []Stationing       `json:"stationing,omitempty"` // forces abroad (world files)
 	Systems      []System           `json:"systems,omitempty"`
 	Relations    map[Dyad]*Relation `json:"-"`
 	Disputes     []Dispute          `json:"-"`

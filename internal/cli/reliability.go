@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -20,9 +21,10 @@ var reliabilityCmd = &Command{
 inter-state wars (v4.0, with Reiter–Stam–Horowitz) and the share honoured,
 with Wilson 95% intervals.
 
---rule naive (Sabrosky 1980) reads COW alliances: every member of an
-alliance whose first member to enter a war is the ally; honoured when it
-fought on the ally's side. --rule llm (Leeds, Long & Mitchell 2000) reads
+--rule naive (Sabrosky 1980) reads COW alliances on Sabrosky's unit, the
+war-involved alliance dyad: each member that fought in a war is an ally,
+and each other member is invoked once per ally; honoured when it fought on
+the ally's side. Sabrosky's span is --years 1816-1965. --rule llm (Leeds, Long & Mitchell 2000) reads
 the ATOP v4 member obligations and their conditions: defence is triggered
 when the ally fought on the side that did not initiate the war, offence
 when it fought on the initiating side; both are honoured by fighting
@@ -37,6 +39,7 @@ era (before 1945 / from 1945) or alliance. --rows prints every row with
 its war, dates, sides, verdict and reason. See docs/reliability.md.
 
 The data directory is --data DIR or $ENTENTE_DATA.`,
+	Sub: []*Command{reliabilityEffectivenessCmd},
 	Setup: func(fs *flag.FlagSet) RunFunc {
 		data := addDataFlag(fs)
 		rule := fs.String("rule", "llm", "scoring `rule`: naive or llm")
@@ -84,6 +87,106 @@ The data directory is --data DIR or $ENTENTE_DATA.`,
 }
 
 func init() { register(reliabilityCmd) }
+
+var reliabilityEffectivenessCmd = &Command{
+	UsageLine: "reliability effectiveness [--data DIR] [--rows] [--format text|json]",
+	Short:     "did allies fighting together win, and did the conditions of effective alliances hold?",
+	Long: `Reliability effectiveness lists the coalitions of the COW inter-state wars:
+two or more members of an ATOP alliance (joined before the war) fighting
+on one side. For each it says whether the side won (most of them COW
+winners) and which conditions held: a shared threat (the treaty names a
+specific threat, specthrt), complementary capabilities (no member leads in
+every NMC component), a dominant member (half the coalition's CINC),
+commitment (at least half the triggered defence and offence pledges of the
+alliance in the war honoured, llm rule) and interoperability (integrated
+command, intcom, or an organisation with staff, organ1 >= 2). The table
+gives the share of coalitions that won where each condition held and where
+it did not. The coalitions are few and those of one war are not
+independent: the table describes, it tests nothing. See docs/reliability.md.`,
+	Setup: func(fs *flag.FlagSet) RunFunc {
+		data := addDataFlag(fs)
+		rows := fs.Bool("rows", false, "print every coalition")
+		format := fs.String("format", "text", "output `format`: text or json")
+		return func(ctx context.Context, env *Env, args []string) error {
+			if len(args) > 0 {
+				return usagef("reliability effectiveness takes no arguments")
+			}
+			if err := checkFormat(*format, "text", "json"); err != nil {
+				return err
+			}
+			dir, err := dataDir(env, *data)
+			if err != nil {
+				return err
+			}
+			h, err := openHistoryCached(env, dir)
+			if err != nil {
+				return err
+			}
+			_, llm := reliability.FromHistory(h)
+			cs := reliability.CoalitionsFromHistory(h, llm)
+			table := reliability.Effectiveness(cs)
+			if *format == "json" {
+				out := struct {
+					Conditions []reliability.ConditionRate `json:"conditions"`
+					Coalitions []reliability.Coalition     `json:"coalitions,omitempty"`
+				}{Conditions: table}
+				if *rows {
+					out.Coalitions = cs
+				}
+				return writeJSON(env.Stdout, out)
+			}
+			fmt.Fprintf(env.Stdout, "%d coalitions of allies in the COW inter-state wars; share on the winning side (Wilson 95%% interval)\n", len(cs))
+			fmt.Fprintln(env.Stdout, "small n: the coalitions of one war are not independent; the table describes, it does not test")
+			fmt.Fprintln(env.Stdout)
+			tw := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+			fmt.Fprintln(tw, "condition\theld: won\tn\trate\tinterval\tnot held: won\tn\trate\tinterval\t")
+			for _, r := range table {
+				fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\t%d\t%d\t%s\t%s\t\n", r.Condition, r.Held.Honoured, r.Held.N, share(r.Held.Rate),
+					interval(r.Held), r.NotHeld.Honoured, r.NotHeld.N, share(r.NotHeld.Rate), interval(r.NotHeld))
+			}
+			tw.Flush()
+			if !*rows {
+				return nil
+			}
+			fmt.Fprintln(env.Stdout)
+			tw = tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', 0)
+			fmt.Fprintln(tw, "war\tname\talliance\tmembers\twon\tthreat\tcompl\tdominant\tcommitted\tinterop")
+			for _, c := range cs {
+				names := make([]string, len(c.Members))
+				for i, m := range c.Members {
+					names[i], _ = h.StateName(m)
+				}
+				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%v\t%s\t%s\t%s\t%s\t%s\n", c.WarID, c.WarName, c.Alliance, strings.Join(names, ","), c.Won,
+					cond(c, 0, c.SharedThreat), cond(c, 1, c.Complementary), cond(c, 2, c.Dominant), cond(c, 3, c.Committed), cond(c, 4, c.Interoperable))
+			}
+			return tw.Flush()
+		}
+	},
+}
+
+func share(p float64) string {
+	if math.IsNaN(p) {
+		return "NA"
+	}
+	return fmt.Sprintf("%.0f%%", 100*p)
+}
+
+func interval(r reliability.Rate) string {
+	if r.N == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.0f–%.0f%%", 100*r.Lo, 100*r.Hi)
+}
+
+func cond(c reliability.Coalition, k int, held bool) string {
+	switch {
+	case c.Measured&(1<<k) == 0:
+		return "NA"
+	case held:
+		return "yes"
+	}
+	return "no"
+}
 
 // reliabilityYears reads --years A-B (or one year) inside [first, last];
 // empty is the whole coverage.

@@ -15,6 +15,7 @@ import (
 
 	"github.com/entente/entente/align"
 	"github.com/entente/entente/burden"
+	"github.com/entente/entente/credibility"
 	"github.com/entente/entente/internal/testenv"
 	"github.com/entente/entente/internal/web"
 	"github.com/entente/entente/network"
@@ -548,6 +549,31 @@ func TestReliability(t *testing.T) {
 		if code != 400 || decodeError(t, b).Code != "bad_query" {
 			t.Errorf("%s: %d %s; want 400 bad_query", q, code, b)
 		}
+	}
+}
+
+// TestCredibility serves the credibility of the embedded world's
+// commitments and of 1914's, says why a selection is empty and refuses an
+// unknown state.
+func TestCredibility(t *testing.T) {
+	dir := testenv.DataDir(t)
+	_, ts := newTest(t, func(c *Config) { c.DataDir = dir })
+	code, b, _ := call(t, "GET", ts.URL+"/api/credibility?patron=2&protege=740", "", nil)
+	var got credibility.Result
+	if err := json.Unmarshal(b, &got); code != 200 || err != nil || len(got.Commitments) != 1 || !got.Commitments[0].Reputation.OK() {
+		t.Fatalf("US-Japan: %d %.300s", code, b)
+	}
+	code, b, _ = call(t, "GET", ts.URL+"/api/credibility?year=1914&patron=220", "", nil)
+	if err := json.Unmarshal(b, &got); code != 200 || err != nil || len(got.Commitments) == 0 || !got.Commitments[0].Signals.OK() {
+		t.Fatalf("France 1914: %d %.300s", code, b)
+	}
+	code, b, _ = call(t, "GET", ts.URL+"/api/credibility?patron=225", "", nil)
+	if err := json.Unmarshal(b, &got); code != 200 || err != nil || len(got.Commitments) != 0 || got.Note == "" {
+		t.Errorf("Switzerland: %d %.300s, want an empty list and a note", code, b)
+	}
+	code, b, _ = call(t, "GET", ts.URL+"/api/credibility?patron=9999", "", nil)
+	if code != 404 || decodeError(t, b).Code != "no_state" {
+		t.Errorf("unknown patron: %d %s; want 404 no_state", code, b)
 	}
 }
 

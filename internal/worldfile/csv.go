@@ -29,6 +29,7 @@ var tables = []struct {
 	{"members.csv", []string{"alliance", "ccode", "joined", "left", "obligations"}},
 	{"systems.csv", []string{"id", "name", "hub", "alliances", "note"}},
 	{"partnerships.csv", []string{"id", "name", "members", "since", "note", "sources"}},
+	{"stationing.csv", []string{"patron", "host", "troops", "nuclear_sharing", "note", "sources"}},
 	{"relations.csv", []string{"state_a", "state_b", "contiguity", "hostility", "hostility_source", "hostility_year", "rivalry", "war", "territorial", "rationale", "sources"}},
 	{"coverage.csv", []string{"family", "source", "note"}},
 	{"figures.csv", []string{"ccode", "field", "value", "source", "year", "estimate"}},
@@ -128,6 +129,14 @@ func Export(dir string, w *world.World) error {
 	for _, p := range d.Partnerships {
 		rows["partnerships.csv"] = append(rows["partnerships.csv"], []string{p.ID, p.Name, joinInts(p.Members),
 			p.Since.String(), p.Note, strings.Join(p.Sources, ";")})
+	}
+	for _, s := range d.Stationing {
+		troops := ""
+		if !math.IsNaN(s.Troops) {
+			troops = fmtFloat(s.Troops)
+		}
+		rows["stationing.csv"] = append(rows["stationing.csv"], []string{strconv.Itoa(s.Patron), strconv.Itoa(s.Host), troops,
+			strconv.FormatBool(s.NuclearSharing), s.Note, strings.Join(s.Sources, ";")})
 	}
 	for _, r := range d.Relations {
 		row := []string{strconv.Itoa(r.States[0]), strconv.Itoa(r.States[1]), "", "", "", ""}
@@ -439,6 +448,13 @@ func Import(dir string) (*world.World, error) {
 			}
 			p.Sources = c.listAt(p.at, "sources", "sources")
 			d.Partnerships = append(d.Partnerships, p)
+		}},
+		{"stationing.csv", func(c *cells) {
+			s := stationing{Patron: c.int("stationing", "patron"), Host: c.int("stationing", "host"),
+				Troops: c.float("stationing", "troops"), NuclearSharing: c.bool("stationing", "nuclear_sharing"),
+				Note: c.get("note"), at: c.at("patron", "host", "troops")}
+			s.Sources = c.listAt(s.at, "sources", "sources")
+			d.Stationing = append(d.Stationing, s)
 		}},
 		{"relations.csv", func(c *cells) {
 			rel := relation{States: [2]int{c.int("relations", "state_a"), c.int("relations", "state_b")},

@@ -26,6 +26,7 @@ type document struct {
 	Alliances    []alliance
 	Systems      []system
 	Partnerships []partnership
+	Stationing   []stationing
 	Relations    []relation
 	Coverage     []coverage
 	at           map[string]pos
@@ -160,6 +161,16 @@ type partnership struct {
 	Note     string
 	Sources  []string
 	at       map[string]pos
+}
+
+// stationing is a patron's forces in a host (world.Stationing).
+type stationing struct {
+	Patron, Host   int
+	Troops         float64 // NaN when not given
+	NuclearSharing bool
+	Note           string
+	Sources        []string
+	at             map[string]pos
 }
 
 type relation struct {
@@ -301,6 +312,10 @@ func (d *document) build() *world.World {
 		w.Partnerships = append(w.Partnerships, world.Partnership{
 			ID: p.ID, Name: p.Name, Members: append([]int(nil), p.Members...),
 			Since: p.Since, Note: p.Note, Sources: cites(p.Sources)})
+	}
+	for _, s := range d.Stationing {
+		w.Stationing = append(w.Stationing, world.Stationing{Patron: s.Patron, Host: s.Host, Troops: world.Value(s.Troops),
+			NuclearSharing: s.NuclearSharing, Note: s.Note, Sources: cites(s.Sources)})
 	}
 	for _, r := range d.Relations {
 		rel := world.NewRelation(world.MakeDyad(r.States[0], r.States[1]))
@@ -444,6 +459,11 @@ func unbuild(w *world.World) *document {
 		whole, _ := refs(p.Sources)
 		d.Partnerships = append(d.Partnerships, partnership{ID: p.ID, Name: p.Name,
 			Members: append([]int(nil), p.Members...), Since: p.Since, Note: p.Note, Sources: whole})
+	}
+	for _, s := range w.Stationing {
+		whole, _ := refs(s.Sources)
+		d.Stationing = append(d.Stationing, stationing{Patron: s.Patron, Host: s.Host, Troops: s.Troops.Float(),
+			NuclearSharing: s.NuclearSharing, Note: s.Note, Sources: whole})
 	}
 	dyads := make([]world.Dyad, 0, len(w.Relations))
 	for dy := range w.Relations {

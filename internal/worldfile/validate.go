@@ -50,6 +50,9 @@ func (d *document) validate(r *errs) {
 	for i, p := range d.Partnerships {
 		c.partnership(fmt.Sprintf("partnerships[%d]", i), p)
 	}
+	for i, s := range d.Stationing {
+		c.stationing(fmt.Sprintf("stationing[%d]", i), s)
+	}
 	for _, sf := range d.strayFigures {
 		c.known(sf.at, "ccode", sf.field, sf.ccode)
 	}
@@ -308,6 +311,18 @@ func (c *checker) partnership(f string, p partnership) {
 		c.known(p.at, fmt.Sprintf("members[%d]", j), fmt.Sprintf("%s.members[%d]", f, j), m)
 	}
 	c.refs(p.at, f+".sources", p.Sources)
+}
+
+func (c *checker) stationing(f string, s stationing) {
+	c.known(s.at, "patron", f+".patron", s.Patron)
+	c.known(s.at, "host", f+".host", s.Host)
+	if s.Patron == s.Host {
+		c.add(where(s.at, "host"), f+".host", ErrRange, "a state does not station forces in itself")
+	}
+	if s.Troops < 0 {
+		c.add(where(s.at, "troops"), f+".troops", ErrRange, "troops %v: want 0 or more (null when unknown)", s.Troops)
+	}
+	c.refs(s.at, f+".sources", s.Sources)
 }
 
 func (c *checker) relation(f string, rel relation, dyads map[world.Dyad]bool) {

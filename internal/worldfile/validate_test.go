@@ -122,6 +122,12 @@ func TestParseErrors(t *testing.T) {
 			"t.yaml:8:14: coverage[0].family: family \"borders\": want one of [contiguity]"},
 		{"coverage without a source", "states:\n", "coverage:\n  - {family: contiguity}\nstates:\n", ErrMissing,
 			"t.yaml:8:5: coverage[0].source: a source is required"},
+		{"stationing in an unknown state", "relations:\n", "stationing:\n  - {patron: 2, host: 21, troops: 100, sources: [s]}\nrelations:\n", ErrUnknownRef,
+			"t.yaml:24:23: stationing[0].host: unknown state 21"},
+		{"negative troops", "relations:\n", "stationing:\n  - {patron: 2, host: 20, troops: -5, sources: [s]}\nrelations:\n", ErrRange,
+			"t.yaml:24:35: stationing[0].troops: troops -5: want 0 or more"},
+		{"stationing in itself", "relations:\n", "stationing:\n  - {patron: 2, host: 2, sources: [s]}\nrelations:\n", ErrRange,
+			"t.yaml:24:23: stationing[0].host: a state does not station forces in itself"},
 		{"list where a mapping belongs", "  - {ccode: 2, joined: 1949-08-24}\n", "  - [2, 1949-08-24]\n", ErrType,
 			"t.yaml:21:9: alliances[0].members[0]: want a mapping, found a list"},
 	}

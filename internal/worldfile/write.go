@@ -166,6 +166,7 @@ func (d *document) node() *yaml.Node {
 	root.add("alliances", blockSeq(d.Alliances, alliance.node))
 	root.add("systems", blockSeq(d.Systems, system.node))
 	root.add("partnerships", blockSeq(d.Partnerships, partnership.node))
+	root.add("stationing", blockSeq(d.Stationing, stationing.node))
 	root.add("relations", blockSeq(d.Relations, relation.node))
 	return root.n
 }
@@ -316,6 +317,19 @@ func (p partnership) node() *yaml.Node {
 	m.add("since", dateNode(p.Since))
 	m.add("note", strNode(p.Note))
 	m.add("sources", strSeq(p.Sources))
+	return m.n
+}
+
+func (s stationing) node() *yaml.Node {
+	m := newMapping(false)
+	m.add("patron", intNode(s.Patron))
+	m.add("host", intNode(s.Host))
+	m.add("troops", floatNode(s.Troops))
+	if s.NuclearSharing {
+		m.add("nuclear_sharing", boolNode(true))
+	}
+	m.add("note", strNode(s.Note))
+	m.add("sources", strSeq(s.Sources))
 	return m.n
 }
 

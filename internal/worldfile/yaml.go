@@ -248,7 +248,7 @@ func yamlLine(err error) int {
 }
 
 func (r *reader) document(n *yaml.Node) *document {
-	f, at := r.fields(n, "", "format", "name", "as_of", "sources", "coverage", "states", "alliances", "systems", "partnerships", "relations")
+	f, at := r.fields(n, "", "format", "name", "as_of", "sources", "coverage", "states", "alliances", "systems", "partnerships", "stationing", "relations")
 	d := &document{at: at}
 	if f == nil {
 		return d
@@ -290,6 +290,15 @@ func (r *reader) document(n *yaml.Node) *document {
 		ps.Members = r.ints(g["members"], p+".members", at, "members")
 		ps.Sources = r.strings(g["sources"], p+".sources", at, "sources")
 		d.Partnerships = append(d.Partnerships, ps)
+	}
+	for i, e := range r.list(f["stationing"], "stationing") {
+		p := fmt.Sprintf("stationing[%d]", i)
+		g, at := r.fields(e, p, "patron", "host", "troops", "nuclear_sharing", "note", "sources")
+		s := stationing{Patron: r.integer(g["patron"], p+".patron"), Host: r.integer(g["host"], p+".host"),
+			Troops: r.float(g["troops"], p+".troops"), NuclearSharing: r.boolean(g["nuclear_sharing"], p+".nuclear_sharing"),
+			Note: r.str(g["note"], p+".note"), at: at}
+		s.Sources = r.strings(g["sources"], p+".sources", at, "sources")
+		d.Stationing = append(d.Stationing, s)
 	}
 	for i, e := range r.list(f["relations"], "relations") {
 		d.Relations = append(d.Relations, r.relation(e, fmt.Sprintf("relations[%d]", i)))
