@@ -10,7 +10,6 @@ import (
 
 	"github.com/entente/entente/history"
 	"github.com/entente/entente/internal/testenv"
-	"github.com/entente/entente/reliability"
 	"github.com/entente/entente/world"
 )
 
@@ -41,10 +40,7 @@ func load(tb testing.TB) ([]*world.World, Inputs) {
 			}
 			worlds = append(worlds, w)
 		}
-		_, llm := reliability.FromHistory(hist)
-		histIn = DefaultInputs()
-		histIn.Provisions = ATOPProvisions(hist.ATOPMembers())
-		histIn.Credibility = PastReliability(llm)
+		histIn = FromHistory(hist)
 	})
 	if histErr != nil {
 		tb.Fatal(histErr)
