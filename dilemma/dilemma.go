@@ -24,6 +24,12 @@ type Inputs struct {
 	// Threat is the threat model whose intent and dyadic capability give
 	// the threat and the conflicts.
 	Threat threat.Options
+	// Partnerships also assesses each of the World's strategic
+	// partnerships (no defence obligation: the United States and Taiwan
+	// under the Taiwan Relations Act) as an alliance whose commitment has
+	// tightness 0, with ID "partnership:<id>": strategic ambiguity, the
+	// most abandonment fear and no entrapment.
+	Partnerships bool
 }
 
 // DefaultInputs returns Inputs with the default threat model and neither
@@ -114,6 +120,15 @@ func Assess(w *world.World, in Inputs) ([]Member, error) {
 	var out []Member
 	for i := range w.Alliances {
 		out = s.alliance(out, &w.Alliances[i], in)
+	}
+	if in.Partnerships {
+		for _, p := range w.Partnerships {
+			al := world.Alliance{ID: "partnership:" + p.ID, Name: p.Name, Spell: world.Spell{Start: p.Since}}
+			for _, c := range p.Members {
+				al.Members = append(al.Members, world.Member{CCode: c, Spell: world.Spell{Start: p.Since}})
+			}
+			out = s.alliance(out, &al, in)
+		}
 	}
 	return out, nil
 }
@@ -395,9 +410,25 @@ func (s *system) unshared(mb *Member, i int, advs []adversary) {
 		f = sumW / sumQ
 	}
 	mb.PartnerConflict, mb.NotShared, mb.Unshared = world.Known(h), world.Known(f), world.Known(h*f)
-	sort.SliceStable(cs, func(a, b int) bool { return cs[a].Weight > cs[b].Weight })
+	// Largest first; among near-equal weights (saturated conflicts), the
+	// stronger adversary first.
+	sort.SliceStable(cs, func(a, b int) bool {
+		wa, wb := math.Round(cs[a].Weight*1000), math.Round(cs[b].Weight*1000)
+		if wa != wb {
+			return wa > wb
+		}
+		return s.cincOf(cs[a].Adversary) > s.cincOf(cs[b].Adversary)
+	})
 	if len(cs) > maxConflicts {
 		cs = cs[:maxConflicts]
 	}
 	mb.Conflicts = cs
+}
+
+// cincOf returns ccode's CINC, or −1 when missing.
+func (s *system) cincOf(ccode int) float64 {
+	if p := s.w.Pos(ccode); p >= 0 && !math.IsNaN(s.cinc[p]) {
+		return s.cinc[p]
+	}
+	return -1
 }

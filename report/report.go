@@ -52,6 +52,7 @@ func Sections() []Builder {
 		{ID: "burden", Build: Burden},
 		{ID: "relations", Build: Relations},
 		{ID: "threat", Build: Threat},
+		{ID: "dilemma", Build: Dilemma},
 	}
 }
 
