@@ -68,3 +68,25 @@ func list(xs []string) string {
 	}
 	return strings.Join(xs[:max], ", ") + fmt.Sprintf(" and %d more", len(xs)-max)
 }
+
+// Row is one member as 'entente dilemma --format json' and /api/dilemma
+// write it: the Member and, for a what-if, its outcome after Steps steps
+// (positive: tightened; negative: loosened).
+type Row struct {
+	Member
+	WhatIf *Outcome `json:"what_if,omitempty"`
+	Steps  int      `json:"what_if_steps,omitempty"`
+}
+
+// Rows returns ms as Rows with the what-if of steps (none when 0).
+func Rows(ms []Member, steps int) []Row {
+	out := make([]Row, len(ms))
+	for i := range ms {
+		out[i] = Row{Member: ms[i]}
+		if steps != 0 {
+			o := ms[i].WhatIf(steps)
+			out[i].WhatIf, out[i].Steps = &o, steps
+		}
+	}
+	return out
+}

@@ -117,7 +117,7 @@ durations of asymmetric and symmetric alliances) and ignores the World.
 			}
 			steps := *tighten - *loosen
 			if *format == "json" {
-				return writeJSON(env.Stdout, dilemmaJSON(ms, steps))
+				return writeJSON(env.Stdout, dilemma.Rows(ms, steps))
 			}
 			return writeDilemma(env.Stdout, w, ms, steps, in.Credibility != nil, *state != "")
 		}
@@ -156,26 +156,6 @@ func dilemmaInputs(env *Env, data string) dilemma.Inputs {
 		return dilemma.DefaultInputs()
 	}
 	return dilemma.FromHistory(h)
-}
-
-// dilemmaRow is one member as --format json writes it: the model's Member
-// and, with --tighten or --loosen, the what-if.
-type dilemmaRow struct {
-	dilemma.Member
-	WhatIf *dilemma.Outcome `json:"what_if,omitempty"`
-	Steps  int              `json:"what_if_steps,omitempty"`
-}
-
-func dilemmaJSON(ms []dilemma.Member, steps int) []dilemmaRow {
-	out := make([]dilemmaRow, len(ms))
-	for i := range ms {
-		out[i] = dilemmaRow{Member: ms[i]}
-		if steps != 0 {
-			o := ms[i].WhatIf(steps)
-			out[i].WhatIf, out[i].Steps = &o, steps
-		}
-	}
-	return out
 }
 
 func writeDilemma(out io.Writer, w *world.World, ms []dilemma.Member, steps int, credible, detail bool) error {
