@@ -44,7 +44,8 @@ integrated command) or looser; abandonment falls (or stays) and entrapment
 rises (or stays) as the commitment tightens.
 
 --alliance ID keeps one alliance (e.g. atop:3180 for NATO, world:nato in the
-embedded world); --state keeps one member and lists the ally's conflicts it
+embedded world; a world file's strategic partnerships are assessed too, as
+commitments without obligation, e.g. partnership:us-taiwan); --state keeps one member and lists the ally's conflicts it
 does not share. --asymmetry lists instead the asymmetric dyads (capability
 ratio of 3 or more, or ATOP asymm) with the security the weaker gains, the
 autonomy it concedes and the stronger's gains (Morrow 1991). --morrow prints
@@ -82,6 +83,7 @@ durations of asymmetric and symmetric alliances) and ignores the World.
 				return err
 			}
 			in := dilemmaInputs(env, *wf.data)
+			in.Partnerships = true
 			all, err := dilemma.Assess(w, in)
 			if err != nil {
 				return err

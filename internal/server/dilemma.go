@@ -49,6 +49,7 @@ func (s *Server) dilemma(w http.ResponseWriter, r *http.Request) error {
 		}
 		in = v.(dilemma.Inputs)
 	}
+	in.Partnerships = true
 	all, err := dilemma.Assess(wd, in)
 	if err != nil {
 		return err
