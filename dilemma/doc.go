@@ -39,6 +39,15 @@
 // Snyder adds the ally's own dependence and interests to the
 // credibility, κ here is the patron's record alone.
 //
+// Dyads measures Morrow's trade in each asymmetric pair (the security the
+// weaker gains, the autonomy it concedes); Formation and DurationBy test
+// his claims that asymmetric alliances form more easily and last longer.
+// Cases and Chain count, when a state faces a major power in a war or a
+// dispute, whether its major-power allies join (chain-ganging) or stay
+// out (buck-passing), by polarity (Poles) and by the offence–defence
+// balance measured as the initiators' recent success (InitiatorSuccess).
+// docs/dilemmas.md gives the figures on the data.
+//
 // The package reads no files: it takes Worlds, the threat model's matrix,
 // and the inputs that history builds (ATOP provisions, reliability rows).
 package dilemma
