@@ -53,6 +53,7 @@ func Sections() []Builder {
 		{ID: "relations", Build: Relations},
 		{ID: "threat", Build: Threat},
 		{ID: "credibility", Build: Credibility},
+		{ID: "dilemma", Build: Dilemma},
 	}
 }
 

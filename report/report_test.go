@@ -189,7 +189,7 @@ func TestJSONShape(t *testing.T) {
 	for _, s := range got.Sections {
 		ids = append(ids, s.ID)
 	}
-	want := "overview alliances membership structure portfolios capability burden relations threat credibility"
+	want := "overview alliances membership structure portfolios capability burden relations threat credibility dilemma"
 	if got.AsOf != "2024-12-31" || strings.Join(ids, " ") != want {
 		t.Errorf("got as_of %q sections %v, want 2024-12-31 and %s", got.AsOf, ids, want)
 	}

@@ -41,12 +41,13 @@ type Member struct {
 
 	// Provisions, as ATOP's codes (missing where the cell is empty or the
 	// file lacks the column): specthrt 0..6, milcon 0..3, milaid 0..4,
-	// base 0..3, organ1 0..3; intcom 0/1.
+	// base 0..3, organ1 0..3, subord 0..2; intcom 0/1.
 	SpecificThreat  world.Value // specthrt: a specific threat named (0 none)
 	MilitaryContact world.Value // milcon: peacetime military contact
 	MilitaryAid     world.Value // milaid
 	Bases           world.Value // base: basing rights
 	IntegratedCmd   world.Value // intcom: integrated military command in war
+	Subordination   world.Value // subord: subordination of one member's forces to another's (0 none, 1, 2)
 	Organization    world.Value // organ1: formal organisation
 
 	Wartime bool // wartime: formed during a war in which a member fought
@@ -151,6 +152,7 @@ func readMembers(r *table.Reader) ([]Member, error) {
 		m.MilitaryAid = code(r, "milaid", 4)
 		m.Bases = code(r, "base", 3)
 		m.IntegratedCmd = code(r, "intcom", 1)
+		m.Subordination = code(r, "subord", 2)
 		m.Organization = code(r, "organ1", 3)
 		m.Wartime = optFlag(r, "wartime")
 		if r.Has("cowwar") {
