@@ -134,8 +134,7 @@ func (st *runState) balance(e *epoch, i, j, y int, row *YearRow) {
 func (st *runState) form(i, k int, ob world.Obligations, y int) int {
 	st.allies = append(st.allies, allianceState{id: fmt.Sprintf("sim:%d:%d-%d", y, st.p.States[i], st.p.States[k]),
 		members: []int{i, k}, pledges: []world.Obligations{ob, ob}, in: []bool{true, true}, formed: y})
-	st.dirty = true
-	st.recount()
+	st.setTie(i, k, st.ties[i*st.n+k]|ob)
 	return len(st.allies) - 1
 }
 
@@ -143,6 +142,9 @@ func (st *runState) leaveStep(e *epoch, i, y int, row *YearRow) {
 	p, c := st.p, st.p.Config
 	j := e.top[i]
 	for x := range st.allies {
+		if x < len(p.allies) && !slices.Contains(p.memberOf[i], x) {
+			continue
+		}
 		al := &st.allies[x]
 		me := slices.Index(al.members, i)
 		if me < 0 || !al.in[me] {
@@ -175,13 +177,11 @@ func (st *runState) leaveStep(e *epoch, i, y int, row *YearRow) {
 			Alliance: x, Reason: why, Value: value, Rate: c.LeaveRate, Draw: st.rng.Float64()}
 		if d.Draw < d.Rate {
 			d.Action = Leave
-			al.in[me] = false
-			st.dirty = true
+			st.quit(x, me)
 			row.Left++
 		}
 		st.decide(d)
 	}
-	st.recount()
 }
 
 // sharesWar reports whether k fights a war against one of i's actual

@@ -43,6 +43,10 @@ type Plan struct {
 	pos      map[int]int
 	epochs   []*epoch
 	allies   []allianceState // the base World's alliances on the base date
+	memberOf [][]int         // the alliances (in allies) listing each state
+	ties     []world.Obligations
+	allied   int // allied and defence dyads of ties
+	defence  int
 	record   []int           // positions of the recorded states
 }
 
@@ -100,6 +104,16 @@ func Prepare(sc *Scenario, w *world.World, c Config) (*Plan, error) {
 		p.allies = append(p.allies, p.allianceOf(&base.Alliances[a], sc.Base.Date))
 	}
 	p.record = p.recordPositions()
+	p.memberOf = make([][]int, len(p.States))
+	for x, a := range p.allies {
+		for _, i := range a.members {
+			p.memberOf[i] = append(p.memberOf[i], x)
+		}
+	}
+	st := newRunState(p)
+	st.allies, st.dirty = p.allies, true
+	st.recount()
+	p.ties, p.allied, p.defence = st.ties, st.allied, st.defence
 	cur := base
 	e, err := p.epoch(cur, sc.Base.Date)
 	if err != nil {

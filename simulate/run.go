@@ -177,7 +177,8 @@ func (st *runState) simulate(run int, seed uint64, res *Result) {
 	}
 	st.wars = st.wars[:0]
 	clear(st.atWar)
-	st.dirty = true
+	copy(st.ties, p.ties)
+	st.allied, st.defence, st.dirty = p.allied, p.defence, false
 	sc := p.Scenario
 	first := sc.Base.Date.Year
 	k, ep := 0, 0
@@ -281,9 +282,8 @@ func (st *runState) shock(s *Shock, y int, row *YearRow) *war {
 			}
 			for m, i := range al.members {
 				if p.States[i] == s.State && al.in[m] {
-					al.in[m] = false
+					st.quit(x, m)
 					row.Left++
-					st.dirty = true
 				}
 			}
 		}
@@ -539,6 +539,59 @@ func (st *runState) fighting(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// quit takes member m out of alliance x and updates the ties of its
+// partners in it.
+func (st *runState) quit(x, m int) {
+	al := &st.allies[x]
+	al.in[m] = false
+	i := al.members[m]
+	for b, j := range al.members {
+		if b != m && al.in[b] {
+			st.setTie(i, j, st.pairTie(i, j))
+		}
+	}
+}
+
+// pairTie returns the obligations binding i and j in the alliances both
+// are in: the base World's alliances of i and those formed in the run.
+func (st *runState) pairTie(i, j int) world.Obligations {
+	var t world.Obligations
+	add := func(x int) {
+		al := &st.allies[x]
+		a, b := slices.Index(al.members, i), slices.Index(al.members, j)
+		if a >= 0 && b >= 0 && al.in[a] && al.in[b] {
+			t |= al.pledges[a] | al.pledges[b]
+		}
+	}
+	for _, x := range st.p.memberOf[i] {
+		add(x)
+	}
+	for x := len(st.p.allies); x < len(st.allies); x++ {
+		add(x)
+	}
+	return t
+}
+
+// setTie sets the tie of i and j, keeping the counts of allied and
+// defence dyads.
+func (st *runState) setTie(i, j int, t world.Obligations) {
+	const def = world.Obligations(world.Defense) | world.Obligations(world.Offense)
+	old := st.ties[i*st.n+j]
+	if old != 0 {
+		st.allied--
+	}
+	if old&def != 0 {
+		st.defence--
+	}
+	if t != 0 {
+		st.allied++
+	}
+	if t&def != 0 {
+		st.defence++
+	}
+	st.ties[i*st.n+j], st.ties[j*st.n+i] = t, t
 }
 
 // recount rebuilds the ties among the states from the alliances when
