@@ -14,11 +14,14 @@ import (
 //   - it leaves an alliance that has come to cost more than it brings:
 //     when its top actual threat is itself a member (ThreatInside: the
 //     alliance binds it to its threat and brings no security against
-//     it), or when a member fights a war against none of its actual
-//     threats and the alliance's security benefit against its top threat
-//     is below Entrapment × the share of that member's actual threats it
-//     does not share (Entrapped; Snyder 1984). It then leaves with
-//     probability LeaveRate;
+//     it), or when a member fights on the side that began a war, against
+//     none of its actual threats, and the alliance's security benefit
+//     against its top threat is below Entrapment × the share of that
+//     member's actual threats it does not share (Entrapped: the fear of
+//     being dragged into an ally's war over interests it does not share;
+//     Snyder 1984). An ally that was attacked does not entrap: standing
+//     by it is what the alliance is for. It then leaves with probability
+//     LeaveRate;
 //   - balancing without a defence ally that shares its threat, it forms
 //     a defence pact with align's best partner that shares the threat
 //     when both gain: the security each brings against the threat (its
@@ -160,7 +163,7 @@ func (st *runState) leaveStep(e *epoch, i, y int, row *YearRow) {
 				why, value, other = ThreatInside, e.m.TotalAt(i, j), p.States[k]
 				break
 			}
-			if st.atWar[k] > 0 && !st.sharesWar(e, i, k) {
+			if st.aggressor(k) && !st.sharesWar(e, i, k) {
 				benefit := 0.0
 				if j >= 0 {
 					benefit = security(e, j, k)
@@ -182,6 +185,19 @@ func (st *runState) leaveStep(e *epoch, i, y int, row *YearRow) {
 		}
 		st.decide(d)
 	}
+}
+
+// aggressor reports whether k fights on the side that began a war.
+func (st *runState) aggressor(k int) bool {
+	if st.atWar[k] == 0 {
+		return false
+	}
+	for _, w := range st.wars {
+		if w.side[k] == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // sharesWar reports whether k fights a war against one of i's actual

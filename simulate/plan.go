@@ -47,7 +47,7 @@ type Plan struct {
 	ties     []world.Obligations
 	allied   int // allied and defence dyads of ties
 	defence  int
-	record   []int           // positions of the recorded states
+	record   []int // positions of the recorded states
 }
 
 // epoch is the World from one shock date to the next.

@@ -42,7 +42,7 @@ const (
 	Balancing                           // forms a defence pact with a partner sharing its threat
 	Bandwagoning                        // aligns with its top threat
 	ThreatInside                        // the state's top threat is a member of its alliance
-	Entrapped                           // an ally fights a war against none of the state's threats
+	Entrapped                           // an ally began a war against none of the state's threats
 	Scheduled                           // a shock of the scenario
 	Hazard                              // a war begun at the yearly war rate
 )

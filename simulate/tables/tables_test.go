@@ -73,7 +73,7 @@ func sameFiles(t *testing.T, a, b string) {
 func TestMergeEqualsUnsharded(t *testing.T) {
 	p := plan(t, "baltic-crisis")
 	tmp := t.TempDir()
-	const runs, seed = 600, 11
+	const runs, seed = 3000, 11
 	whole := filepath.Join(tmp, "whole")
 	write(t, p, whole, seed, runs, simulate.Shard{Index: 0, Count: 1})
 	m, err := ReadManifest(whole)
