@@ -293,3 +293,41 @@ func TestBuiltins(t *testing.T) {
 		t.Errorf("unknown scenario: %v", err)
 	}
 }
+
+// TestBacktest1946 simulates the World of 1946 forward thirty years and
+// compares the system each decade with history. The test asserts only
+// what the model must get right by construction (the first year starts
+// from history's alliances) and logs the rest: docs/simulate.md reports
+// the divergence.
+func TestBacktest1946(t *testing.T) {
+	h := openHistory(t)
+	sc, err := BacktestScenario(1946, 30)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := h.World(1946)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := Prepare(sc, w, DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := Backtest(context.Background(), p, 200, 1, 10, h.World)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%-5s %6s %6s | %7s %7s | %7s %7s | %5s %5s | %5s %5s | %4s %4s | %5s %5s",
+		"year", "simA", "histA", "simDy", "histDy", "simDef", "histDf", "simB", "histB", "simBw", "hisBw", "simN", "hisN", "newB", "newBw")
+	for _, r := range rows {
+		t.Logf("%-5d %6.1f %6.0f | %7.1f %7.0f | %7.1f %7.0f | %5.2f %5.2f | %5.2f %5.2f | %4d %4d | %5.2f %5.2f",
+			r.Year, r.SimAlliances, r.HistoryAlliances, r.SimAlliedDyads, r.HistoryAlliedDyads, r.SimDefenceDyads, r.HistoryDefenceDyads,
+			r.SimBalance, r.HistoryBalance, r.SimBandwagon, r.HistoryBandwagon, r.SimStates, r.HistoryStates, r.SimNewBalance, r.SimNewBandwagon)
+	}
+	if len(rows) != 4 || rows[0].Year != 1946 || rows[3].Year != 1975 {
+		t.Fatalf("rows for %v", rows)
+	}
+	if first := rows[0]; first.SimAlliances > first.HistoryAlliances+2 || first.SimAlliances < first.HistoryAlliances-5 {
+		t.Errorf("1946: %.1f alliances simulated, %.0f in history", first.SimAlliances, first.HistoryAlliances)
+	}
+}
