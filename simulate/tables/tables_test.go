@@ -12,7 +12,7 @@ import (
 	"github.com/entente/entente/simulate"
 )
 
-func plan(t *testing.T, name string) *simulate.Plan {
+func plan(t testing.TB, name string) *simulate.Plan {
 	t.Helper()
 	b, err := simulate.Builtin(name)
 	if err != nil {
@@ -34,7 +34,7 @@ func plan(t *testing.T, name string) *simulate.Plan {
 }
 
 // write runs shard sh of runs runs of p into dir.
-func write(t *testing.T, p *simulate.Plan, dir string, seed uint64, runs int, sh simulate.Shard) {
+func write(t testing.TB, p *simulate.Plan, dir string, seed uint64, runs int, sh simulate.Shard) {
 	t.Helper()
 	m := NewManifest(p, seed, "test", runs, sh)
 	w, err := Create(dir, m)
