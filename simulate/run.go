@@ -77,9 +77,13 @@ type Decision struct {
 	Other    int    // ccode of the partner, the ally bound to, or the threat; 0 for none
 	Alliance int    // index of the alliance in the run (base World's first), -1 for none
 	Reason   Reason // bit mask
-	Value    float64
-	Rate     float64
-	Draw     float64
+	// AltReason and AltOther are the reasons and the state named for the
+	// side not chosen (war decisions; 0 for none).
+	AltReason Reason
+	AltOther  int
+	Value     float64
+	Rate      float64
+	Draw      float64
 }
 
 // YearRow is the state of the system at the end of one simulated year.
@@ -371,13 +375,14 @@ func (st *runState) round(e *epoch, w *war, y, week int) int {
 		if c.mask == 0 {
 			continue
 		}
-		key := uint64(c.mask)<<8 | uint64(c.side+1)
+		key := uint64(c.altMask)<<40 | uint64(c.mask)<<8 | uint64(c.side+1)
 		if w.keys[k] == key {
 			continue
 		}
 		w.keys[k] = key
 		d := Decision{Year: y, Week: week, War: slices.Index(st.wars, w), State: p.States[k], Action: StayOut,
-			Side: c.side, Other: c.other, Alliance: -1, Reason: c.mask, Value: c.value, Rate: c.rate, Draw: nan}
+			Side: c.side, Other: c.other, Alliance: -1, Reason: c.mask, AltReason: c.altMask, AltOther: c.altOther,
+			Value: c.value, Rate: c.rate, Draw: nan}
 		if c.rate > 0 {
 			d.Draw = st.rng.Float64()
 			if d.Draw < c.rate {
@@ -398,11 +403,13 @@ func (st *runState) round(e *epoch, w *war, y, week int) int {
 
 // joinCase is what state k has to decide about war w.
 type joinCase struct {
-	side  int
-	mask  Reason
-	rate  float64
-	other int // ccode: the ally bound to or pledged to, or the threat
-	value float64
+	side     int
+	mask     Reason
+	rate     float64
+	other    int // ccode: the ally bound to or pledged to, or the threat
+	value    float64
+	altMask  Reason // the other side's reasons
+	altOther int
 }
 
 // joinCase applies the joining rules to state k for each side s of w (e
@@ -504,7 +511,12 @@ func (st *runState) joinCase(e *epoch, w *war, k int) joinCase {
 			c.other = p.States[threatAt]
 		}
 		if c.mask != 0 && (best.side < 0 || c.rate > best.rate) {
+			if best.side >= 0 {
+				c.altMask, c.altOther = best.mask, best.other
+			}
 			best = c
+		} else if best.side >= 0 {
+			best.altMask, best.altOther = c.mask, c.other
 		}
 	}
 	if best.side < 0 {

@@ -270,6 +270,35 @@ func (p *Plan) label(ccode int) string {
 	return fmt.Sprint(ccode)
 }
 
+// joinReasons puts a war decision's reasons in words; the state named is
+// the one bound to when Bound is set, else the ally pledged or tied to.
+func joinReasons(r Reason, other string) string {
+	named := func(x string) string {
+		if r&Bound != 0 {
+			return ""
+		}
+		return " (" + x + ")"
+	}
+	var why []string
+	for _, c := range []struct {
+		bit  Reason
+		text string
+	}{
+		{Bound, "bound by a pledge to " + other + " on the other side"},
+		{DefenceTriggered, "a defence pledge to a state on the side attacked" + named(other)},
+		{OffenceTriggered, "an offence pledge to a state on the attacking side" + named(other)},
+		{Untriggered, "a defence pledge not triggered: the ally's side began the war"},
+		{ChainGang, "tied to a belligerent" + named(other) + " with an actual threat on the other side"},
+		{Aggressor, "an actual threat began the war"},
+		{Threatened, "its top threat is on the other side"},
+	} {
+		if r&c.bit != 0 {
+			why = append(why, c.text)
+		}
+	}
+	return strings.Join(why, "; ")
+}
+
 // Explain returns a decision's reason in words: the rules that applied,
 // the quantities compared and the draw.
 func (p *Plan) Explain(d *Decision) string {
@@ -288,26 +317,12 @@ func (p *Plan) Explain(d *Decision) string {
 		if d.Side >= 0 {
 			fmt.Fprintf(&b, ", weighing side %d", d.Side)
 		}
-		var why []string
-		for _, r := range []struct {
-			bit  Reason
-			text string
-		}{
-			{Bound, "bound by a pledge to " + other + " on the other side"},
-			{DefenceTriggered, "a defence pledge to a state on the side attacked (" + other + ")"},
-			{OffenceTriggered, "an offence pledge to a state on the attacking side (" + other + ")"},
-			{Untriggered, "a defence pledge not triggered: the ally's side began the war"},
-			{ChainGang, "tied to a belligerent (" + other + ") with an actual threat on the other side"},
-			{Aggressor, "an actual threat began the war"},
-			{Threatened, "an actual threat is on the other side"},
-		} {
-			if d.Reason&r.bit != 0 {
-				why = append(why, r.text)
-			}
-		}
-		fmt.Fprintf(&b, ": %s", strings.Join(why, "; "))
+		fmt.Fprintf(&b, ": %s", joinReasons(d.Reason, other))
 		if !math.IsNaN(d.Value) {
 			fmt.Fprintf(&b, "; largest threat on the other side %.2f", d.Value)
+		}
+		if d.AltReason != 0 {
+			fmt.Fprintf(&b, "; side %d: %s", 1-d.Side, joinReasons(d.AltReason, p.label(d.AltOther)))
 		}
 	case Form, Forgo:
 		verb := "formed"

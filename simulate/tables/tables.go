@@ -106,6 +106,8 @@ var schemas = []table{
 		col("other", panel.Int, "ccode of the partner, ally or threat; null for none"),
 		col("alliance", panel.Int, "alliance number in the run (the base World's first); null for none"),
 		col("reason", panel.Int, "bit mask of the rules that applied (manifest reasons)"),
+		col("alt_reason", panel.Int, "for war decisions, the rules of the side not chosen; null for none"),
+		col("alt_other", panel.Int, "ccode named by alt_reason; null for none"),
 		col("value", panel.Float, "quantity compared: largest threat on the other side, or net benefit"),
 		col("rate", panel.Float, "probability the rules gave"), col("draw", panel.Float, "uniform draw; null when none was needed"),
 	}, fillDecisions},
@@ -179,9 +181,11 @@ func fillDecisions(b *panel.Batch, r *simulate.Result) {
 		putI(&c[7], int64(d.Other), d.Other == 0)
 		putI(&c[8], int64(d.Alliance), d.Alliance < 0)
 		putI(&c[9], int64(d.Reason), false)
-		c[10].F = append(c[10].F, d.Value)
-		c[11].F = append(c[11].F, d.Rate)
-		c[12].F = append(c[12].F, d.Draw)
+		putI(&c[10], int64(d.AltReason), d.AltReason == 0)
+		putI(&c[11], int64(d.AltOther), d.AltOther == 0)
+		c[12].F = append(c[12].F, d.Value)
+		c[13].F = append(c[13].F, d.Rate)
+		c[14].F = append(c[14].F, d.Draw)
 	}
 }
 
