@@ -33,6 +33,19 @@ type StateStat struct {
 	// Week is the mean week of entry on each side (missing when never).
 	Week    [2]world.Value `json:"week"`
 	Reasons []ReasonStat   `json:"reasons"`
+	// Choice is the state's alignment choice on the base date and after
+	// the last shock, with its top actual threat then ("" for none);
+	// Formed the partners it formed alliances with, by share of runs.
+	Choice    [2]string      `json:"choice"`
+	TopThreat string         `json:"top_threat"`
+	Formed    []PartnerShare `json:"formed"`
+}
+
+// PartnerShare is a partner and the share of runs in which the state
+// formed an alliance with it.
+type PartnerShare struct {
+	Name  string  `json:"name"`
+	Share float64 `json:"share"`
 }
 
 // ReasonStat is one outcome of a state with one set of reasons: its share
@@ -83,6 +96,7 @@ type Summarizer struct {
 	reason []map[outcomeKey]*reasonCount
 	years  []YearStat
 	sizes  []int // count of runs by war size
+	formed []map[int]int
 	majors int
 	spread int
 	wars   int
@@ -104,8 +118,10 @@ func (p *Plan) NewSummarizer() *Summarizer {
 	s := &Summarizer{p: p, side: make([][2]int, k), weeks: make([][2]int, k), out: make([]int, k),
 		reason: make([]map[outcomeKey]*reasonCount, k), years: make([]YearStat, p.Scenario.Years),
 		sizes: make([]int, len(p.States)+1)}
+	s.formed = make([]map[int]int, k)
 	for i := range s.reason {
 		s.reason[i] = map[outcomeKey]*reasonCount{}
+		s.formed[i] = map[int]int{}
 	}
 	return s
 }
@@ -127,6 +143,15 @@ func (s *Summarizer) Add(r *Result) {
 		a.Bandwagon += float64(y.Bandwagon)
 		a.Hedge += float64(y.Hedge)
 		a.None += float64(y.None)
+	}
+	for x, i := range p.record {
+		seen := map[int]bool{}
+		for k := range r.Decisions {
+			if d := &r.Decisions[k]; d.Action == Form && d.State == p.States[i] && !seen[d.Other] {
+				seen[d.Other] = true
+				s.formed[x][d.Other]++
+			}
+		}
 	}
 	if len(r.Wars) == 0 {
 		for x := range p.record {
@@ -201,6 +226,24 @@ func (s *Summarizer) Summary() *Summary {
 				st.Week[k] = world.Value(float64(s.weeks[x][k]) / float64(s.side[x][k]))
 			}
 		}
+		first, last := p.epochs[0], p.epochs[len(p.epochs)-1]
+		st.Choice = [2]string{first.choice[i].String(), last.choice[i].String()}
+		if j := last.top[i]; j >= 0 {
+			st.TopThreat = p.Names[j]
+		}
+		st.Formed = []PartnerShare{}
+		for c, k := range s.formed[x] {
+			st.Formed = append(st.Formed, PartnerShare{p.label(c), float64(k) / n})
+		}
+		slices.SortFunc(st.Formed, func(a, b PartnerShare) int {
+			if a.Share != b.Share {
+				if a.Share > b.Share {
+					return -1
+				}
+				return 1
+			}
+			return strings.Compare(a.Name, b.Name)
+		})
 		for key, c := range s.reason[x] {
 			st.Reasons = append(st.Reasons, ReasonStat{Outcome: key.outcome, Rules: orEmpty(key.mask.Names()),
 				Share: float64(c.n) / n, Example: c.example})

@@ -313,8 +313,35 @@ func writeSimulation(out io.Writer, plan *simulate.Plan, s *simulate.Summary, se
 			}
 		}
 	}
+	fmt.Fprintln(out, "\nalignment of the recorded states (align's choice on the base date and after the last shock) and the alliances they formed:")
+	tw := tabwriter.NewWriter(out, 2, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "  state\tchoice\ttop threat\tformed with (share of runs)")
+	for _, st := range s.States {
+		var fs []string
+		for k, f := range st.Formed {
+			if k == 3 {
+				break
+			}
+			fs = append(fs, fmt.Sprintf("%s %.2f", f.Name, f.Share))
+		}
+		if len(fs) == 0 {
+			fs = []string{"-"}
+		}
+		ch := st.Choice[0]
+		if st.Choice[1] != ch {
+			ch += " → " + st.Choice[1]
+		}
+		th := st.TopThreat
+		if th == "" {
+			th = "-"
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", st.Name, ch, th, strings.Join(fs, ", "))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
 	fmt.Fprintln(out, "\nthe system at the end of each year (means over runs):")
-	tw := tabwriter.NewWriter(out, 2, 0, 2, ' ', tabwriter.AlignRight)
+	tw = tabwriter.NewWriter(out, 2, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "year\talliances\tallied dyads\tdefence dyads\tat war\tformed\tleft\tbalance\tbandwagon\thedge\tnone\t")
 	for _, y := range s.Years {
 		fmt.Fprintf(tw, "%d\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.1f\t%.1f\t%.1f\t%.1f\t\n", y.Year, y.Alliances, y.AlliedDyads,
