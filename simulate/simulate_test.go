@@ -93,7 +93,29 @@ func stateStat(t *testing.T, s *Summary, name string) StateStat {
 // allies began the war.
 func TestEurope1914(t *testing.T) {
 	p := builtinPlan(t, "europe-1914", DefaultConfig())
-	s := summarize(t, p, 1, 2000)
+	// The joint outcome: Germany with Austria-Hungary, Russia, France and
+	// Britain with Serbia, Italy out, in the same run.
+	actual := map[int]int8{255: 0, 365: 1, 220: 1, 200: 1, 325: -1}
+	sum, joint := p.NewSummarizer(), 0
+	err := p.Simulate(context.Background(), 1, 0, 2000, 0, func(r *Result) error {
+		sum.Add(r)
+		all := true
+		for c, side := range actual {
+			all = all && r.Sides[p.pos[c]] == side
+		}
+		if all {
+			joint++
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := sum.Summary()
+	t.Logf("the five great powers on their actual sides in the same run: %.3f", float64(joint)/2000)
+	if float64(joint)/2000 < 0.5 {
+		t.Errorf("the actual sides of August 1914 in %d of 2000 runs, want at least half", joint)
+	}
 	for _, c := range []struct {
 		name       string
 		side       int
