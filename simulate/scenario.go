@@ -62,7 +62,7 @@ type ShockKind string
 const (
 	ShockAttack   ShockKind = "attack"   // a state attacks another: a war begins
 	ShockLeave    ShockKind = "leave"    // a member leaves an alliance
-	ShockSuspend  ShockKind = "suspend"  // a member's participation is suspended
+	ShockSuspend  ShockKind = "suspend"  // a member's participation is suspended (to the end of the simulation: as leave)
 	ShockTighten  ShockKind = "tighten"  // a member's (or every member's) commitment gains obligations
 	ShockLoosen   ShockKind = "loosen"   // a member's (or every member's) commitment is reduced to weaker obligations
 	ShockSpending ShockKind = "spending" // a state's military spending is multiplied
@@ -505,6 +505,9 @@ func (sc *Scenario) Bind(w *world.World) error {
 		if v, ok := s.names["alliance"]; ok {
 			s.Alliance = v
 			al := allianceByID(w, v)
+			if al != nil {
+				s.Alliance = al.ID
+			}
 			switch {
 			case al == nil:
 				fail(join(p, "alliance"), s.pos["alliance"], fmt.Errorf("%w: %q is not an alliance of the base world on %s%s",
