@@ -12,9 +12,9 @@ import (
 // under the threat model) and acts on it:
 //
 //   - it leaves an alliance that has come to cost more than it brings:
-//     when its top actual threat is itself a member (ThreatInside: the
-//     alliance binds it to its threat and brings no security against
-//     it), or when a member fights on the side that began a war, against
+//     when its top actual threat is itself a member of a pact of at most
+//     InsideMax members (ThreatInside: the alliance binds it to its
+//     threat and brings no security against it), or when a member fights on the side that began a war, against
 //     none of its actual threats, and the alliance's security benefit
 //     against its top threat is below Entrapment × the share of that
 //     member's actual threats it does not share (Entrapped: the fear of
@@ -155,11 +155,17 @@ func (st *runState) leaveStep(e *epoch, i, y int, row *YearRow) {
 		}
 		var why Reason
 		value, other := nan, 0
+		in := 0
+		for _, b := range al.in {
+			if b {
+				in++
+			}
+		}
 		for b, k := range al.members {
 			if b == me || !al.in[b] {
 				continue
 			}
-			if k == j {
+			if k == j && in <= c.InsideMax {
 				why, value, other = ThreatInside, e.m.TotalAt(i, j), p.States[k]
 				break
 			}

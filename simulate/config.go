@@ -51,6 +51,12 @@ type Config struct {
 	// Weeks bounds the rounds of a war's joining cascade; each round is a
 	// week after the attack.
 	Weeks int
+	// InsideMax: the threat_inside leave rule applies to alliances of at
+	// most InsideMax members in force. In a larger pact the rival is one
+	// member among many and the pact's institutions manage the rivalry
+	// (Greece and Türkiye in NATO since 1952; Argentina and Brazil, Peru
+	// and Ecuador in the Rio Treaty): set, not estimated.
+	InsideMax int
 	// ThreatRank: an enemy counts as one of a state's actual threats when
 	// it is among the state's ThreatRank largest threats with intent at
 	// least the threat model's RivalryFloor.
@@ -60,7 +66,7 @@ type Config struct {
 // DefaultConfig returns the defaults: the threat model's and align's
 // defaults (Walt composite), the join rates documented on JoinRates,
 // FormRate 0.25, LeaveRate 0.1, Autonomy 0.1, Entrapment 0.5, 12 weeks
-// of cascade, ThreatRank 3.
+// of cascade, ThreatRank 3, InsideMax 3.
 func DefaultConfig() Config {
 	return Config{
 		Threat: threat.DefaultOptions(),
@@ -68,7 +74,7 @@ func DefaultConfig() Config {
 		Join: JoinRates{Defense: 83.0 / 636, Offense: 12.0 / 30,
 			ChainGang: 0.8, Aggressor: 0.8, Threatened: 0.3},
 		FormRate: 0.25, LeaveRate: 0.1, Autonomy: 0.1, Entrapment: 0.5,
-		Weeks: 12, ThreatRank: 3,
+		Weeks: 12, ThreatRank: 3, InsideMax: 3,
 	}
 }
 
@@ -95,6 +101,9 @@ func (c Config) Validate() error {
 	}
 	if c.Weeks < 1 || c.Weeks > 520 {
 		return fmt.Errorf("simulate: weeks %d: want 1..520", c.Weeks)
+	}
+	if c.InsideMax < 2 {
+		return fmt.Errorf("simulate: inside max %d: want at least 2", c.InsideMax)
 	}
 	if c.ThreatRank < 1 {
 		return fmt.Errorf("simulate: threat rank %d: want at least 1", c.ThreatRank)

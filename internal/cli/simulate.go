@@ -191,7 +191,7 @@ func shardOf(env *Env, flagValue string, count int) (simulate.Shard, error) {
 }
 
 // setNames are the constants --set changes.
-var setNames = []string{"defense", "offense", "chain-gang", "aggressor", "threatened", "form", "leave", "autonomy", "entrapment", "weeks", "threat-rank"}
+var setNames = []string{"defense", "offense", "chain-gang", "aggressor", "threatened", "form", "leave", "autonomy", "entrapment", "weeks", "threat-rank", "inside-max"}
 
 func parseSet(s string) (simulate.Config, error) {
 	c := simulate.DefaultConfig()
@@ -227,6 +227,8 @@ func parseSet(s string) (simulate.Config, error) {
 			c.Weeks = int(x)
 		case "threat-rank":
 			c.ThreatRank = int(x)
+		case "inside-max":
+			c.InsideMax = int(x)
 		default:
 			return c, usagef("--set %q: unknown name %q (want one of %s)", kv, k, strings.Join(setNames, ", "))
 		}
