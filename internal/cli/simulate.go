@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -239,6 +240,30 @@ func parseSet(s string) (simulate.Config, error) {
 	return c, nil
 }
 
+// buildVersion is the version a manifest records: Version, with the VCS
+// revision the binary was built from when Go recorded it (and "-dirty"
+// for a modified tree), so that shards of different builds do not merge.
+func buildVersion() string {
+	v := Version
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return v
+	}
+	var rev, dirty string
+	for _, s := range bi.Settings {
+		switch {
+		case s.Key == "vcs.revision" && len(s.Value) >= 12:
+			rev = s.Value[:12]
+		case s.Key == "vcs.modified" && s.Value == "true":
+			dirty = "-dirty"
+		}
+	}
+	if rev != "" {
+		v += "+" + rev + dirty
+	}
+	return v
+}
+
 // shardDir is where shard sh of a simulation writing to out puts its
 // tables.
 func shardDir(out string, sh simulate.Shard) string {
@@ -252,7 +277,7 @@ func runSimulation(ctx context.Context, env *Env, plan *simulate.Plan, runs int,
 	from, to := sh.Runs(runs)
 	var tw *tables.Writer
 	if out != "" {
-		m := tables.NewManifest(plan, seed, Version, runs, sh)
+		m := tables.NewManifest(plan, seed, buildVersion(), runs, sh)
 		var err error
 		if tw, err = tables.Create(shardDir(out, sh), m); err != nil {
 			return err
