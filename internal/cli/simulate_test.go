@@ -2,8 +2,11 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -79,6 +82,62 @@ func TestSimulateMergeCommand(t *testing.T) {
 		}
 		if !bytes.Equal(a, b) {
 			t.Errorf("%s: merged differs from unsharded", f)
+		}
+	}
+}
+
+// TestSimulateHelperProcess is not a test: TestSimulateProcesses runs the
+// test binary as entente through it.
+func TestSimulateHelperProcess(t *testing.T) {
+	args := os.Getenv("ENTENTE_HELPER_ARGS")
+	if args == "" {
+		t.Skip("helper process")
+	}
+	os.Exit(Main(context.Background(), strings.Fields(args), os.Stdin, os.Stdout, os.Stderr))
+}
+
+// TestSimulateProcesses runs four shards as four concurrent processes,
+// each told its shard by Slurm's variables as a job array would, and
+// checks that their merge equals the unsharded run byte for byte.
+func TestSimulateProcesses(t *testing.T) {
+	dir := t.TempDir()
+	args := "simulate baltic-crisis --runs 60 --seed 9 --workers 1"
+	if _, errs, code := runCLI(t, nil, append(strings.Fields(args), "--out", filepath.Join(dir, "whole"))...); code != 0 {
+		t.Fatalf("unsharded: exit %d: %s", code, errs)
+	}
+	var cmds []*exec.Cmd
+	for i := range 4 {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestSimulateHelperProcess$")
+		cmd.Env = append(os.Environ(), "ENTENTE_HELPER_ARGS="+args+" --out "+filepath.Join(dir, "parts"),
+			"SLURM_ARRAY_TASK_ID="+strconv.Itoa(i+1), "SLURM_ARRAY_TASK_MIN=1", "SLURM_ARRAY_TASK_COUNT=4")
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		cmds = append(cmds, cmd)
+		defer func(i int) {
+			if t.Failed() {
+				t.Logf("shard %d: %s", i, stderr.String())
+			}
+		}(i)
+	}
+	for i, cmd := range cmds {
+		if err := cmd.Wait(); err != nil {
+			t.Errorf("shard %d: %v", i, err)
+		}
+	}
+	if t.Failed() {
+		return
+	}
+	if _, errs, code := runCLI(t, nil, "merge", "--out", filepath.Join(dir, "merged"), filepath.Join(dir, "parts")); code != 0 {
+		t.Fatalf("merge: exit %d: %s", code, errs)
+	}
+	for _, f := range []string{"manifest.json", "decisions.parquet", "sides.parquet", "wars.parquet", "years.parquet"} {
+		a, _ := os.ReadFile(filepath.Join(dir, "whole", f))
+		b, _ := os.ReadFile(filepath.Join(dir, "merged", f))
+		if len(a) == 0 || !bytes.Equal(a, b) {
+			t.Errorf("%s: merged (%d bytes) differs from unsharded (%d bytes)", f, len(b), len(a))
 		}
 	}
 }
