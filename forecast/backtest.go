@@ -90,6 +90,7 @@ func Run(ctx context.Context, d *Design, from, to int, o Options) (*Result, erro
 	res := &Result{Kind: d.Kind, From: from, To: to, Rolling: o.Rolling, Relevant: o.Spec.Relevant,
 		Replicates: o.Replicates, Seed: o.Seed, TrainFirst: d.Years[0].Year}
 	var m *Model
+	cache := samples{}
 	for t := from; t <= to; t++ {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -108,7 +109,7 @@ func Run(ctx context.Context, d *Design, from, to int, o Options) (*Result, erro
 			if m != nil {
 				start = m.Beta
 			}
-			next, err := Fit(train, o.Spec, fo, start)
+			next, err := fit(train, o.Spec, fo, start, cache)
 			if err != nil {
 				return nil, err
 			}

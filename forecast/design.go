@@ -333,6 +333,11 @@ func (c *Context) Features(k Kind, carry *Carry) (*Year, error) {
 	}
 	last := carry.last[k]
 	yr := &Year{Year: w.Year + 1, Cols: make([][]float64, len(Features))}
+	size := n * (n - 1) / 2
+	yr.A, yr.B, yr.Relevant = make([]int, 0, size), make([]int, 0, size), make([]bool, 0, size)
+	for f := range yr.Cols {
+		yr.Cols[f] = make([]float64, 0, size)
+	}
 	nan := math.NaN()
 	row := make([]float64, len(Features))
 	contigOK := w.Covered(world.FamilyContiguity)

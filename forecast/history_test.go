@@ -59,4 +59,3 @@ func TestBuildReal(t *testing.T) {
 		t.Logf("%s: %d–%d, %d dyad-years, %d formed", k, first, last, rows, pos)
 	}
 }
-

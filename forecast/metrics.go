@@ -110,7 +110,12 @@ func prepareView(ps []Prediction, view string) *scored {
 		}
 		idx = append(idx, i)
 	}
-	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(ps[b].P, ps[a].P) })
+	slices.SortFunc(idx, func(a, b int) int {
+		if c := cmp.Compare(ps[b].P, ps[a].P); c != 0 {
+			return c
+		}
+		return a - b // deterministic order among ties
+	})
 	s := &scored{}
 	yi := map[int]int{}
 	for _, i := range idx {
@@ -178,6 +183,121 @@ func (s *scored) metrics(m []float64) (auc, ap, brier, bss float64) {
 	return auc / (posT * negT), ap, sq / sw, 1 - sq/sqRef
 }
 
+// yearStats are the sums from which the metrics of any resampling of the
+// years follow without another pass over the rows (each metric is a sum
+// over pairs or groups of rows, and so a quadratic or linear form in the
+// number of times each year is drawn):
+//
+//	AUC(m)   = Σ_{y,y'} m_y m_y' C[y][y'] / (P(m) N(m))
+//	AP(m)    = Σ_g (Σ_y m_y pos[g][y]) / P(m) · TP_g(m) / (TP_g(m) + FP_g(m))
+//	Brier(m) = Σ_y m_y SQ[y] / Σ_y m_y W[y]
+//
+// C[y][y'] sums, over the formed rows i of year y, w_i times the weight
+// of the non-forming rows of year y' predicted below p_i (ties count one
+// half); g runs over the groups of tied predictions holding a formed row.
+type yearStats struct {
+	c              [][]float64
+	pos, neg       []float64 // weight of formed and other rows, per year
+	sq, sqRef      []float64
+	gpos, gtp, gfp [][]float64 // per group with a formed row, per year
+}
+
+func (s *scored) stats() *yearStats {
+	ny := len(s.years)
+	st := &yearStats{c: make([][]float64, ny), pos: make([]float64, ny), neg: make([]float64, ny),
+		sq: make([]float64, ny), sqRef: make([]float64, ny)}
+	for y := range st.c {
+		st.c[y] = make([]float64, ny)
+	}
+	for i := range s.p {
+		y, w := s.year[i], s.w[i]
+		o := 0.0
+		if s.y[i] {
+			st.pos[y] += w
+			o = 1
+		} else {
+			st.neg[y] += w
+		}
+		st.sq[y] += w * (s.p[i] - o) * (s.p[i] - o)
+		st.sqRef[y] += w * (s.ref[i] - o) * (s.ref[i] - o)
+	}
+	negAbove := make([]float64, ny)
+	tp, fp := make([]float64, ny), make([]float64, ny)
+	gp, gn := make([]float64, ny), make([]float64, ny)
+	for i := 0; i < len(s.p); {
+		j := i
+		clear(gp)
+		clear(gn)
+		for ; j < len(s.p) && s.p[j] == s.p[i]; j++ {
+			if s.y[j] {
+				gp[s.year[j]] += s.w[j]
+			} else {
+				gn[s.year[j]] += s.w[j]
+			}
+		}
+		hasPos := false
+		for y := range gp {
+			tp[y] += gp[y]
+			fp[y] += gn[y]
+			hasPos = hasPos || gp[y] > 0
+		}
+		if hasPos {
+			for y, pw := range gp {
+				if pw == 0 {
+					continue
+				}
+				row := st.c[y]
+				for y2 := range row {
+					row[y2] += pw * (st.neg[y2] - negAbove[y2] - 0.5*gn[y2])
+				}
+			}
+			st.gpos = append(st.gpos, slices.Clone(gp))
+			st.gtp = append(st.gtp, slices.Clone(tp))
+			st.gfp = append(st.gfp, slices.Clone(fp))
+		}
+		for y := range gn {
+			negAbove[y] += gn[y]
+		}
+		i = j
+	}
+	return st
+}
+
+// metrics returns the metrics of the resampling m (years drawn m_y times).
+func (st *yearStats) metrics(m []float64) (auc, ap, brier, bss float64) {
+	var posT, negT, sq, sqRef, sw float64
+	for y, k := range m {
+		posT += k * st.pos[y]
+		negT += k * st.neg[y]
+		sq += k * st.sq[y]
+		sqRef += k * st.sqRef[y]
+		sw += k * (st.pos[y] + st.neg[y])
+	}
+	for y, k := range m {
+		if k == 0 {
+			continue
+		}
+		for y2, k2 := range m {
+			auc += k * k2 * st.c[y][y2]
+		}
+	}
+	for g := range st.gpos {
+		var p, tp, fp float64
+		for y, k := range m {
+			p += k * st.gpos[g][y]
+			tp += k * st.gtp[g][y]
+			fp += k * st.gfp[g][y]
+		}
+		if p > 0 {
+			ap += p / posT * tp / (tp + fp)
+		}
+	}
+	if posT == 0 || negT == 0 {
+		return math.NaN(), math.NaN(), sq / sw, 1 - sq/sqRef
+	}
+	return auc / (posT * negT), ap, sq / sw, 1 - sq/sqRef
+}
+
 func (s *scored) weight(i int, m []float64) float64 {
 	if m == nil {
 		return s.w[i]
@@ -223,8 +343,9 @@ func Evaluate(ps []Prediction, view string, reps int, seed uint64) Metrics {
 	auc, ap, brier, bss := s.metrics(nil)
 	mt.Brier = Num(brier)
 	var as, aps, bs []float64
+	st := s.stats()
 	for _, m := range draws(len(s.years), reps, seed) {
-		a, p, _, b := s.metrics(m)
+		a, p, _, b := st.metrics(m)
 		as, aps, bs = append(as, a), append(aps, p), append(bs, b)
 	}
 	mt.AUC, mt.PRAUC, mt.BSS = interval(auc, as), interval(ap, aps), interval(bss, bs)
@@ -252,13 +373,14 @@ func Paired(a, b []Prediction, view string, reps int, seed uint64) (diff Interva
 	x, _, _, _ := sa.metrics(nil)
 	y, _, _, _ := sb.metrics(nil)
 	var ds []float64
+	ta, tb := sa.stats(), sb.stats()
 	for _, m := range draws(len(sa.years), reps, seed) {
 		mb := make([]float64, len(sb.years))
 		for i := range mb {
 			mb[i] = m[remap[i]]
 		}
-		u, _, _, _ := sa.metrics(m)
-		v, _, _, _ := sb.metrics(mb)
+		u, _, _, _ := ta.metrics(m)
+		v, _, _, _ := tb.metrics(mb)
 		ds = append(ds, u-v)
 	}
 	return interval(x-y, ds)

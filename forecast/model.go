@@ -90,15 +90,46 @@ type trainingSet struct {
 	years []int
 }
 
-func gather(years []*Year, s Spec) *trainingSet {
+// sample is the rows of one year a Spec keeps, with their weights.
+type sample struct {
+	rows []int
+	w    []float64
+}
+
+// samples caches the rows kept per year for one Spec.
+type samples map[*Year]*sample
+
+func (ss samples) of(yr *Year, s Spec) *sample {
+	if sm, ok := ss[yr]; ok {
+		return sm
+	}
+	sm := &sample{}
+	for r := range yr.Y {
+		if ok, w := s.keep(yr, r); ok {
+			sm.rows = append(sm.rows, r)
+			sm.w = append(sm.w, w)
+		}
+	}
+	if ss != nil {
+		ss[yr] = sm
+	}
+	return sm
+}
+
+func gather(years []*Year, s Spec, cache samples) *trainingSet {
 	cs := s.columns()
 	ts := &trainingSet{cols: make([][]float64, len(cs))}
+	n := 0
 	for _, yr := range years {
-		for r := range yr.Y {
-			ok, w := s.keep(yr, r)
-			if !ok {
-				continue
-			}
+		n += len(cache.of(yr, s).rows)
+	}
+	for k := range ts.cols {
+		ts.cols[k] = make([]float64, 0, n)
+	}
+	for _, yr := range years {
+		sm := cache.of(yr, s)
+		for x, r := range sm.rows {
+			w := sm.w[x]
 			for k, c := range cs {
 				ts.cols[k] = append(ts.cols[k], yr.Cols[c][r])
 			}
@@ -264,10 +295,14 @@ var DefaultGrid = []float64{100, 1000, 10000, 100000}
 // warm-started from start when it has the right length. It returns an error
 // when the window has no rows or no alliance formed in it.
 func Fit(years []*Year, s Spec, o FitOptions, start []float64) (*Model, error) {
+	return fit(years, s, o, start, nil)
+}
+
+func fit(years []*Year, s Spec, o FitOptions, start []float64, cache samples) (*Model, error) {
 	if len(years) == 0 {
 		return nil, fmt.Errorf("forecast: empty training window")
 	}
-	ts := gather(years, s)
+	ts := gather(years, s, cache)
 	m, d := prepare(ts, s.columns())
 	m.Train = [2]int{years[0].Year, years[len(years)-1].Year}
 	if len(ts.y) == 0 || m.BaseRate == 0 {

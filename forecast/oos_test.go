@@ -211,3 +211,29 @@ func TestDeterministic(t *testing.T) {
 		t.Error("seeds 1 and 2 give the same predictions")
 	}
 }
+
+// TestYearStats checks the resampled metrics computed from per-year sums
+// against a direct pass over the rows with the years weighted.
+func TestYearStats(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 3))
+	var ps []Prediction
+	for i := 0; i < 3000; i++ {
+		y := 2000 + rng.IntN(7)
+		p := math.Round(rng.Float64()*50) / 50 // ties
+		ps = append(ps, Prediction{A: i, B: i + 1, Year: y, P: p, Outcome: rng.Float64() < p*0.3, Ref: 0.1,
+			Treaty: string(rune('a' + rng.IntN(5))), TreatySize: 2 + rng.IntN(20)})
+	}
+	for _, view := range []string{ViewDyads, ViewTreaties, ViewSmall} {
+		s := prepareView(ps, view)
+		st := s.stats()
+		for _, m := range draws(len(s.years), 5, 9) {
+			a1, p1, b1, s1 := s.metrics(m)
+			a2, p2, b2, s2 := st.metrics(m)
+			for _, c := range [][2]float64{{a1, a2}, {p1, p2}, {b1, b2}, {s1, s2}} {
+				if math.Abs(c[0]-c[1]) > 1e-9 {
+					t.Fatalf("%s: direct %v, from year sums %v", view, []float64{a1, p1, b1, s1}, []float64{a2, p2, b2, s2})
+				}
+			}
+		}
+	}
+}
