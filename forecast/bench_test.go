@@ -25,7 +25,7 @@ func BenchmarkBacktest(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		ds, err := Build(context.Background(), load, Kinds, first+1, last)
+		ds, _, err := Build(context.Background(), load, Kinds, first+1, last)
 		if err != nil {
 			b.Fatal(err)
 		}

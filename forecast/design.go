@@ -108,11 +108,13 @@ func allied(w *world.World, k Kind, kinds world.Obligations) map[world.Dyad]bool
 // the Worlds of first−1..last from load once each. A kind's year t is kept
 // when the Worlds of t−1 and t both lie inside the coverage of its source;
 // the past-alliance features remember every World read from first−1 on,
-// so first should be the first year the data allow. ctx cancels between
-// years.
-func Build(ctx context.Context, load Loader, kinds []Kind, first, last int) (map[Kind]*Design, error) {
+// so first should be the first year the data allow. It also returns the
+// Carry of every World read (through last), with which Features of the
+// World of last, or of a later world file, can be computed. ctx cancels
+// between years.
+func Build(ctx context.Context, load Loader, kinds []Kind, first, last int) (map[Kind]*Design, *Carry, error) {
 	if first > last {
-		return nil, fmt.Errorf("forecast: outcome years %d..%d: empty range", first, last)
+		return nil, nil, fmt.Errorf("forecast: outcome years %d..%d: empty range", first, last)
 	}
 	out := map[Kind]*Design{}
 	for _, k := range kinds {
@@ -122,11 +124,11 @@ func Build(ctx context.Context, load Loader, kinds []Kind, first, last int) (map
 	var prev *Context
 	for y := first - 1; y <= last; y++ {
 		if err := ctx.Err(); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		w, err := load(y)
 		if err != nil {
-			return nil, fmt.Errorf("forecast: world %d: %w", y, err)
+			return nil, nil, fmt.Errorf("forecast: world %d: %w", y, err)
 		}
 		if prev != nil {
 			for _, k := range kinds {
@@ -135,7 +137,7 @@ func Build(ctx context.Context, load Loader, kinds []Kind, first, last int) (map
 				}
 				yr, err := prev.Features(k, carry)
 				if err != nil {
-					return nil, err
+					return nil, nil, err
 				}
 				yr.label(k, w)
 				out[k].Years = append(out[k].Years, yr)
@@ -143,10 +145,10 @@ func Build(ctx context.Context, load Loader, kinds []Kind, first, last int) (map
 		}
 		carry.Record(w)
 		if prev, err = NewContext(w); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	return out, nil
+	return out, carry, nil
 }
 
 // Context holds what the features of one World need, computed once and

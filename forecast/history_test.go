@@ -33,7 +33,7 @@ func real(tb testing.TB) (*history.History, map[Kind]*Design) {
 			return
 		}
 		first, last := realHistory.Span()
-		realDesigns, realErr = Build(context.Background(), func(y int) (*world.World, error) { return realHistory.World(y) },
+		realDesigns, _, realErr = Build(context.Background(), func(y int) (*world.World, error) { return realHistory.World(y) },
 			Kinds, first+1, last)
 	})
 	if realErr != nil {
