@@ -99,6 +99,7 @@ func Fit(d *Data, lambda float64, start []float64, o Options) (*Model, error) {
 	h := make([]float64, n) // w p (1 − p)
 	grad := make([]float64, p)
 	hess := make([]float64, p*p)
+	hx := make([]float64, n)
 	m := &Model{Lambda: lambda}
 	for it := 1; it <= o.MaxIter; it++ {
 		m.Iterations = it
@@ -120,8 +121,11 @@ func Fit(d *Data, lambda float64, start []float64, o Options) (*Model, error) {
 			grad[a+1] = dot(r, ca) - lambda*beta[a+1]
 			hess[a+1] = dot(h, ca) // row 0, column a+1
 			hess[(a+1)*p] = hess[a+1]
+			for i, v := range ca {
+				hx[i] = h[i] * v
+			}
 			for b := a; b < len(d.Cols); b++ {
-				v := dot3(h, ca, d.Cols[b])
+				v := dot(hx, d.Cols[b])
 				hess[(a+1)*p+b+1] = v
 				hess[(b+1)*p+a+1] = v
 			}
@@ -233,20 +237,6 @@ func dot(x, y []float64) float64 {
 	}
 	if i < len(x) {
 		s0 += x[i] * y[i]
-	}
-	return s0 + s1
-}
-
-func dot3(h, a, b []float64) float64 {
-	a, b = a[:len(h)], b[:len(h)]
-	var s0, s1 float64
-	i := 0
-	for ; i+1 < len(h); i += 2 {
-		s0 += h[i] * a[i] * b[i]
-		s1 += h[i+1] * a[i+1] * b[i+1]
-	}
-	if i < len(h) {
-		s0 += h[i] * a[i] * b[i]
 	}
 	return s0 + s1
 }
