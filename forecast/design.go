@@ -204,9 +204,10 @@ func (c *Context) commonThreat(i, j int) float64 {
 	return c.common[i*n+j]
 }
 
-// NewContext computes the Context of w under the default threat model.
+// NewContext computes the Context of w under the default threat model. It
+// does not modify w, which may be shared; w should be indexed
+// (World.Index, as history and world files build it) for speed.
 func NewContext(w *world.World) (*Context, error) {
-	w.Index()
 	n := len(w.States)
 	c := &Context{World: w, n: n, cinc: make([]float64, n), major: make([]bool, n),
 		polity: make([]float64, n), gdp: make([]float64, n), top: make([]int, n),
