@@ -64,15 +64,11 @@ func ValidWindow(d *Design, from, to int) error {
 	if len(d.Years) == 0 {
 		return fmt.Errorf("forecast: the %s design has no outcome year", d.Kind)
 	}
-	if from <= first || from > last {
-		why := "outside the outcome years"
-		if from <= first && from >= first-1 || from == first {
-			why = "empty training window: no outcome year before it"
-		}
-		if from < first {
-			why = "outside the outcome years"
-		}
-		return &RangeError{"from", from, first + 1, last, why + " of " + string(d.Kind)}
+	switch {
+	case from < first || from > last:
+		return &RangeError{"from", from, first + 1, last, "outside the outcome years of " + string(d.Kind)}
+	case from == first:
+		return &RangeError{"from", from, first + 1, last, "empty training window: no outcome year before it of " + string(d.Kind)}
 	}
 	if to < from || to > last {
 		return &RangeError{"to", to, from, last, "outside the window's outcome years of " + string(d.Kind)}

@@ -145,6 +145,9 @@ power). The data directory is --data DIR or $ENTENTE_DATA.`,
 			if err != nil {
 				return err
 			}
+			if _, end := ds[k].Span(); *year != 0 && *year > end {
+				return usagef("--year %d: %s alliances are coded through %d; want %d–%d", *year, k, end, first+1, end)
+			}
 			m, err := forecast.Fit(ds[k].Years, o.Spec, o.Fit, nil)
 			if err != nil {
 				return err

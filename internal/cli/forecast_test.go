@@ -28,6 +28,7 @@ func TestForecastUsage(t *testing.T) {
 		{"window before the data", []string{"forecast", "--data", dir, "--backtest", "--from", "1700", "--to", "1750"}, "--from 1700: outside the outcome years of atop (valid 1818–2018)"},
 		{"window after the data", []string{"forecast", "--data", dir, "--kind", "cow", "--backtest", "--from", "1990", "--to", "2018"}, "--to 2018: outside the window's outcome years of cow (valid 1990–2012)"},
 		{"year outside", []string{"forecast", "--data", dir, "--year", "2030"}, "--year 2030: want 1817–2018"},
+		{"year outside the kind", []string{"forecast", "--data", dir, "--kind", "cow", "--year", "2015"}, "--year 2015: cow alliances are coded through 2012; want 1817–2012"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
