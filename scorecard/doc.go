@@ -7,7 +7,13 @@
 // faced the same strongest state (balance of power), and whether one partner
 // was the other's top threat or strongest state (bandwagoning). Each hit rate
 // is compared with the same rate among the dyads that could have allied in t
-// and did not, as a rate ratio with a seeded cluster-bootstrap 95% interval,
-// overall and by era. docs/scorecard.md holds the coding of each hypothesis,
+// and did not, as a rate ratio with a seeded 95% interval from a bootstrap
+// that resamples formation years (the dyads of one year share its
+// treaties), overall and by era, beside the baseline every theory must
+// beat: contiguity. ATOP defence pacts are scored apart from ATOP's
+// weaker obligations.
+//
+// The predictive scorecard, each theory block's out-of-sample ROC AUC
+// alone and its loss when dropped, is package forecast's BlockScores. docs/scorecard.md holds the coding of each hypothesis,
 // the table and its reading.
 package scorecard

@@ -53,3 +53,27 @@ func ATOPSource(h *history.History) Source {
 		return out, nil
 	}}
 }
+
+// ATOPDefenseSource is ATOPSource restricted to defence pacts: a dyad is
+// allied in y when either state pledged the other defense or offense
+// (ATOP's defense-or-offense reading; neutrality, non-aggression and
+// consultation pacts do not count), so that the weaker pacts are not
+// pooled with defence pacts.
+func ATOPDefenseSource(h *history.History) Source {
+	t := h.ATOP()
+	first, last := t.Span()
+	kinds := world.Obligations(world.Defense | world.Offense)
+	return Source{Name: "ATOP 5.1 defense", From: first, To: last, Allied: func(y int) (map[world.Dyad]bool, error) {
+		if !t.Covers(y) {
+			return nil, fmt.Errorf("ATOP does not cover %d", y)
+		}
+		keys, vals := t.Year(y)
+		out := map[world.Dyad]bool{}
+		for i, k := range keys {
+			if vals[i]&kinds != 0 && k.A() != k.B() {
+				out[world.MakeDyad(k.A(), k.B())] = true
+			}
+		}
+		return out, nil
+	}}
+}

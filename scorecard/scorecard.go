@@ -43,13 +43,15 @@ const (
 	BalanceOfPower     = "balance_of_power"
 	BalanceOfPowerSys  = "balance_of_power_system"
 	Bandwagoning       = "bandwagoning"
-	numHyp             = 4
+	Contiguous         = "geography_contiguous"
+	numHyp             = 5
 	hypBoT, hypBoP     = 0, 1
 	hypBoPSys, hypBand = 2, 3
+	hypGeo             = 4
 )
 
 // Hypotheses lists the hypothesis names in table order.
-var Hypotheses = []string{BalanceOfThreat, BalanceOfPower, BalanceOfPowerSys, Bandwagoning}
+var Hypotheses = []string{BalanceOfThreat, BalanceOfPower, BalanceOfPowerSys, Bandwagoning, Contiguous}
 
 // Era is a span of formation years.
 type Era struct {
@@ -173,23 +175,26 @@ type group struct {
 	hits [numHyp]int
 }
 
-// cluster is one dyad's dyad-years in one cell: as a new allied dyad and as
-// a control. A dyad is a control in the years it could have allied and did
-// not, and treated in the year it did.
+// cluster is one formation year's dyad-years in one cell: the new allied
+// dyads and the controls (the dyads at risk that did not ally). Years, not
+// dyads, are the clusters: the dyads of one year share its treaties (the
+// 1,210 new ATOP dyads of 2000–01 come from a few multilateral treaties),
+// so a bootstrap over dyads treats them as independent and gives intervals
+// that are too narrow (Aronow, Samii & Assenova 2015).
 type cluster struct{ treated, control group }
 
 // cell holds the clusters of one source and era.
 type cell struct {
-	dyads map[world.Dyad]*cluster
+	years map[int]*cluster
 }
 
-func newCell() *cell { return &cell{dyads: map[world.Dyad]*cluster{}} }
+func newCell() *cell { return &cell{years: map[int]*cluster{}} }
 
-func (c *cell) add(treated bool, d world.Dyad, hits [numHyp]bool) {
-	cl := c.dyads[d]
+func (c *cell) add(treated bool, y int, hits [numHyp]bool) {
+	cl := c.years[y]
 	if cl == nil {
 		cl = &cluster{}
-		c.dyads[d] = cl
+		c.years[y] = cl
 	}
 	g := &cl.control
 	if treated {
@@ -400,10 +405,10 @@ func score(w *world.World, m *threat.Matrix, ao align.Options) (*yearScore, erro
 // source, by era: the dyads at risk with their hits, and the predicted
 // choices with what the states did.
 func (ys *yearScore) tally(risk RiskSet, y int, before, after map[world.Dyad]bool, cells []*cell, chosen []map[string]*choiceCell) {
-	ys.each(risk, before, after, func(d world.Dyad, treated bool, hits [numHyp]bool) {
+	ys.each(risk, before, after, func(_ world.Dyad, treated bool, hits [numHyp]bool) {
 		for e, era := range Eras {
 			if y >= era.From && y <= era.To {
-				cells[e].add(treated, d, hits)
+				cells[e].add(treated, y, hits)
 			}
 		}
 	})
@@ -462,7 +467,9 @@ func (ys *yearScore) relevant(a, b int) bool {
 //	balance of power: target(a) = target(b), defined and neither a nor b;
 //	system balance of power: strong(a) = strong(b), defined and neither a
 //	nor b (true unless a member is the strongest state);
-//	bandwagoning: b is top(a) or target(a), or a is top(b) or target(b).
+//	bandwagoning: b is top(a) or target(a), or a is top(b) or target(b);
+//	geography (the baseline every theory must beat): a and b contiguous
+//	in t−1, by land or by water up to 400 miles (COW types 1–5).
 func (ys *yearScore) hits(a, b int) [numHyp]bool {
 	same := func(x, y int) bool { return x >= 0 && x == y && x != a && x != b }
 	var h [numHyp]bool
@@ -470,12 +477,14 @@ func (ys *yearScore) hits(a, b int) [numHyp]bool {
 	h[hypBoP] = same(ys.target[a], ys.target[b])
 	h[hypBoPSys] = same(ys.strong[a], ys.strong[b])
 	h[hypBand] = ys.top[a] == b || ys.target[a] == b || ys.top[b] == a || ys.target[b] == a
+	c := ys.w.RelationAt(a, b).Contiguity
+	h[hypGeo] = c >= 1 && c <= 5
 	return h
 }
 
 // rows computes the rate ratios of one cell with the cluster bootstrap.
 func (c *cell) rows(src, era string, reps int, rng *rand.Rand) []Row {
-	cs := flatten(c.dyads)
+	cs := flatten(c.years)
 	tr, co := totals(cs)
 	var boot [numHyp][]float64
 	if reps > 0 && tr.n > 0 && co.n > 0 {
@@ -500,19 +509,14 @@ func (c *cell) rows(src, era string, reps int, rng *rand.Rand) []Row {
 	return out
 }
 
-// flatten returns the clusters in a fixed order (by dyad), so that a seed
+// flatten returns the clusters in a fixed order (by year), so that a seed
 // reproduces the bootstrap bit for bit.
-func flatten(m map[world.Dyad]*cluster) []cluster {
-	keys := make([]world.Dyad, 0, len(m))
-	for d := range m {
-		keys = append(keys, d)
+func flatten(m map[int]*cluster) []cluster {
+	keys := make([]int, 0, len(m))
+	for y := range m {
+		keys = append(keys, y)
 	}
-	sort.Slice(keys, func(i, j int) bool {
-		if keys[i].A != keys[j].A {
-			return keys[i].A < keys[j].A
-		}
-		return keys[i].B < keys[j].B
-	})
+	sort.Ints(keys)
 	out := make([]cluster, len(keys))
 	for i, d := range keys {
 		out[i] = *m[d]
@@ -535,9 +539,9 @@ func totals(cs []cluster) (tr, co group) {
 	return tr, co
 }
 
-// resample draws len(cs) dyads with replacement and returns the totals of
-// their treated and control dyad-years: the cluster (dyad) bootstrap, which
-// keeps all of a dyad's years, in both groups, together.
+// resample draws len(cs) years with replacement and returns the totals of
+// their treated and control dyad-years: the cluster (year) bootstrap, which
+// keeps each year's dyads, in both groups, together.
 func resample(cs []cluster, rng *rand.Rand) (tr, co group) {
 	for range cs {
 		c := &cs[rng.IntN(len(cs))]

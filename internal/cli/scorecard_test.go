@@ -22,6 +22,8 @@ func TestScorecardUsage(t *testing.T) {
 		{"bad risk", []string{"scorecard", "--risk", "some", "--data", "x"}, 2, "--risk"},
 		{"negative replicates", []string{"scorecard", "--replicates", "-1", "--data", "x"}, 2, "--replicates"},
 		{"arguments", []string{"scorecard", "x"}, 2, "no arguments"},
+		{"unknown kind", []string{"scorecard", "--kind", "defence", "--data", "x"}, 2, "--kind: unknown outcome kind \"defence\" (want atop, atop-defense, cow)"},
+		{"unknown table", []string{"scorecard", "--table", "some", "--data", "x"}, 2, "--table"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -51,7 +53,7 @@ func TestScorecardRealData(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(recs) != 41 || recs[0][0] != "source" || recs[0][9] != "rate_ratio" {
+	if len(recs) != 76 || recs[0][0] != "source" || recs[0][9] != "rate_ratio" {
 		t.Fatalf("%d records, header %v", len(recs), recs[0])
 	}
 	for _, r := range recs[1:] {
@@ -63,16 +65,22 @@ func TestScorecardRealData(t *testing.T) {
 	if again != out {
 		t.Errorf("the same seed gave a different scorecard")
 	}
-	js, errs, code := runCLI(t, nil, "scorecard", "--data", dir, "--replicates", "0", "--format", "json")
+	js, errs, code := runCLI(t, nil, "scorecard", "--data", dir, "--table", "rates", "--replicates", "0", "--format", "json")
 	if code != 0 {
 		t.Fatalf("json: exit %d: %s", code, errs)
 	}
-	var res struct {
-		Years   map[string][2]int `json:"years"`
-		Skipped []string          `json:"skipped"`
+	var doc struct {
+		Rates struct {
+			Years   map[string][2]int `json:"years"`
+			Skipped []string          `json:"skipped"`
+		} `json:"rate_ratios"`
 	}
-	if err := json.Unmarshal([]byte(js), &res); err != nil {
+	if err := json.Unmarshal([]byte(js), &doc); err != nil {
 		t.Fatal(err)
+	}
+	res := doc.Rates
+	if res.Years["ATOP 5.1 defense"] != [2]int{1817, 2017} {
+		t.Errorf("ATOP defence years scored %v, want 1817–2017", res.Years["ATOP 5.1 defense"])
 	}
 	if res.Years["COW v4.1"] != [2]int{1817, 2012} || res.Years["ATOP 5.1"] != [2]int{1817, 2017} {
 		t.Errorf("years scored %v, want COW 1817–2012 and ATOP 1817–2017", res.Years)

@@ -45,6 +45,7 @@ func (s *Server) routes() []route {
 		{Method: "GET", Path: "/api/report", handle: (*Server).report},
 		{Method: "GET", Path: "/api/landscape", Heavy: true, handle: (*Server).landscape},
 		{Method: "GET", Path: "/api/network", handle: (*Server).network},
+		{Method: "GET", Path: "/api/forecast", Heavy: true, handle: (*Server).forecast},
 		{Method: "GET", Path: "/api/reliability", handle: (*Server).reliability},
 		{Method: "GET", Path: "/api/credibility", handle: (*Server).credibility},
 		{Method: "GET", Path: "/api/burden", handle: (*Server).burden},

@@ -121,6 +121,8 @@ type Server struct {
 	histOnce sync.Once
 	hist     *history.History
 	histErr  error
+
+	fc forecasts // fitted forecast models, per kind
 }
 
 // New opens the store, resolves the token and returns a server ready to
