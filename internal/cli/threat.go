@@ -99,10 +99,13 @@ type threatFlags struct {
 
 func addThreatFlags(fs *flag.FlagSet) threatFlags {
 	d := threat.DefaultOptions()
+	power := new(string)
+	fs.StringVar(power, "power", d.PowerIndex.String(), "aggregate power `index` of the walt composite: "+threat.PowerIndexes+" (docs/power.md)")
+	fs.StringVar(power, "power-index", d.PowerIndex.String(), "the same as --power")
 	return threatFlags{
 		weights:     fs.String("weights", "1,1,1,1", "`weights` of power, proximity, offense and intent, comma-separated"),
 		composite:   fs.String("composite", d.Composite.String(), "`rule` combining the components: walt (dyadic potential threat gated by intentions; docs/threat.md), sum (the seed's weighted sum, for teaching) or multiplicative (weighted geometric mean)"),
-		powerIndex:  fs.String("power-index", d.PowerIndex.String(), "aggregate power `index` of the walt composite: "+threat.PowerIndexes),
+		powerIndex:  power,
 		gradient:    fs.String("gradient", "bdm", "loss-of-strength `gradient`: bdm (Bueno de Mesquita 1981) or boulding (linear)"),
 		milesPerDay: fs.Float64("miles-per-day", 0, "`W`, miles a day of power projection (0: 125 before 1919, 200 to 1945, 250 from 1946)"),
 		halfLife:    fs.Float64("half-life", d.HalfLife, "half-life of a dispute's weight in the intent component, in `years`"),
@@ -130,7 +133,7 @@ func (f threatFlags) options() (threat.Options, error) {
 		return o, usagef("--composite: %v", err)
 	}
 	if o.PowerIndex, err = threat.ParsePowerIndex(*f.powerIndex); err != nil {
-		return o, usagef("--power-index: %v", err)
+		return o, usagef("--power: %v", err)
 	}
 	if o.Gradient, err = threat.ParseGradient(*f.gradient); err != nil {
 		return o, usagef("--gradient: %v", err)
