@@ -340,9 +340,9 @@ type binaryUnmarshalerTo interface{ unmarshalInto([]byte) error }
 
 // cached wraps a loader of file with the cache c (nil: none): a hit
 // decodes the entry into dst; a miss loads the file and writes the entry.
-// name distinguishes loaders of the same file; a change to what a loader
-// returns needs a new name or a new cacheFormat only when the executable
-// stays the same (it never does across builds).
+// name distinguishes loaders of the same file. A loader that changes what
+// it returns needs no new name: the change is a new build, and an entry
+// written by another executable is stale.
 func cached[T any](c *fileCache, file, name string, dst *T, load func(string) (T, error)) func(string) error {
 	return func(path string) error {
 		var (
