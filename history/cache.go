@@ -20,6 +20,7 @@ import (
 
 	"github.com/entente/entente/internal/dataset"
 	"github.com/entente/entente/internal/source/cow"
+	"github.com/entente/entente/internal/source/geo"
 	"github.com/entente/entente/world"
 )
 
@@ -386,11 +387,29 @@ func cacheTarget[T any](dst *T) any {
 		return dyadTableTarget[DisputeYear]{p}
 	case **DyadTable[Trade]:
 		return dyadTableTarget[Trade]{p}
+	case **geo.CapDist:
+		return newTarget[geo.CapDist]{p}
 	}
 	return dst
 }
 
 type dyadTableTarget[T any] struct{ p **DyadTable[T] }
+
+// newTarget decodes a *T by its UnmarshalBinary.
+type newTarget[T any] struct{ p **T }
+
+func (d newTarget[T]) unmarshalInto(b []byte) error {
+	t := new(T)
+	u, ok := any(t).(encoding.BinaryUnmarshaler)
+	if !ok {
+		return fmt.Errorf("history: %T cannot be decoded", t)
+	}
+	if err := u.UnmarshalBinary(b); err != nil {
+		return err
+	}
+	*d.p = t
+	return nil
+}
 
 func (d dyadTableTarget[T]) unmarshalInto(b []byte) error {
 	t := new(DyadTable[T])
@@ -430,7 +449,18 @@ func (t *DyadTable[T]) MarshalBinary() ([]byte, error) {
 			b = append(b, byte(x))
 		}
 	case []float64:
-		b, _ = binary.Append(b, le, v)
+		for _, x := range v {
+			b = le.AppendUint64(b, math.Float64bits(x))
+		}
+	case []int16:
+		for _, x := range v {
+			b = le.AppendUint16(b, uint16(x))
+		}
+	case []Trade:
+		for _, x := range v {
+			b = le.AppendUint64(b, math.Float64bits(x.AFromB))
+			b = le.AppendUint64(b, math.Float64bits(x.BFromA))
+		}
 	default:
 		return binary.Append(b, le, v)
 	}
@@ -483,6 +513,27 @@ func (t *DyadTable[T]) UnmarshalBinary(b []byte) error {
 		}
 		for i := range v {
 			v[i] = int8(b[i])
+		}
+	case []float64:
+		if len(b) != 8*n {
+			return bad
+		}
+		for i := range v {
+			v[i] = math.Float64frombits(le.Uint64(b[8*i:]))
+		}
+	case []int16:
+		if len(b) != 2*n {
+			return bad
+		}
+		for i := range v {
+			v[i] = int16(le.Uint16(b[2*i:]))
+		}
+	case []Trade:
+		if len(b) != 16*n {
+			return bad
+		}
+		for i := range v {
+			v[i] = Trade{math.Float64frombits(le.Uint64(b[16*i:])), math.Float64frombits(le.Uint64(b[16*i+8:]))}
 		}
 	default:
 		if m, err := binary.Decode(b, le, vals); err != nil || m != len(b) {

@@ -125,7 +125,7 @@ func freshHistory(t *testing.T) *History {
 }
 
 // cachedLoaders is the number of files OpenWith reads through the cache.
-const cachedLoaders = 21
+const cachedLoaders = 22
 
 func TestCacheHitEqualsFresh(t *testing.T) {
 	want := freshHistory(t)

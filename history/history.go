@@ -193,7 +193,7 @@ func OpenWith(dir string, opt Options) (*History, error) {
 		{FileGML, cached(c, FileGML, "gml", &h.gml, loadGML)},
 		{opt.nmcFile(), cached(c, opt.nmcFile(), "nmc", &nmc, cow.ReadNMC)},
 		{FileSystem, cached(c, FileSystem, "system", &system, cow.ReadSystem)},
-		{FileCapDist, func(p string) (err error) { h.capdist, err = geo.ReadCapDist(p); return }},
+		{FileCapDist, cached(c, FileCapDist, "capdist", &h.capdist, geo.ReadCapDist)},
 		{FileATOPMembers, cached(c, FileATOPMembers, "atop-members", &atopMem, atop.ReadMembers)},
 		{FileATOPAlliance, cached(c, FileATOPAlliance, "atop-alliances", &atopAl, atop.ReadAlliances)},
 		{FileMIDB, cached(c, FileMIDB, "midb", &midb, mid.ReadParticipants)},
