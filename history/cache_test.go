@@ -10,7 +10,10 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/entente/entente/internal/source/cow"
+	"github.com/entente/entente/internal/source/geo"
 	"github.com/entente/entente/internal/testenv"
+	"github.com/entente/entente/world"
 )
 
 // sameHistory reports the first difference between a and b, comparing
@@ -255,4 +258,37 @@ func TestCacheConcurrentWriters(t *testing.T) {
 	if tmp, _ := filepath.Glob(filepath.Join(cache, "*.tmp*")); len(tmp) > 0 {
 		t.Errorf("temporary files left: %v", tmp)
 	}
+}
+
+// FuzzCacheDecode: decoding any bytes as a cached dyad table, capital
+// distances or NMC rows returns an error or a value, never panics (the
+// checksum keeps damaged entries away; this is the second line).
+func FuzzCacheDecode(f *testing.F) {
+	t := buildDyadTable(1990, 1992, false, []dyadRow[Trade]{{1990, Key(2, 20), Trade{1, 2}}, {1992, Key(2, 200), Trade{3, math.NaN()}}},
+		func(a, _ Trade) Trade { return a })
+	b, _ := t.MarshalBinary()
+	f.Add(b)
+	o := buildDyadTable(1990, 1990, true, []dyadRow[world.Obligations]{{1990, Key(2, 20), 1}}, world.Obligations.Union)
+	b, _ = o.MarshalBinary()
+	f.Add(b)
+	nmc, _ := encodePayload([]cow.NMC{{CCode: 2, Abbrev: "USA", Year: 1990, Capability: world.NoCapability()}})
+	f.Add(nmc)
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var tr *DyadTable[Trade]
+		var ob *DyadTable[world.Obligations]
+		var dy *DyadTable[DisputeYear]
+		var cd *geo.CapDist
+		var rows []cow.NMC
+		var sys []cow.StateYear
+		for _, dst := range []any{cacheTarget(&tr), cacheTarget(&ob), cacheTarget(&dy), cacheTarget(&cd), &rows, &sys} {
+			if decodePayload(b, dst) == nil {
+				if tr != nil {
+					tr.Get(1991, 2, 20)
+				}
+				if ob != nil {
+					ob.Get(1990, 2, 20)
+				}
+			}
+		}
+	})
 }
