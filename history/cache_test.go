@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"sync"
@@ -291,4 +292,39 @@ func FuzzCacheDecode(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestCacheConcurrentProcesses: several processes (this test binary run
+// again) filling one cache at once leave entries this process can use.
+func TestCacheConcurrentProcesses(t *testing.T) {
+	if dir := os.Getenv("ENTENTE_CACHE_CHILD"); dir != "" {
+		if _, err := OpenWith(testenv.DataDir(t), Options{Cache: dir}); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want := freshHistory(t)
+	cache := t.TempDir()
+	cmds := make([]*exec.Cmd, 3)
+	outs := make([]bytes.Buffer, len(cmds))
+	for i := range cmds {
+		cmds[i] = exec.Command(os.Args[0], "-test.run=^TestCacheConcurrentProcesses$", "-test.count=1")
+		cmds[i].Env = append(os.Environ(), "ENTENTE_CACHE_CHILD="+cache)
+		cmds[i].Stdout, cmds[i].Stderr = &outs[i], &outs[i]
+		if err := cmds[i].Start(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, c := range cmds {
+		if err := c.Wait(); err != nil {
+			t.Errorf("process %d: %v\n%s", i, err, outs[i].String())
+		}
+	}
+	got, hits, _ := openCached(t, testenv.DataDir(t), cache, Options{})
+	if hits != cachedLoaders {
+		t.Errorf("after concurrent processes: %d hits, want %d", hits, cachedLoaders)
+	}
+	if d := sameHistory(got, want); d != "" {
+		t.Error(d)
+	}
 }
