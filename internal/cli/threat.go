@@ -9,6 +9,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/entente/entente/capability"
 	"github.com/entente/entente/threat"
 	"github.com/entente/entente/world"
 )
@@ -61,6 +62,9 @@ keeps the first K rows. See docs/threat.md for the formulas and citations.
 			if err != nil {
 				return err
 			}
+			if err := powerAvailable(w, o.PowerIndex); err != nil {
+				return err
+			}
 			m, err := threat.Compute(w, o)
 			if err != nil {
 				return err
@@ -86,6 +90,18 @@ keeps the first K rows. See docs/threat.md for the formulas and citations.
 }
 
 func init() { register(threatCmd) }
+
+// powerAvailable reports an error when no state of w has the power index
+// p (SDP in a world file, GDP before the economy data begin): every total
+// would be missing.
+func powerAvailable(w *world.World, p threat.PowerIndex) error {
+	for _, v := range capability.PowerShares(w, capability.Power(p)) {
+		if v.OK() {
+			return nil
+		}
+	}
+	return fmt.Errorf("--power %s: no state of the %d World has it (world files carry GDP and population, not SDP; historical Worlds from the data directory carry all three: docs/power.md)", p, w.Year)
+}
 
 // threatFlags are the threat model's options as flags, shared by the
 // threat and align commands.

@@ -28,6 +28,7 @@ func TestThreatCommand(t *testing.T) {
 		{"embedded with another year", nil, []string{"threat", "--world", "embedded", "--year", "1990"}, 2, "does not match the embedded world's year 2024"},
 		{"gdp index", nil, []string{"threat", "--power-index", "gdp", "--top", "1"}, 0, "walt composite"},
 		{"beckley index", nil, []string{"threat", "--power", "beckley", "--top", "1"}, 0, "walt composite"},
+		{"sdp in a world file", nil, []string{"threat", "--power", "sdp"}, 1, "--power sdp: no state of the 2024 World has it"},
 		{"unknown power index", nil, []string{"threat", "--power", "milex"}, 2, "--power: unknown power index \"milex\" (want one of cinc, gdp, sdp, beckley)"},
 		{"unknown power index, old name", nil, []string{"threat", "--power-index", "sdp2"}, 2, "--power: unknown power index \"sdp2\""},
 		{"composite lists the valid ones", nil, []string{"threat", "--composite", "max"}, 2, "want walt, sum"},
