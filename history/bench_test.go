@@ -2,6 +2,7 @@ package history
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -67,6 +68,50 @@ func BenchmarkOpenWorld(b *testing.B) {
 		if _, err := Open(dir); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkOpenCache loads what World needs through the parsed cache:
+// cold (every entry written: parsing plus encoding) and warm (every entry
+// decoded), beside BenchmarkOpenWorld's parse without a cache. The
+// fpsim files alone (the state system, NMC and ATOP's dyad-years, what
+// 'panel dyads --convention fpsim' reads) are the "fpsim" cases.
+func BenchmarkOpenCache(b *testing.B) {
+	dir := testenv.DataDir(b)
+	fpsim := Options{Skip: func(f string) bool { return f != FileNMC && f != FileATOPDyadYear }}
+	for _, c := range []struct {
+		name string
+		opt  Options
+		warm bool
+	}{
+		{"world/parse", Options{}, false},
+		{"world/cold", Options{}, false},
+		{"world/warm", Options{}, true},
+		{"fpsim/parse", fpsim, false},
+		{"fpsim/warm", fpsim, true},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			opt := c.opt
+			if c.name != "world/parse" && c.name != "fpsim/parse" {
+				opt.Cache = b.TempDir()
+			}
+			if c.warm {
+				if _, err := OpenWith(dir, opt); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				if !c.warm && opt.Cache != "" {
+					b.StopTimer()
+					os.RemoveAll(opt.Cache)
+					b.StartTimer()
+				}
+				if _, err := OpenWith(dir, opt); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
 

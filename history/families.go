@@ -2,6 +2,7 @@ package history
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 
@@ -128,7 +129,10 @@ func (h *History) buildLeaders(spells []leader.Spell) {
 		d.leaderChange = missingValues(len(d.members))
 	}
 	h.leaderSpells = spells
-	for gw, idx := range byState {
+	// In code order: the leaders of a state-year and Unresolved come out
+	// the same on every run.
+	for _, gw := range slices.Sorted(maps.Keys(byState)) {
+		idx := byState[gw]
 		for k, i := range idx {
 			s := &spells[i]
 			for y := max(s.Start.Year, h.first, lo); y <= min(s.End.Year, h.last, hi); y++ {

@@ -164,6 +164,7 @@ func OpenWith(dir string, opt Options) (*History, error) {
 		return nil, fmt.Errorf("history: data directory %s is not a directory", dir)
 	}
 	h := &History{opt: opt}
+	c := opt.fileCache()
 	var (
 		states  []cow.StateSpell
 		system  []cow.StateYear
@@ -186,31 +187,31 @@ func OpenWith(dir string, opt Options) (*History, error) {
 		file string
 		run  func(path string) error
 	}{
-		{FileMinDist, func(p string) (err error) { h.mindist, err = loadMinDist(p); return }},
-		{FileATOPDyadYear, func(p string) (err error) { h.atopDY, err = loadATOPDyadYears(p); return }},
-		{FileContiguity, func(p string) (err error) { h.contig, err = loadContiguity(p); return }},
-		{FileGML, func(p string) (err error) { h.gml, err = loadGML(p); return }},
-		{opt.nmcFile(), func(p string) (err error) { nmc, err = cow.ReadNMC(p); return }},
-		{FileSystem, func(p string) (err error) { system, err = cow.ReadSystem(p); return }},
-		{FileCapDist, func(p string) (err error) { h.capdist, err = geo.ReadCapDist(p); return }},
-		{FileATOPMembers, func(p string) (err error) { atopMem, err = atop.ReadMembers(p); return }},
-		{FileATOPAlliance, func(p string) (err error) { atopAl, err = atop.ReadAlliances(p); return }},
-		{FileMIDB, func(p string) (err error) { midb, err = mid.ReadParticipants(p); return }},
-		{FileCOWMembers, func(p string) (err error) { members, err = cow.ReadMembers(p); return }},
-		{FileStates, func(p string) (err error) { states, err = cow.ReadStates(p); return }},
-		{FileMajors, func(p string) (err error) { majors, err = cow.ReadMajors(p); return }},
+		{FileMinDist, cached(c, FileMinDist, "mindist", &h.mindist, loadMinDist)},
+		{FileATOPDyadYear, cached(c, FileATOPDyadYear, "atop-ddy", &h.atopDY, loadATOPDyadYears)},
+		{FileContiguity, cached(c, FileContiguity, "contiguity", &h.contig, loadContiguity)},
+		{FileGML, cached(c, FileGML, "gml", &h.gml, loadGML)},
+		{opt.nmcFile(), cached(c, opt.nmcFile(), "nmc", &nmc, cow.ReadNMC)},
+		{FileSystem, cached(c, FileSystem, "system", &system, cow.ReadSystem)},
+		{FileCapDist, cached(c, FileCapDist, "capdist", &h.capdist, geo.ReadCapDist)},
+		{FileATOPMembers, cached(c, FileATOPMembers, "atop-members", &atopMem, atop.ReadMembers)},
+		{FileATOPAlliance, cached(c, FileATOPAlliance, "atop-alliances", &atopAl, atop.ReadAlliances)},
+		{FileMIDB, cached(c, FileMIDB, "midb", &midb, mid.ReadParticipants)},
+		{FileCOWMembers, cached(c, FileCOWMembers, "cow-members", &members, cow.ReadMembers)},
+		{FileStates, cached(c, FileStates, "states", &states, cow.ReadStates)},
+		{FileMajors, cached(c, FileMajors, "majors", &majors, cow.ReadMajors)},
 		{FileCapitals, func(p string) (err error) { h.capitals, err = geo.ReadCapitals(p); return }},
 		{FileSIPRIShares, func(p string) (err error) { shares, err = sipri.ReadShares(p); return }},
 		{FileSIPRIUSD, func(p string) (err error) { usd, err = sipri.ReadUSD(p); return }},
-		{FileIGO, func(p string) (err error) { h.igo, err = h.loadIGO(p); return }},
-		{FileTrade, func(p string) (err error) { h.trade, err = h.loadTrade(p); return }},
-		{FileEconomy, func(p string) (err error) { econ, err = economy.Read(p); return }},
-		{FileRegime, func(p string) (err error) { regimes, err = regime.Read(p); return }},
-		{FileTerrThreat, func(p string) (err error) { terr, err = terrthreat.Read(p); return }},
-		{FileLeaders, func(p string) (err error) { leaders, err = leader.Read(p); return }},
-		{FileWarDyads, func(p string) (err error) { warDY, err = war.ReadDyadYears(p); return }},
-		{FileWarRSH, func(p string) (err error) { warRSH, err = war.ReadParticipants(p); return }},
-		{FileRivalries, func(p string) (err error) { h.rivalries, err = rivalry.Read(p); return }},
+		{FileIGO, cached(c, FileIGO, "igo", &h.igo, h.loadIGO)},
+		{FileTrade, cached(c, FileTrade, "trade", &h.trade, h.loadTrade)},
+		{FileEconomy, cached(c, FileEconomy, "economy", &econ, economy.Read)},
+		{FileRegime, cached(c, FileRegime, "regime", &regimes, regime.Read)},
+		{FileTerrThreat, cached(c, FileTerrThreat, "terrthreat", &terr, terrthreat.Read)},
+		{FileLeaders, cached(c, FileLeaders, "leaders", &leaders, leader.Read)},
+		{FileWarDyads, cached(c, FileWarDyads, "war-dyads", &warDY, war.ReadDyadYears)},
+		{FileWarRSH, cached(c, FileWarRSH, "war-rsh", &warRSH, war.ReadParticipants)},
+		{FileRivalries, cached(c, FileRivalries, "rivalries", &h.rivalries, rivalry.Read)},
 	}
 	errs := make([]error, len(jobs))
 	var wg sync.WaitGroup

@@ -44,6 +44,12 @@ type Options struct {
 	// catalogue, for a researcher's modified copy; every Coverage source
 	// then says the data are unverified.
 	NoVerify bool
+	// Cache, when not empty, is the directory of the parsed cache
+	// (cache.go; the command line uses DefaultCacheDir): files whose
+	// entry is current are decoded from it instead of parsed, and the
+	// others are parsed and their entries written. The zero value reads
+	// every file.
+	Cache string
 }
 
 // Unverified is appended to each coverage source when Options.NoVerify.

@@ -5,13 +5,15 @@ import (
 	"math"
 	"strings"
 
+	"github.com/entente/entente/capability"
 	"github.com/entente/entente/similarity"
 	"github.com/entente/entente/threat"
 	"github.com/entente/entente/world"
 )
 
 // Weights are the weights of the components of the propensity FromWorld
-// derives, and the half-life of past disputes.
+// derives, the half-life of past disputes and the power index of the
+// sizes.
 type Weights struct {
 	Alliance   float64 // shared alliance in force (0..1)
 	Similarity float64 // alliance-portfolio agreement, Cohen's kappa (−1..1)
@@ -19,6 +21,10 @@ type Weights struct {
 	Border     float64 // disputes between neighbours (−1..0)
 	Regime     float64 // same (+1) or different (−1) regime, where coded
 	HalfLife   float64 // years after which a dispute counts half
+	// Size is the power index of the actors' sizes: CINC (the zero
+	// value, as Axelrod & Bennett), or the share of the World's GDP, SDP
+	// or GDP × GDP per capita (capability.PowerShares; docs/power.md).
+	Size capability.Power
 }
 
 // DefaultWeights returns weight 1 for every component and a half-life of
@@ -40,6 +46,9 @@ func (w Weights) Validate() error {
 	}
 	if !(w.HalfLife > 0) || math.IsInf(w.HalfLife, 0) {
 		return fmt.Errorf("landscape: half-life %v, want a positive number of years", w.HalfLife)
+	}
+	if !w.Size.Valid() {
+		return fmt.Errorf("landscape: size index %v, want one of %s", w.Size, capability.PowerNames)
 	}
 	return nil
 }
@@ -67,8 +76,10 @@ type Derived struct {
 // FromWorld builds a landscape problem over the states ccodes of w.
 //
 // Sizes are CINC scores (Singer, Bremer & Stuckey 1972), as in Axelrod &
-// Bennett (1993), who used the COW composite capability index. A state
-// without a CINC is an error.
+// Bennett (1993), who used the COW composite capability index, or with
+// wt.Size another power index: each state's share of the World's GDP, SDP
+// or GDP × GDP per capita (capability.PowerShares). A state without a
+// size is an error.
 //
 // The propensity of i and j is a weighted sum of components:
 //
@@ -107,7 +118,7 @@ func FromWorld(w *world.World, ccodes []int, wt Weights) (*Derived, error) {
 	if err := wt.Validate(); err != nil {
 		return nil, err
 	}
-	names, sizes, err := worldActors(w, ccodes)
+	names, sizes, err := worldActors(w, ccodes, wt.Size)
 	if err != nil {
 		return nil, err
 	}
@@ -125,9 +136,9 @@ func FromWorld(w *world.World, ccodes []int, wt Weights) (*Derived, error) {
 	return &Derived{Problem: pr, CCodes: append([]int(nil), ccodes...), Components: comps, Weights: wt, Notes: notes}, nil
 }
 
-// worldActors returns the labels (world.ByAbbrev) and CINC
-// sizes of ccodes in w.
-func worldActors(w *world.World, ccodes []int) ([]string, []float64, error) {
+// worldActors returns the labels (world.ByAbbrev) and sizes (CINC or
+// another power share) of ccodes in w.
+func worldActors(w *world.World, ccodes []int, size capability.Power) ([]string, []float64, error) {
 	n := len(ccodes)
 	if n < 2 {
 		return nil, nil, fmt.Errorf("landscape: %d states, need at least 2", n)
@@ -135,6 +146,10 @@ func worldActors(w *world.World, ccodes []int) ([]string, []float64, error) {
 	names := make([]string, n)
 	sizes := make([]float64, n)
 	seen := map[int]bool{}
+	var power []world.Value
+	if size != capability.CINC {
+		power = capability.PowerShares(w, size)
+	}
 	for i, c := range ccodes {
 		s := w.State(c)
 		if s == nil {
@@ -145,11 +160,17 @@ func worldActors(w *world.World, ccodes []int) ([]string, []float64, error) {
 		}
 		seen[c] = true
 		names[i] = w.Label(c, world.ByAbbrev)
-		cinc := s.Capability.CINC
-		if cinc.IsMissing() || !(cinc.Float() > 0) {
-			return nil, nil, fmt.Errorf("landscape: state %d (%s) has no CINC score in %d", c, s.Name, w.Year)
+		v := s.Capability.CINC
+		if power != nil {
+			v = power[w.Pos(c)]
 		}
-		sizes[i] = cinc.Float()
+		if v.IsMissing() || !(v.Float() > 0) {
+			if size == capability.CINC {
+				return nil, nil, fmt.Errorf("landscape: state %d (%s) has no CINC score in %d", c, s.Name, w.Year)
+			}
+			return nil, nil, fmt.Errorf("landscape: state %d (%s) has no %s in %d (size index %s)", c, s.Name, strings.ToUpper(size.String()), w.Year, size)
+		}
+		sizes[i] = v.Float()
 	}
 	return names, sizes, nil
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/entente/entente/capability"
 	"github.com/entente/entente/world"
 )
 
@@ -123,6 +124,8 @@ func TestFromWorldErrors(t *testing.T) {
 		{"one state", []int{1}, DefaultWeights(), "need at least 2"},
 		{"negative weight", []int{1, 3}, Weights{Alliance: -1, HalfLife: 1}, "weight alliance"},
 		{"half-life", []int{1, 3}, Weights{}, "half-life"},
+		{"no GDP", []int{1, 3}, Weights{HalfLife: 1, Size: capability.GDP}, "has no GDP in 1950 (size index gdp)"},
+		{"size index", []int{1, 3}, Weights{HalfLife: 1, Size: capability.Beckley + 1}, "size index"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -131,6 +134,38 @@ func TestFromWorldErrors(t *testing.T) {
 				t.Fatalf("error %v, want one containing %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// TestFromWorldPower: with a GDP-based size index the sizes are the
+// states' shares of the World's index, GDP current dollars in a world
+// file, GDP²/population for Beckley's; a state without a GDP has no size.
+func TestFromWorldPower(t *testing.T) {
+	t.Parallel()
+	w := handWorld()
+	for i, g := range []float64{6, 3, 1} {
+		w.States[i].GDP = world.Known(g)
+		w.States[i].Population = world.Known([]float64{1, 1, 4}[i])
+	}
+	for _, c := range []struct {
+		size capability.Power
+		want []float64
+	}{
+		{capability.CINC, []float64{0.2, 0.1, 0.3}},
+		{capability.GDP, []float64{0.6, 0.3, 0.1}},
+		{capability.Beckley, []float64{36 / 45.25, 9 / 45.25, 0.25 / 45.25}},
+	} {
+		wt := DefaultWeights()
+		wt.Size = c.size
+		d, err := FromWorld(w, []int{1, 2, 3}, wt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, want := range c.want {
+			if got := d.Problem.Sizes[i]; math.Abs(got-want) > 1e-12 {
+				t.Errorf("%v: size of %d = %v, want %v", c.size, i+1, got, want)
+			}
+		}
 	}
 }
 

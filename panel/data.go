@@ -126,7 +126,7 @@ func (p *Plan) files() (needed, skipped []string) {
 func (p *Plan) Open(dir string) (*history.History, error) {
 	_, skipped := p.files()
 	h, err := history.OpenWith(dir, history.Options{NMC: p.opt.nmc(), ExtendSystemTo: p.opt.ExtendSystemTo,
-		NoVerify: p.opt.NoVerify, Skip: func(file string) bool { return slices.Contains(skipped, file) }})
+		NoVerify: p.opt.NoVerify, Cache: p.opt.Cache, Skip: func(file string) bool { return slices.Contains(skipped, file) }})
 	return h, openError(dir, err)
 }
 

@@ -3,6 +3,7 @@ package panel
 import (
 	"math"
 
+	"github.com/entente/entente/capability"
 	"github.com/entente/entente/world"
 )
 
@@ -47,11 +48,39 @@ func secondWaveSeries() []stateSeries {
 			func(yc *yearCtx) []world.Value { return yc.h.SDP(yc.year) }, Float},
 		{"pop", "people", "population (Anders, Fariss & Markowitz 2020): the level e^x of the file's natural log wbpopest", "sdp-peacesciencer", &EconomyFrom, &EconomyTo, noRow,
 			func(yc *yearCtx) []world.Value { return yc.h.Population(yc.year) }, Float},
+		{"power_gdp", "share of the system", "share of the system's GDP (Anders, Fariss & Markowitz 2020, 2011 US dollars) over the members with one, a power index beside CINC (docs/power.md)", "sdp-peacesciencer", &EconomyFrom, &EconomyTo, noRow,
+			powerShare(capability.GDP), Float},
+		{"power_sdp", "share of the system", "share of the system's surplus domestic product (Anders, Fariss & Markowitz 2020) over the members with one, a power index beside CINC (docs/power.md)", "sdp-peacesciencer", &EconomyFrom, &EconomyTo, noRow,
+			powerShare(capability.SDP), Float},
+		{"power_beckley", "share of the system", "share of the system's GDP × GDP per capita (Beckley 2018; GDP and population of Anders, Fariss & Markowitz 2020) over the members with both, a power index beside CINC (docs/power.md)", "sdp-peacesciencer", &EconomyFrom, &EconomyTo, noRow,
+			powerShare(capability.Beckley), Float},
 		{"terrthreat", "latent scale", "latent external territorial threat (Miller 2022, lterrthreat)", "terrthreat-peacesciencer", &TerritoryFrom, &TerritoryTo, noRow,
 			func(yc *yearCtx) []world.Value { return yc.h.TerritorialThreat(yc.year) }, Float},
 		{"leader_change", "0/1", "1 when a leader took office in the year after an earlier leader of the state (Archigos; Gleditsch–Ward codes through the crosswalk of the year)", "archigos-peacesciencer", &LeadersFrom, &LeadersTo,
 			"when Archigos has no leader of the state in the year.",
 			func(yc *yearCtx) []world.Value { return yc.h.LeaderChanged(yc.year) }, Int},
+	}
+}
+
+// powerShare returns each member's share of the system's power under p
+// (GDP, SDP or Beckley's GDP × GDP per capita): capability.Shares over the
+// members of the year with a value; missing where the state has none.
+func powerShare(p capability.Power) func(yc *yearCtx) []world.Value {
+	return func(yc *yearCtx) []world.Value {
+		gdp := yc.h.GDP(yc.year)
+		levels := make([]world.Value, len(gdp))
+		switch p {
+		case capability.GDP:
+			copy(levels, gdp)
+		case capability.SDP:
+			copy(levels, yc.h.SDP(yc.year))
+		case capability.Beckley:
+			pop := yc.h.Population(yc.year)
+			for i := range levels {
+				levels[i] = capability.BeckleyLevel(gdp[i], pop[i])
+			}
+		}
+		return capability.Shares(levels)
 	}
 }
 

@@ -185,3 +185,49 @@ func TestColumnSourcesInCatalogue(t *testing.T) {
 		}
 	}
 }
+
+// TestPowerColumns: the GDP-based power shares (docs/power.md) sum to 1
+// over the members with data, rank the United States above China in 2010
+// (CINC does the opposite), and are missing, never 0, without data.
+func TestPowerColumns(t *testing.T) {
+	p, err := StatePlan(Options{From: 2010, To: 2010, Vars: []string{"cinc", "gdp", "power_*"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := map[string]float64{}
+	got := map[int]map[string]float64{}
+	_, err = p.Build(context.Background(), realData(t), &collector{cols: p.Columns(), check: func(b *Batch, col func(string) *Vec) {
+		for r := range b.Rows {
+			c := int(col("ccode").I[r])
+			got[c] = map[string]float64{}
+			for _, name := range []string{"cinc", "power_gdp", "power_sdp", "power_beckley"} {
+				v := col(name)
+				if v.IsNull(r) || math.IsNaN(v.F[r]) {
+					if name == "power_gdp" && !col("gdp").IsNull(r) && !math.IsNaN(col("gdp").F[r]) {
+						t.Errorf("%d: a GDP but no GDP share", c)
+					}
+					continue
+				}
+				if name == "power_gdp" && (col("gdp").IsNull(r) || math.IsNaN(col("gdp").F[r])) {
+					t.Errorf("%d: no GDP but a GDP share %v", c, v.F[r])
+				}
+				sum[name] += v.F[r]
+				got[c][name] = v.F[r]
+			}
+		}
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"power_gdp", "power_sdp", "power_beckley"} {
+		if math.Abs(sum[name]-1) > 1e-9 {
+			t.Errorf("%s sums to %v over 2010, want 1", name, sum[name])
+		}
+		if got[2][name] <= got[710][name] {
+			t.Errorf("2010 %s: USA %v, China %v; want the USA above", name, got[2][name], got[710][name])
+		}
+	}
+	if got[2]["cinc"] >= got[710]["cinc"] {
+		t.Errorf("2010 cinc: USA %v, China %v; want China above (NMC v6.0)", got[2]["cinc"], got[710]["cinc"])
+	}
+}

@@ -88,6 +88,9 @@ type Options struct {
 	// NoVerify reads the data files without checking them against the
 	// catalogue (history.Options.NoVerify).
 	NoVerify bool
+	// Cache is the parsed cache directory Plan.Open reads the files
+	// through (history.Options.Cache); empty for none.
+	Cache string
 	// Workers is the number of years built at once; 0 means GOMAXPROCS.
 	Workers int
 	// Progress, when set, is called from the writing goroutine after each

@@ -2,6 +2,7 @@ package threat
 
 import (
 	"fmt"
+	"github.com/entente/entente/capability"
 	"math"
 )
 
@@ -50,7 +51,8 @@ func ParseComposite(s string) (Composite, error) {
 	return 0, fmt.Errorf("unknown composite %q (want %s)", s, Composites)
 }
 
-// PowerIndex names the measure of aggregate power.
+// PowerIndex names the measure of aggregate power: the indexes of
+// capability.Power, in the same order (docs/power.md).
 type PowerIndex int
 
 const (
@@ -58,30 +60,27 @@ const (
 	// Stuckey 1972), a share of the system total.
 	CINC PowerIndex = iota
 	// GDP is gross domestic product as a share of the total over the
-	// World's states with a GDP; missing where a World carries none
-	// (historical Worlds until the economic data are in history).
+	// World's states with a GDP (2011 US dollars in historical Worlds,
+	// current dollars in world files); missing where a World has none.
 	GDP
+	// SDP is surplus domestic product (Anders, Fariss & Markowitz 2020)
+	// as a share of the total over the states with one; historical Worlds
+	// only.
+	SDP
+	// Beckley is GDP × GDP per capita (Beckley 2018) as a share of the
+	// total over the states with both.
+	Beckley
 )
 
-func (p PowerIndex) String() string {
-	if p == GDP {
-		return "gdp"
-	}
-	return "cinc"
-}
+func (p PowerIndex) String() string { return capability.Power(p).String() }
 
 // PowerIndexes lists the names ParsePowerIndex accepts.
-const PowerIndexes = "cinc, gdp"
+const PowerIndexes = capability.PowerNames
 
-// ParsePowerIndex parses "cinc" or "gdp".
+// ParsePowerIndex parses one of PowerIndexes.
 func ParsePowerIndex(s string) (PowerIndex, error) {
-	switch s {
-	case "cinc":
-		return CINC, nil
-	case "gdp":
-		return GDP, nil
-	}
-	return 0, fmt.Errorf("unknown power index %q (want one of %s)", s, PowerIndexes)
+	p, err := capability.ParsePower(s)
+	return PowerIndex(p), err
 }
 
 // Gradient names a loss-of-strength gradient.
@@ -260,7 +259,7 @@ func (o Options) Validate() error {
 	if o.Composite != Additive && o.Composite != Multiplicative && o.Composite != Walt {
 		return fmt.Errorf("threat: unknown composite %d (want %s)", o.Composite, Composites)
 	}
-	if o.PowerIndex != CINC && o.PowerIndex != GDP {
+	if !capability.Power(o.PowerIndex).Valid() {
 		return fmt.Errorf("threat: unknown power index %d (want %s)", o.PowerIndex, PowerIndexes)
 	}
 	if o.AllyDisputeYears < 0 || o.AllyDisputeYears > 1000 {

@@ -1,6 +1,7 @@
 package threat
 
 import (
+	"github.com/entente/entente/capability"
 	"math"
 
 	"github.com/entente/entente/world"
@@ -69,19 +70,14 @@ func shares(x []float64) []float64 {
 }
 
 // powerShares returns each state's share of aggregate power under the index
-// o.PowerIndex: its CINC (already a share), or its share of the GDP of the
-// states that have one.
+// o.PowerIndex: its CINC (already a share), or its share of the GDP, SDP
+// or GDP × GDP per capita of the states that have one
+// (capability.PowerShares).
 func powerShares(w *world.World, o Options) []float64 {
-	x := make([]float64, len(w.States))
-	for i := range w.States {
-		if o.PowerIndex == GDP {
-			x[i] = w.States[i].GDP.Float()
-		} else {
-			x[i] = w.States[i].Capability.CINC.Float()
-		}
-	}
-	if o.PowerIndex == GDP {
-		return shares(x)
+	v := capability.PowerShares(w, capability.Power(o.PowerIndex))
+	x := make([]float64, len(v))
+	for i := range v {
+		x[i] = v[i].Float()
 	}
 	return x
 }

@@ -175,8 +175,18 @@ func TestPowerIndex(t *testing.T) {
 	if a.DyadicPower == b.DyadicPower {
 		t.Errorf("the GDP index gives the same dyadic power as CINC: %v", a.DyadicPower)
 	}
-	if _, err := ParsePowerIndex("sdp"); err == nil || !strings.Contains(err.Error(), "cinc, gdp") {
-		t.Errorf("ParsePowerIndex(sdp) = %v, want an error listing cinc, gdp", err)
+	if _, err := ParsePowerIndex("milex"); err == nil || !strings.Contains(err.Error(), "cinc, gdp, sdp, beckley") {
+		t.Errorf("ParsePowerIndex(milex) = %v, want an error listing cinc, gdp, sdp, beckley", err)
+	}
+	for _, want := range []PowerIndex{CINC, GDP, SDP, Beckley} {
+		if p, err := ParsePowerIndex(want.String()); err != nil || p != want {
+			t.Errorf("ParsePowerIndex(%q) = %v, %v", want.String(), p, err)
+		}
+	}
+	bad := DefaultOptions()
+	bad.PowerIndex = Beckley + 1
+	if err := bad.Validate(); err == nil {
+		t.Error("Validate accepted power index", int(bad.PowerIndex))
 	}
 	if _, err := ParseComposite("walt"); err != nil {
 		t.Error(err)

@@ -49,7 +49,9 @@ func (p Participant) Active(y int) bool { return p.Entered.Year <= y && y <= p.L
 func (w *War) InProgress(y int) bool { return w.Start.Year <= y && y <= w.End.Year }
 
 // Side returns the side (0 or 1) of ccode in w, or -1 when it did not take
-// part.
+// part. A state COW codes on both sides of one war (Vichy France, Italy,
+// Bulgaria and Romania in World War II) has a Participant on each; Side
+// gives the side of its first, SideIn that of a year.
 func (w *War) Side(ccode int) int {
 	for s := range w.Sides {
 		for _, p := range w.Sides[s] {
@@ -73,12 +75,28 @@ func (w *War) Participant(ccode int) *Participant {
 	return nil
 }
 
+// SideIn returns the side (0 or 1) on which ccode fought in w in year y,
+// or -1 when it did not fight that year. In a year a state fought on both
+// sides (France in 1940: with the Allies to June 22, Vichy France from
+// July 3) it is the side of its participation on side 0 first.
+func (w *War) SideIn(ccode, y int) int {
+	for s := range w.Sides {
+		for _, p := range w.Sides[s] {
+			if p.State == ccode && p.Active(y) {
+				return s
+			}
+		}
+	}
+	return -1
+}
+
 // Fought reports whether a and b both fought in w in year y, and whether
-// on the same side. ok is false when either did not fight that year.
+// on the same side (SideIn). ok is false when either did not fight that
+// year.
 func (w *War) Fought(a, b, y int) (sameSide, ok bool) {
-	pa, pb := w.Participant(a), w.Participant(b)
-	if pa == nil || pb == nil || !pa.Active(y) || !pb.Active(y) {
+	sa, sb := w.SideIn(a, y), w.SideIn(b, y)
+	if sa < 0 || sb < 0 {
 		return false, false
 	}
-	return w.Side(a) == w.Side(b), true
+	return sa == sb, true
 }

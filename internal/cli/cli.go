@@ -7,6 +7,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/entente/entente/history"
 	"io"
 	"os"
 	"sort"
@@ -30,6 +31,19 @@ type Env struct {
 	// NoVerify is set by --no-verify: the data files are read without
 	// checking them against the catalogue.
 	NoVerify bool
+	// NoCache is set by --no-cache: the data files are parsed, not read
+	// from the parsed cache (history.DefaultCacheDir).
+	NoCache bool
+}
+
+// cacheDir returns the parsed cache directory of the data loads: none
+// with --no-cache, else history.DefaultCacheDir ($ENTENTE_CACHE, "off"
+// for none, or the user's cache directory).
+func (env *Env) cacheDir() string {
+	if env.NoCache {
+		return ""
+	}
+	return history.DefaultCacheDir(env.Getenv)
 }
 
 // RunFunc runs a command with its positional arguments.
@@ -213,6 +227,9 @@ func dispatch(ctx context.Context, env *Env, table []*Command, parent []string, 
 	if f := fs.Lookup("no-verify"); f != nil && f.Value.String() == "true" {
 		env.NoVerify = true
 	}
+	if f := fs.Lookup("no-cache"); f != nil && f.Value.String() == "true" {
+		env.NoCache = true
+	}
 	return runf(ctx, env, fs.Args())
 }
 
@@ -343,6 +360,7 @@ func runHelp(ctx context.Context, env *Env, args []string) error {
 // --dir (aliases name every alias in addition).
 func addDataFlag(fs *flag.FlagSet, aliases ...string) *string {
 	fs.Bool("no-verify", false, "read the data files without checking them against the catalogue (a modified copy); the coverage then says unverified")
+	fs.Bool("no-cache", false, "parse the data files instead of reading the parsed cache ($ENTENTE_CACHE, default the user's cache directory; ENTENTE_CACHE=off also disables it)")
 	return addDataDirFlag(fs, aliases...)
 }
 

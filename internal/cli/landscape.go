@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"github.com/entente/entente/capability"
 	"io"
 	"math"
 	"strconv"
@@ -37,7 +38,8 @@ Inputs come from two CSV files, or from the historical data:
       an empty diagonal. p_ij = cell − X.
   --year Y --states LIST [--data DIR]   (or --world FILE --states LIST)
       states by COW ccode, COW abbreviation, ISO3 code or name (2,UKG,France);
-      sizes are CINC scores; propensities the weighted sum of shared
+      sizes are CINC scores (--power gdp, sdp or beckley: shares of the
+      World's GDP, SDP or GDP × GDP per capita); propensities the weighted sum of shared
       alliances, alliance-portfolio agreement, disputes, border disputes
       and regime similarity (--weights, --half-life; see docs/landscape.md).
       With --states alone, the embedded 2024 world.
@@ -57,6 +59,7 @@ random starts (seeded).`,
 		states := fs.String("states", "", "comma-separated `list` of states (ccodes, COW abbreviations, ISO3 codes or names)")
 		weights := fs.String("weights", "1,1,1,1,1", "`a,s,d,b,r`: weights of alliance, similarity, dispute, border and regime components")
 		halfLife := fs.Float64("half-life", landscape.DefaultWeights().HalfLife, "half-life of a dispute's weight, in `years`")
+		power := fs.String("power", "cinc", "power `index` of the sizes (with a World): "+capability.PowerNames+" (docs/power.md)")
 		k := fs.Int("coalitions", 2, "largest number of coalitions `K`")
 		method := fs.String("method", "auto", "search `method`: auto, exact or anneal")
 		basins := fs.Bool("basins", true, "compute basins of attraction")
@@ -114,6 +117,9 @@ random starts (seeded).`,
 				wt, err := parseLandscapeWeights(*weights, *halfLife)
 				if err != nil {
 					return err
+				}
+				if wt.Size, err = capability.ParsePower(*power); err != nil {
+					return usagef("--power: %v", err)
 				}
 				w, err := wf.load(env)
 				if err != nil {

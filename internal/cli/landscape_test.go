@@ -329,3 +329,38 @@ func TestLandscapeEmbeddedWorld(t *testing.T) {
 		t.Errorf("sides %v", got.Global.Sides)
 	}
 }
+
+// TestLandscapePower: --power sets the sizes from a GDP-based index
+// (docs/power.md) and the JSON records it; an unknown index is a usage
+// error listing the valid ones.
+func TestLandscapePower(t *testing.T) {
+	t.Parallel()
+	out, errs, code := runCLI(t, nil, "landscape", "--states", "USA,CHN,RUS,GBR", "--power", "beckley", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var got struct {
+		Actors []struct {
+			Name string  `json:"name"`
+			Size float64 `json:"size"`
+		} `json:"actors"`
+		Weights struct {
+			Size string
+		} `json:"weights"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Weights.Size != "beckley" {
+		t.Errorf("weights record size index %q, want beckley", got.Weights.Size)
+	}
+	// GDP × GDP per capita: the United States far above China, unlike
+	// CINC.
+	if len(got.Actors) != 4 || got.Actors[0].Name != "USA" || got.Actors[1].Name != "CHN" || !(got.Actors[0].Size > 5*got.Actors[1].Size) {
+		t.Errorf("actors %+v, want the USA's size over five times China's", got.Actors)
+	}
+	_, errs, code = runCLI(t, nil, "landscape", "--states", "USA,CHN", "--power", "milex")
+	if code != 2 || !strings.Contains(errs, `--power: unknown power index "milex" (want one of cinc, gdp, sdp, beckley)`) {
+		t.Errorf("--power milex: exit %d, %q", code, errs)
+	}
+}

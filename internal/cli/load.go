@@ -129,7 +129,7 @@ func openHistoryCached(env *Env, dir string) (*history.History, error) {
 	if h, ok := historyCache[k]; ok {
 		return h, nil
 	}
-	h, err := history.OpenWith(dir, history.Options{NoVerify: env.NoVerify})
+	h, err := history.OpenWith(dir, history.Options{NoVerify: env.NoVerify, Cache: env.cacheDir()})
 	if err != nil {
 		return nil, err
 	}

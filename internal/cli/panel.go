@@ -125,6 +125,7 @@ func setupPanel(fs *flag.FlagSet, kind string) RunFunc {
 		opt.NMC = *nmc
 		opt.ExtendSystemTo = *extend
 		opt.NoVerify = env.NoVerify
+		opt.Cache = env.cacheDir()
 		if *extend != 0 && !flagSet(fs, "years") {
 			opt.To = *extend // the default years reach the extension
 		}

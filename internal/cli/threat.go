@@ -9,6 +9,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/entente/entente/capability"
 	"github.com/entente/entente/threat"
 	"github.com/entente/entente/world"
 )
@@ -61,6 +62,9 @@ keeps the first K rows. See docs/threat.md for the formulas and citations.
 			if err != nil {
 				return err
 			}
+			if err := powerAvailable(w, o.PowerIndex); err != nil {
+				return err
+			}
 			m, err := threat.Compute(w, o)
 			if err != nil {
 				return err
@@ -87,6 +91,18 @@ keeps the first K rows. See docs/threat.md for the formulas and citations.
 
 func init() { register(threatCmd) }
 
+// powerAvailable reports an error when no state of w has the power index
+// p (SDP in a world file, GDP before the economy data begin): every total
+// would be missing.
+func powerAvailable(w *world.World, p threat.PowerIndex) error {
+	for _, v := range capability.PowerShares(w, capability.Power(p)) {
+		if v.OK() {
+			return nil
+		}
+	}
+	return fmt.Errorf("--power %s: no state of the %d World has it (world files carry GDP and population, not SDP; historical Worlds from the data directory carry all three: docs/power.md)", p, w.Year)
+}
+
 // threatFlags are the threat model's options as flags, shared by the
 // threat and align commands.
 type threatFlags struct {
@@ -99,10 +115,13 @@ type threatFlags struct {
 
 func addThreatFlags(fs *flag.FlagSet) threatFlags {
 	d := threat.DefaultOptions()
+	power := new(string)
+	fs.StringVar(power, "power", d.PowerIndex.String(), "aggregate power `index` of the walt composite: "+threat.PowerIndexes+" (docs/power.md)")
+	fs.StringVar(power, "power-index", d.PowerIndex.String(), "the same as --power")
 	return threatFlags{
 		weights:     fs.String("weights", "1,1,1,1", "`weights` of power, proximity, offense and intent, comma-separated"),
 		composite:   fs.String("composite", d.Composite.String(), "`rule` combining the components: walt (dyadic potential threat gated by intentions; docs/threat.md), sum (the seed's weighted sum, for teaching) or multiplicative (weighted geometric mean)"),
-		powerIndex:  fs.String("power-index", d.PowerIndex.String(), "aggregate power `index` of the walt composite: "+threat.PowerIndexes),
+		powerIndex:  power,
 		gradient:    fs.String("gradient", "bdm", "loss-of-strength `gradient`: bdm (Bueno de Mesquita 1981) or boulding (linear)"),
 		milesPerDay: fs.Float64("miles-per-day", 0, "`W`, miles a day of power projection (0: 125 before 1919, 200 to 1945, 250 from 1946)"),
 		halfLife:    fs.Float64("half-life", d.HalfLife, "half-life of a dispute's weight in the intent component, in `years`"),
@@ -130,7 +149,7 @@ func (f threatFlags) options() (threat.Options, error) {
 		return o, usagef("--composite: %v", err)
 	}
 	if o.PowerIndex, err = threat.ParsePowerIndex(*f.powerIndex); err != nil {
-		return o, usagef("--power-index: %v", err)
+		return o, usagef("--power: %v", err)
 	}
 	if o.Gradient, err = threat.ParseGradient(*f.gradient); err != nil {
 		return o, usagef("--gradient: %v", err)

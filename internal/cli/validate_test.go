@@ -16,7 +16,7 @@ func TestValidateThreatUsage(t *testing.T) {
 	}{
 		{[]string{"validate", "threat", "--format", "xml"}, 2, "unknown --format"},
 		{[]string{"validate", "threat", "extra"}, 2, "takes no arguments"},
-		{[]string{"validate", "threat", "--power-index", "beckley"}, 2, "--power-index"},
+		{[]string{"validate", "threat", "--power-index", "milex"}, 2, "--power: unknown power index"},
 	}
 	for _, tc := range tests {
 		_, errs, code := runCLI(t, nil, tc.args...)

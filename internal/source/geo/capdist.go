@@ -1,7 +1,10 @@
 package geo
 
 import (
+	"encoding/binary"
+	"errors"
 	"fmt"
+	"math"
 
 	"github.com/entente/entente/internal/source/table"
 	"github.com/entente/entente/world"
@@ -104,4 +107,80 @@ func nonNegative(r *table.Reader, col string) float64 {
 		r.Fail(col, "a distance >= 0", table.ErrRange)
 	}
 	return v
+}
+
+// MarshalBinary encodes the rows compactly (little-endian), for the
+// parsed cache of package history.
+func (c *CapDist) MarshalBinary() ([]byte, error) {
+	le := binary.LittleEndian
+	b := le.AppendUint32(nil, uint32(len(c.rows)))
+	for _, r := range c.rows {
+		if len(r.ID1) > 255 || len(r.ID2) > 255 {
+			return nil, errors.New("geo: capital distance id too long to encode")
+		}
+		b = le.AppendUint16(b, uint16(r.GW1))
+		b = le.AppendUint16(b, uint16(r.GW2))
+		b = append(b, byte(len(r.ID1)))
+		b = append(b, r.ID1...)
+		b = append(b, byte(len(r.ID2)))
+		b = append(b, r.ID2...)
+		b = le.AppendUint64(b, math.Float64bits(r.Km))
+		b = le.AppendUint64(b, math.Float64bits(r.Miles))
+	}
+	return b, nil
+}
+
+// UnmarshalBinary decodes what MarshalBinary wrote and rebuilds the
+// index as ReadCapDist does.
+func (c *CapDist) UnmarshalBinary(b []byte) error {
+	bad := errors.New("geo: malformed capital distances")
+	le := binary.LittleEndian
+	if len(b) < 4 {
+		return bad
+	}
+	n := int(le.Uint32(b))
+	b = b[4:]
+	if n > len(b)/22 {
+		return bad
+	}
+	out := &CapDist{rows: make([]CapDistRow, 0, n), idx: make(map[[2]int]int32, n), codes: map[int]bool{}}
+	ids := map[string]string{}
+	str := func() (string, bool) {
+		if len(b) < 1 || len(b) < 1+int(b[0]) {
+			return "", false
+		}
+		l := int(b[0])
+		s, ok := ids[string(b[1:1+l])]
+		if !ok {
+			s = string(b[1 : 1+l])
+			ids[s] = s
+		}
+		b = b[1+l:]
+		return s, true
+	}
+	for range n {
+		if len(b) < 4 {
+			return bad
+		}
+		r := CapDistRow{GW1: int(le.Uint16(b)), GW2: int(le.Uint16(b[2:]))}
+		b = b[4:]
+		var ok1, ok2 bool
+		r.ID1, ok1 = str()
+		r.ID2, ok2 = str()
+		if !ok1 || !ok2 || len(b) < 16 {
+			return bad
+		}
+		r.Km, r.Miles = math.Float64frombits(le.Uint64(b)), math.Float64frombits(le.Uint64(b[8:]))
+		b = b[16:]
+		if _, dup := out.idx[[2]int{r.GW1, r.GW2}]; !dup {
+			out.idx[[2]int{r.GW1, r.GW2}] = int32(len(out.rows))
+		}
+		out.codes[r.GW1], out.codes[r.GW2] = true, true
+		out.rows = append(out.rows, r)
+	}
+	if len(b) != 0 {
+		return bad
+	}
+	*c = *out
+	return nil
 }

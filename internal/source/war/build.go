@@ -55,29 +55,41 @@ type py struct{ ccode, year int }
 // war's Name is the RSH larger war's name, followed by ": COW war N" when
 // that RSH war matches several COW wars (RSH folds the Second Sino-Japanese
 // war, COW 130, into WorldWarII), or "COW war N" alone when none matches.
+//
+// A participant is a state on one side: the side comes from the COW
+// dyad-years (sidea), year by year, and a state that COW codes on both
+// sides of one war is two participants, one per side, each with its own
+// years. France in COW war 139 (World War II) fought with the Allies in
+// 1939–1940 and, as Vichy France, against them in 1940–1941; taking the
+// side of whichever row came first in the file once put France on
+// Germany's side for the whole war. The RSH rows that refine a
+// participant are those against a state COW has on the other side
+// (refine), so Vichy France's dates come from the UK–Vichy war, not the
+// 1939–40 Franco-German one.
 func Build(dys []DyadYear, rsh []RSHRow) ([]world.War, []Disagreement) {
 	type part struct {
 		p        world.Participant
 		side     int
 		from, to int
 	}
-	byWar := map[int]map[int]*part{}
+	byWar := map[int]map[py]*part{} // war -> (ccode, side) -> part
 	for _, d := range dys {
 		m := byWar[d.WarNum]
 		if m == nil {
-			m = map[int]*part{}
+			m = map[py]*part{}
 			byWar[d.WarNum] = m
 		}
 		add := func(c int, sideA, init bool, out world.WarOutcome, deaths world.Value) {
-			p := m[c]
+			side := 1
+			if sideA {
+				side = 0
+			}
+			k := py{c, side} // a participant is a state on one side
+			p := m[k]
 			if p == nil {
-				side := 1
-				if sideA {
-					side = 0
-				}
 				p = &part{side: side, from: d.Year, to: d.Year,
 					p: world.Participant{State: c, Initiator: init, Outcome: out, BattleDeaths: deaths}}
-				m[c] = p
+				m[k] = p
 			}
 			p.from, p.to = min(p.from, d.Year), max(p.to, d.Year)
 			p.p.Initiator = p.p.Initiator || init
@@ -120,9 +132,9 @@ func Build(dys []DyadYear, rsh []RSHRow) ([]world.War, []Disagreement) {
 		best, bestN := 0, 0
 		for _, rid := range rshIDs {
 			n := 0
-			for c, p := range byWar[id] {
+			for k, p := range byWar[id] {
 				for y := p.from; y <= p.to; y++ {
-					if rshYears[rid][py{c, y}] {
+					if rshYears[rid][py{k.ccode, y}] {
 						n++
 					}
 				}
@@ -157,23 +169,30 @@ func Build(dys []DyadYear, rsh []RSHRow) ([]world.War, []Disagreement) {
 				w.Name += fmt.Sprintf(": COW war %d", id)
 			}
 		}
-		ccodes := make([]int, 0, len(parts))
-		for c := range parts {
-			ccodes = append(ccodes, c)
+		keys := make([]py, 0, len(parts))
+		onSide := [2]map[int][2]int{{}, {}} // side -> ccode -> COW years
+		for k, p := range parts {
+			keys = append(keys, k)
+			onSide[k.year][k.ccode] = [2]int{p.from, p.to} // k is py{ccode, side}
 		}
-		sort.Ints(ccodes)
-		for _, c := range ccodes {
-			p := parts[c]
+		sort.Slice(keys, func(i, j int) bool {
+			if keys[i].ccode != keys[j].ccode {
+				return keys[i].ccode < keys[j].ccode
+			}
+			return keys[i].year < keys[j].year
+		})
+		for _, k := range keys {
+			p := parts[k]
 			p.p.Entered, p.p.Left = world.Date{Year: p.from}, world.Date{Year: p.to}
 			if best != 0 {
-				refine(&p.p, p.from, p.to, rows, id, best, &dis)
+				refine(&p.p, p.from, p.to, rows, onSide[p.side], onSide[1-p.side], id, best, &dis)
 			}
 			w.Sides[p.side] = append(w.Sides[p.side], p.p)
 		}
 		if best != 0 {
-			for c, p := range parts {
+			for k, p := range parts {
 				for y := p.from; y <= p.to; y++ {
-					covered[best][py{c, y}] = true
+					covered[best][py{k.ccode, y}] = true
 				}
 			}
 		}
@@ -198,25 +217,43 @@ func Build(dys []DyadYear, rsh []RSHRow) ([]world.War, []Disagreement) {
 }
 
 // refine takes the month and day of entry and exit, and the joiner flag,
-// from the RSH rows of p's state in years from..to; a state with no row of
-// its own takes them from the rows in which it is the target (the file
-// lists a war's target only as the target of its attackers' rows).
-func refine(p *world.Participant, from, to int, rows []RSHRow, war, rshWar int, dis *[]Disagreement) {
-	if !refineBy(p, from, to, rows, func(r *RSHRow) int { return r.CCode }) &&
-		!refineBy(p, from, to, rows, func(r *RSHRow) int { return r.TargetCCode }) {
+// from the RSH rows of p's state in years from..to, except those against
+// a state COW has on p's own side and not on the other in the row's year
+// (own, other: COW years by ccode) when p's state fights on both sides:
+// such a row belongs to its participation on the other side. A state with no row of its own takes them from the rows in which it is
+// the target (the file lists a war's target only as the target of its
+// attackers' rows). A state COW codes on both sides of a war (Vichy
+// France) so takes each participation's dates from the rows of that
+// participation.
+func refine(p *world.Participant, from, to int, rows []RSHRow, own, other map[int][2]int, war, rshWar int, dis *[]Disagreement) {
+	in := func(side map[int][2]int, c, y int) bool {
+		span, ok := side[c]
+		return ok && span[0] <= y && y <= span[1]
+	}
+	friend := func(c, y int) bool { return in(own, c, y) && !in(other, c, y) }
+	if _, both := other[p.State]; !both {
+		// On one side only: every row of the state is its own (RSH's
+		// opponent codes have errors: Japan's WWI target Germany is coded
+		// 365, Russia's code).
+		friend = func(int, int) bool { return false }
+	}
+	if !refineBy(p, from, to, rows, func(r *RSHRow) (int, int) { return r.CCode, r.TargetCCode }, friend) &&
+		!refineBy(p, from, to, rows, func(r *RSHRow) (int, int) { return r.TargetCCode, r.CCode }, friend) {
 		*dis = append(*dis, Disagreement{War: war, RSHWar: rshWar, CCode: p.State, Kind: DisagreeCOWOnly})
 	}
 }
 
-// refineBy refines p from the rows whose state (by who) is p's, and
-// reports whether there were any. As a target (who gives TargetCCode) a
-// state is not a joiner.
-func refineBy(p *world.Participant, from, to int, rows []RSHRow, who func(*RSHRow) int) bool {
+// refineBy refines p from the rows whose state (by who: the state and
+// its opponent in the row) is p's and whose opponent is not a friend, and
+// reports whether there were any. As a target (who gives TargetCCode
+// first) a state is not a joiner.
+func refineBy(p *world.Participant, from, to int, rows []RSHRow, who func(*RSHRow) (state, opponent int), friend func(c, y int) bool) bool {
 	found, joiner := false, true
 	var entry, exit world.Date
 	for i := range rows {
 		r := &rows[i]
-		if who(r) != p.State || r.Year < from || r.Year > to {
+		state, opponent := who(r)
+		if state != p.State || r.Year < from || r.Year > to || friend(opponent, r.Year) {
 			continue
 		}
 		found = true

@@ -225,3 +225,116 @@ func FuzzRead(f *testing.F) {
 		rshHeader + "\n1,SecondSchleswig-Holstein1864,16,30,SecondSchleswig-Holstein_Germany_1864,1,1864,Prussia,255,Denmark,390,2,1,4,25,6,25,7,20,1,NA,NA,Austria,300\n",
 	})
 }
+
+// TestSidesReal: every COW dyad-year is reproduced by the participants
+// Build makes (the two states active that year on the sides the row
+// gives), and the big wars have the sides history records. France fought
+// Germany in 1939–40 and, as Vichy France, the Allies in 1940–41 (COW war
+// 139): two participants, one per side, never France on Germany's side in
+// 1939 (the defect of keying participants by state alone). Italy, Bulgaria
+// and Romania changed sides in 1943–44.
+func TestSidesReal(t *testing.T) {
+	dys, rsh := readReal(t)
+	wars, _ := Build(dys, rsh)
+	byID := map[int]*world.War{}
+	for i := range wars {
+		byID[wars[i].ID] = &wars[i]
+	}
+	on := func(w *world.War, c, side, y int) bool {
+		for _, p := range w.Sides[side] {
+			if p.State == c && p.Active(y) {
+				return true
+			}
+		}
+		return false
+	}
+	side := func(a bool) int {
+		if a {
+			return 0
+		}
+		return 1
+	}
+	bad := 0
+	for _, d := range dys {
+		w := byID[d.WarNum]
+		if !on(w, d.CCode1, side(d.SideA1), d.Year) || !on(w, d.CCode2, side(d.SideA2), d.Year) {
+			if bad++; bad <= 5 {
+				t.Errorf("war %d, %d: %d (side A %v) and %d (side A %v) not on those sides", d.WarNum, d.Year, d.CCode1, d.SideA1, d.CCode2, d.SideA2)
+			}
+		}
+	}
+
+	wwii := byID[139]
+	for _, y := range []int{1939, 1940} {
+		if same, ok := wwii.Fought(220, 255, y); !ok || same {
+			t.Errorf("WWII %d: France and Germany same side %v, fought %v; want opposite sides", y, same, ok)
+		}
+		if same, ok := wwii.Fought(220, 200, y); !ok || !same {
+			t.Errorf("WWII %d: France and the UK same side %v, fought %v; want the same side", y, same, ok)
+		}
+	}
+	var france []world.Participant
+	for s := range wwii.Sides {
+		for _, p := range wwii.Sides[s] {
+			if p.State == 220 {
+				france = append(france, p)
+				if s == wwii.Side(255) && p.Entered.Year == 1939 {
+					t.Errorf("WWII: France entered on Germany's side in 1939: %+v", p)
+				}
+			}
+		}
+	}
+	// COW's years, RSH's days: the Battle of France (armistice 22 June
+	// 1940) and the UK–Vichy war (Mers-el-Kébir, 3 July 1940).
+	allied, vichy := world.Participant{}, world.Participant{}
+	if len(france) == 2 {
+		allied, vichy = france[0], france[1]
+	}
+	if len(france) != 2 || wwii.SideIn(220, 1939) != wwii.SideIn(200, 1939) ||
+		allied.Entered != world.D(1939, 9, 3) || allied.Left != world.D(1940, 6, 22) ||
+		vichy.Entered != world.D(1940, 7, 3) || vichy.Left.Year != 1941 {
+		t.Errorf("WWII France = %+v, want the Allies 1939-09-03 to 1940-06-22, then Vichy from 1940-07-03 to 1941", france)
+	}
+	if same, ok := wwii.Fought(220, 255, 1941); !ok || !same {
+		t.Errorf("WWII 1941: Vichy France and Germany same side %v, fought %v; want the same side", same, ok)
+	}
+	for _, c := range []struct{ ccode, axis, allied int }{{325, 1940, 1944}, {355, 1942, 1945}, {360, 1942, 1945}} {
+		if wwii.SideIn(c.ccode, c.axis) != wwii.Side(255) || wwii.SideIn(c.ccode, c.allied) != wwii.Side(200) {
+			t.Errorf("WWII: %d on side %d in %d and %d in %d; want Germany's then the UK's", c.ccode,
+				wwii.SideIn(c.ccode, c.axis), c.axis, wwii.SideIn(c.ccode, c.allied), c.allied)
+		}
+	}
+
+	// No state on both sides of WWI, Korea or the Gulf War; the sides as
+	// history knows them.
+	for _, c := range []struct {
+		war        int
+		one, other []int
+	}{
+		{106, []int{2, 200, 220, 365}, []int{255, 300, 640}},
+		{151, []int{2, 732, 200, 640}, []int{731, 710}},
+		{211, []int{2, 200, 220, 670, 690}, []int{645}},
+	} {
+		w := byID[c.war]
+		s := w.Side(c.one[0])
+		for _, x := range c.one {
+			if w.Side(x) != s {
+				t.Errorf("war %d: %d on side %d, want %d with %d", c.war, x, w.Side(x), s, c.one[0])
+			}
+		}
+		for _, x := range c.other {
+			if w.Side(x) != 1-s {
+				t.Errorf("war %d: %d on side %d, want %d against %d", c.war, x, w.Side(x), 1-s, c.one[0])
+			}
+		}
+		seen := map[int]bool{}
+		for _, p := range w.Sides[0] {
+			seen[p.State] = true
+		}
+		for _, p := range w.Sides[1] {
+			if seen[p.State] {
+				t.Errorf("war %d: %d on both sides", c.war, p.State)
+			}
+		}
+	}
+}
