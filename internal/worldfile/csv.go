@@ -450,6 +450,7 @@ func Import(dir string) (*world.World, error) {
 				Rivalry: c.bool("relations", "rivalry"), War: c.bool("relations", "war"), Territorial: c.bool("relations", "territorial"),
 				Rationale: c.get("rationale"), at: c.at("contiguity")}
 			rel.at["states"], rel.at["states[0]"], rel.at["states[1]"] = c.pos("state_a"), c.pos("state_a"), c.pos("state_b")
+			rel.at["hostility_ab"], rel.at["hostility_ba"] = c.pos("hostility_ab"), c.pos("hostility_ba")
 			if c.get("contiguity") != "" {
 				rel.Contiguity = c.int("relations", "contiguity")
 			}
