@@ -235,9 +235,22 @@ func disputeScores(w *world.World, pos map[int]int, o Options) []float64 {
 // CodedHostility returns the intent a world file codes for a dyad:
 // the largest of its hostility (0..1), 1 at war, RivalryFloor for a strategic
 // rivalry and TerritorialFloor for an active territorial dispute; NaN when
-// the relation codes none of them.
+// the relation codes none of them. It reads the pair's hostility, not a
+// direction's (CodedHostilityFrom).
 func CodedHostility(r *world.Relation, o Options) float64 {
-	if r.Hostility.IsMissing() && !r.War && !r.Rivalry && !r.Territorial {
+	return codedHostility(r, r.Hostility, o)
+}
+
+// CodedHostilityFrom is CodedHostility for the intent of the state from
+// toward the other state of the pair: it reads from's directed hostility
+// where the world file codes one (world.Relation.HostilityFrom). Rivalry,
+// war and territorial claims stay symmetric.
+func CodedHostilityFrom(r *world.Relation, from int, o Options) float64 {
+	return codedHostility(r, r.HostilityFrom(from), o)
+}
+
+func codedHostility(r *world.Relation, hostility world.Value, o Options) float64 {
+	if hostility.IsMissing() && !r.War && !r.Rivalry && !r.Territorial {
 		return nan
 	}
 	h := nan
@@ -246,8 +259,8 @@ func CodedHostility(r *world.Relation, o Options) float64 {
 			h = v
 		}
 	}
-	if r.Hostility.OK() {
-		up(r.Hostility.Float())
+	if hostility.OK() {
+		up(hostility.Float())
 	}
 	if r.War {
 		up(1)

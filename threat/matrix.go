@@ -217,8 +217,9 @@ func alliedPairs(w *world.World, pos map[int]int) []bool {
 	return out
 }
 
-// codedIntent returns the world-file hostility of each pair (NaN where none
-// is coded), symmetric.
+// codedIntent returns the world-file hostility of each pair [to*n+from]
+// (NaN where none is coded): from's hostility toward to where the file
+// codes the directions apart (CodedHostilityFrom), the pair's otherwise.
 func codedIntent(w *world.World, pos map[int]int, o Options) []float64 {
 	n := len(w.States)
 	out := make([]float64, n*n)
@@ -234,8 +235,8 @@ func codedIntent(w *world.World, pos map[int]int, o Options) []float64 {
 		if !okA || !okB {
 			continue
 		}
-		h := CodedHostility(r, o)
-		out[a*n+b], out[b*n+a] = h, h
+		out[a*n+b] = CodedHostilityFrom(r, d.B, o)
+		out[b*n+a] = CodedHostilityFrom(r, d.A, o)
 	}
 	return out
 }

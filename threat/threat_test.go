@@ -222,6 +222,8 @@ func TestIntent(t *testing.T) {
 			true, nil, false, 365, 200, (1 - math.Exp(-1)) / 2},
 		{"coded rivalry is a floor", nil, false, &world.Relation{Rivalry: true, Hostility: world.Missing()}, false, 365, 200, 0.5},
 		{"coded hostility without dispute coverage", nil, false, &world.Relation{Hostility: 0.8}, true, 200, 365, 0.8},
+		{"directed hostility, the hostile side", nil, false, &world.Relation{Hostility: 0.3, Toward: &[2]world.Value{0.9, world.Missing()}}, true, 200, 365, 0.9},
+		{"directed hostility, the other side", nil, false, &world.Relation{Hostility: 0.3, Toward: &[2]world.Value{0.9, world.Missing()}}, true, 365, 200, 0.3},
 		{"nothing measured is missing", nil, false, nil, true, 365, 200, nan},
 	}
 	for _, tc := range tests {

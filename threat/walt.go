@@ -190,7 +190,11 @@ func (m *Matrix) walt(w *world.World, disputes, coded []float64, last []int) {
 				}
 				in := nan
 				if m.IntentMeasured {
-					in = o.intent(disputes, k, pair)
+					// The intent of from toward to: from's hostility where
+					// the file codes the directions apart.
+					dir := pair
+					dir.Hostility = pair.HostilityFrom(w.States[from].CCode)
+					in = o.intent(disputes, k, dir)
 				}
 				if m.ties[k]&defenceTie != 0 && !pair.Rivalry && !pair.War && !hostile(coded[k], last[k], m.allySince[k], w.Year, o.AllyDisputeYears) {
 					in = 0 // an ally: a potential threat, not an actual one
@@ -235,7 +239,10 @@ func historicalHostility(w *world.World) (rivals, wars map[world.Dyad]bool) {
 // with I_disputes = 1 − exp(−s_ij) from the decayed dispute sum, ρ =
 // RivalryFloor for a strategic rivalry in force, τ = TerritorialFloor for
 // an active territorial claim and war = 1 at war; then at least the
-// hostility value a world file codes (its coder's overall judgement). Each
+// hostility value a world file codes (its coder's overall judgement), r
+// carrying j's hostility toward i where the file codes the directions
+// apart. Disputes are directed too (j's side initiating weighs 1, the
+// target side TargetSideWeight); rivalries, wars and claims are not. Each
 // source alone gives its own weight; together they reinforce, so that a
 // rival with which disputes continue (France and Germany before 1914)
 // outranks a state with disputes alone.

@@ -140,6 +140,56 @@ func TestWaltAllies(t *testing.T) {
 	}
 }
 
+// TestWaltDirectedHostility: the intent of j toward i reads j's hostility
+// toward i where a world file codes the directions apart (world.Relation.
+// Toward), and the pair's hostility where it does not; swapping the
+// directions swaps the intents and the threats.
+func TestWaltDirectedHostility(t *testing.T) {
+	intents := func(toward *[2]world.Value) (from200, from365 Threat) {
+		w := waltWorld()
+		w.Disputes = nil
+		r := w.Relation(200, 365)
+		r.Hostility, r.Toward = 0.3, toward
+		w.SetRelation(r)
+		m := compute(t, w)
+		from200, _ = m.At(200, 365)
+		from365, _ = m.At(365, 200)
+		return from200, from365
+	}
+	a, b := intents(nil)
+	if a.Intent != 0.3 || b.Intent != 0.3 {
+		t.Errorf("undirected: intents 200→365 %v, 365→200 %v, want 0.3 both ways", a.Intent, b.Intent)
+	}
+	// Toward[0] is the lower ccode's (200) hostility toward the higher's.
+	a, b = intents(&[2]world.Value{0.9, world.Missing()})
+	if a.Intent != 0.9 || b.Intent != 0.3 {
+		t.Errorf("200 hostile: intents 200→365 %v, 365→200 %v, want 0.9 and the pair's 0.3", a.Intent, b.Intent)
+	}
+	c, d := intents(&[2]world.Value{0.1, 0.9})
+	if c.Intent != 0.1 || d.Intent != 0.9 {
+		t.Errorf("365 hostile: intents 200→365 %v, 365→200 %v, want 0.1 and 0.9", c.Intent, d.Intent)
+	}
+	if !(d.Total > b.Total) || !(c.Total < a.Total) {
+		t.Errorf("threats do not follow the directed intents: 365→200 %v vs %v, 200→365 %v vs %v", d.Total, b.Total, c.Total, a.Total)
+	}
+	// The directed hostility also keeps a defence ally's gate open one way:
+	// coded hostility of 365 toward 200, none of 200 toward 365.
+	w := waltWorld()
+	w.Disputes = nil
+	w.AsOf = world.D(2000, 12, 31)
+	w.Alliances = []world.Alliance{defencePact("d", world.D(1990, 1, 1), world.Date{}, world.Defense, 200, 365)}
+	r := w.Relation(200, 365)
+	r.Hostility, r.Toward = 0, &[2]world.Value{world.Missing(), 0.6}
+	w.SetRelation(r)
+	m := compute(t, w)
+	if th, _ := m.At(365, 200); th.Intent != 0.6 {
+		t.Errorf("ally 365 hostile toward 200: intent %v, want 0.6", th.Intent)
+	}
+	if th, _ := m.At(200, 365); th.Intent != 0 {
+		t.Errorf("ally 200, not hostile toward 365: intent %v, want 0 (the gate closed)", th.Intent)
+	}
+}
+
 // TestWaltSumKept: --composite sum is the seed's model, unchanged.
 func TestWaltSumKept(t *testing.T) {
 	o := DefaultOptions()
@@ -210,7 +260,7 @@ func TestEmbeddedWorld(t *testing.T) {
 			continue
 		}
 		r := w.Relation(s.CCode, w.States[j].CCode)
-		coded := r.Hostility.Float() > 0 || r.Rivalry || r.War || r.Territorial
+		coded := r.HostilityFrom(w.States[j].CCode).Float() > 0 || r.Rivalry || r.War || r.Territorial
 		if m.DefenceAllyAt(i, j) && !coded {
 			t.Errorf("%s's top threat is its defence ally %s, with no hostility coded", s.Name, w.States[j].Name)
 		}
@@ -222,7 +272,7 @@ func TestEmbeddedWorld(t *testing.T) {
 		}
 	}
 	for _, s := range w.States {
-		if r := w.Relation(2, s.CCode); s.CCode != 2 && (r.Hostility.Float() > 0 || r.Rivalry || r.War) {
+		if r := w.Relation(2, s.CCode); s.CCode != 2 && (r.HostilityFrom(2).Float() > 0 || r.Rivalry || r.War) {
 			hostileToUS++
 		}
 	}

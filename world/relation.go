@@ -22,18 +22,25 @@ const (
 	ContiguityMissing = -1
 )
 
-// Relation holds the symmetric facts about a pair of states in a World.
-// Directed facts (who initiated a dispute) are in World.Disputes.
+// Relation holds the facts about a pair of states in a World. Most are
+// symmetric; hostility may be coded per direction (Toward; read it with
+// HostilityFrom). Directed facts from the
+// dispute data (who initiated a dispute) are in World.Disputes.
 type Relation struct {
-	Dyad        Dyad   `json:"dyad"`
-	Contiguity  int    `json:"contiguity"`  // 0 none, 1..5 COW type, -1 missing
-	CapDistKm   Value  `json:"capdist_km"`  // great circle between capitals in force
-	MinDistKm   Value  `json:"mindist_km"`  // minimum distance between territories
-	Hostility   Value  `json:"hostility"`   // analyst-coded, 0 (none) .. 1 (war)
-	Rivalry     bool   `json:"rivalry"`     // analyst-coded strategic rivalry
-	War         bool   `json:"war"`         // at war in this year (world files)
-	Territorial bool   `json:"territorial"` // an active territorial dispute (world files)
-	Rationale   string `json:"rationale,omitempty"`
+	Dyad       Dyad  `json:"dyad"`
+	Contiguity int   `json:"contiguity"` // 0 none, 1..5 COW type, -1 missing
+	CapDistKm  Value `json:"capdist_km"` // great circle between capitals in force
+	MinDistKm  Value `json:"mindist_km"` // minimum distance between territories
+	Hostility  Value `json:"hostility"`  // analyst-coded, 0 (none) .. 1 (war)
+	// Toward holds the hostility of A toward B ([0]) and of B toward A
+	// ([1]) where a world file codes the two directions apart, either
+	// missing where only the other is coded; nil where it does not, and
+	// Hostility then holds both ways. Read it with HostilityFrom.
+	Toward      *[2]Value `json:"hostility_toward,omitempty"`
+	Rivalry     bool      `json:"rivalry"`     // analyst-coded strategic rivalry
+	War         bool      `json:"war"`         // at war in this year (world files)
+	Territorial bool      `json:"territorial"` // an active territorial dispute (world files)
+	Rationale   string    `json:"rationale,omitempty"`
 
 	// Imports of A from B and of B from A, millions of current US dollars
 	// (COW Dyadic Trade), and the number of IGOs both belong to (COW IGO):
@@ -73,6 +80,21 @@ func (r *Relation) UnmarshalJSON(b []byte) error {
 		r.Contiguity = *v.Contiguity
 	}
 	return nil
+}
+
+// HostilityFrom returns the hostility of the state from toward the other
+// state of the pair: the directed coding where there is one, otherwise the
+// pair's Hostility. A ccode not in the pair gets the pair's Hostility.
+func (r *Relation) HostilityFrom(from int) Value {
+	if r.Toward != nil {
+		switch {
+		case from == r.Dyad.A && r.Toward[0].OK():
+			return r.Toward[0]
+		case from == r.Dyad.B && r.Toward[1].OK():
+			return r.Toward[1]
+		}
+	}
+	return r.Hostility
 }
 
 // NewRelation returns the Relation of d with every measured field missing.

@@ -222,6 +222,7 @@ func apply(w *world.World, e Edit, fromFile bool) error {
 		}
 		r := w.Relation(e.State, e.Other)
 		r.Hostility = world.Value(*e.Value)
+		r.Toward = nil // the value set holds both ways
 		w.SetRelation(r)
 		return nil
 	}

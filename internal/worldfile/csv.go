@@ -30,7 +30,8 @@ var tables = []struct {
 	{"systems.csv", []string{"id", "name", "hub", "alliances", "note"}},
 	{"partnerships.csv", []string{"id", "name", "members", "since", "note", "sources"}},
 	{"stationing.csv", []string{"patron", "host", "troops", "nuclear_sharing", "note", "sources"}},
-	{"relations.csv", []string{"state_a", "state_b", "contiguity", "hostility", "hostility_source", "hostility_year", "rivalry", "war", "territorial", "rationale", "sources"}},
+	{"relations.csv", []string{"state_a", "state_b", "contiguity", "hostility", "hostility_source", "hostility_year",
+		"hostility_ab", "hostility_ab_source", "hostility_ab_year", "hostility_ba", "hostility_ba_source", "hostility_ba_year", "rivalry", "war", "territorial", "rationale", "sources"}},
 	{"coverage.csv", []string{"family", "source", "note"}},
 	{"figures.csv", []string{"ccode", "field", "value", "source", "year", "estimate"}},
 	{"status.csv", []string{"alliance", "ccode", "status", "from", "to", "note", "sources"}},
@@ -139,12 +140,14 @@ func Export(dir string, w *world.World) error {
 			strconv.FormatBool(s.NuclearSharing), s.Note, strings.Join(s.Sources, ";")})
 	}
 	for _, r := range d.Relations {
-		row := []string{strconv.Itoa(r.States[0]), strconv.Itoa(r.States[1]), "", "", "", ""}
+		row := []string{strconv.Itoa(r.States[0]), strconv.Itoa(r.States[1]), "", "", "", "", "", "", "", "", "", ""}
 		if r.Contiguity != world.ContiguityMissing {
 			row[2] = strconv.Itoa(r.Contiguity)
 		}
-		if h := r.Hostility; h.present() {
-			row[3], row[4], row[5] = fmtFloat(h.Value), h.Source, fmtInt(h.Year)
+		for i, h := range [3]*number{r.Hostility, r.HostilityAB, r.HostilityBA} {
+			if h.present() {
+				row[3+3*i], row[4+3*i], row[5+3*i] = fmtFloat(h.Value), h.Source, fmtInt(h.Year)
+			}
 		}
 		rows["relations.csv"] = append(rows["relations.csv"], append(row, strconv.FormatBool(r.Rivalry),
 			strconv.FormatBool(r.War), strconv.FormatBool(r.Territorial), r.Rationale, strings.Join(r.Sources, ";")))
@@ -459,9 +462,11 @@ func Import(dir string) (*world.World, error) {
 		{"relations.csv", func(c *cells) {
 			rel := relation{States: [2]int{c.int("relations", "state_a"), c.int("relations", "state_b")},
 				Contiguity: world.ContiguityMissing, Hostility: c.number("relations", "hostility"),
+				HostilityAB: c.number("relations", "hostility_ab"), HostilityBA: c.number("relations", "hostility_ba"),
 				Rivalry: c.bool("relations", "rivalry"), War: c.bool("relations", "war"), Territorial: c.bool("relations", "territorial"),
 				Rationale: c.get("rationale"), at: c.at("contiguity")}
 			rel.at["states"], rel.at["states[0]"], rel.at["states[1]"] = c.pos("state_a"), c.pos("state_a"), c.pos("state_b")
+			rel.at["hostility_ab"], rel.at["hostility_ba"] = c.pos("hostility_ab"), c.pos("hostility_ba")
 			if c.get("contiguity") != "" {
 				rel.Contiguity = c.int("relations", "contiguity")
 			}

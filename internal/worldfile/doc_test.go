@@ -46,7 +46,9 @@ func TestDocExample(t *testing.T) {
 }
 
 // TestRelationsDoc checks that docs/relations2024.md lists every relation
-// the embedded world codes, with the same hostility value.
+// the embedded world codes, with the same hostility value and the same
+// directed values ("0.7; Taiwan → China 0.3"), and no directed value the
+// world file does not code.
 func TestRelationsDoc(t *testing.T) {
 	b, err := os.ReadFile(filepath.Join(testenv.ModuleRoot(), "docs", "relations2024.md"))
 	if err != nil {
@@ -55,7 +57,7 @@ func TestRelationsDoc(t *testing.T) {
 	listed := map[string]string{}
 	for _, line := range strings.Split(string(b), "\n") {
 		cells := strings.Split(line, " | ")
-		if len(cells) >= 3 && strings.Contains(cells[0], " – ") {
+		if len(cells) >= 5 && strings.Contains(cells[0], " – ") { // the tables of every relation
 			listed[strings.TrimPrefix(cells[0], "| ")] = cells[1]
 		}
 	}
@@ -66,11 +68,24 @@ func TestRelationsDoc(t *testing.T) {
 			continue
 		}
 		n++
-		pair := w.State(d.A).Name + " – " + w.State(d.B).Name
-		if got, ok := listed[pair]; !ok {
+		a, b := w.State(d.A).Name, w.State(d.B).Name
+		pair := a + " – " + b
+		got, ok := listed[pair]
+		if !ok {
 			t.Errorf("%s is coded (%v) but not listed in docs/relations2024.md", pair, r.Hostility)
-		} else if got != strconv.FormatFloat(r.Hostility.Float(), 'f', 1, 64) {
-			t.Errorf("%s: docs say %s, the world file %v", pair, got, r.Hostility)
+			continue
+		}
+		want := []string{strconv.FormatFloat(r.Hostility.Float(), 'f', 1, 64)}
+		if r.Toward != nil {
+			for i, from := range [2]string{a, b} {
+				if h := r.Toward[i]; h.OK() {
+					to := [2]string{b, a}[i]
+					want = append(want, from+" → "+to+" "+strconv.FormatFloat(h.Float(), 'f', 1, 64))
+				}
+			}
+		}
+		if w := strings.Join(want, "; "); got != w {
+			t.Errorf("%s: docs say %q, the world file %q", pair, got, w)
 		}
 	}
 	if len(listed) != n {

@@ -177,6 +177,7 @@ type relation struct {
 	States                    [2]int
 	Contiguity                int // world.ContiguityMissing when absent
 	Hostility                 *number
+	HostilityAB, HostilityBA  *number // States[0] toward States[1], and back
 	Rivalry, War, Territorial bool
 	Rationale                 string
 	Sources                   []string
@@ -206,6 +207,10 @@ func oneOf[T comparable](v T, set []T) bool {
 	}
 	return false
 }
+
+// towardField names the source fields of a relation's directed
+// hostility, world.Relation.Toward[0] and [1].
+var towardField = [2]string{"hostility_ab", "hostility_ba"}
 
 // allianceID is the world.Alliance ID of a world-file alliance.
 func allianceID(id string) string { return "world:" + id }
@@ -329,6 +334,21 @@ func (d *document) build() *world.World {
 		if r.Hostility.present() {
 			rel.Hostility = world.Value(r.Hostility.Value)
 			rel.Sources = append(rel.Sources, cite(r.Hostility.Source, "hostility", r.Hostility.Year))
+		}
+		if r.HostilityAB.present() || r.HostilityBA.present() {
+			// Toward is in the dyad's ccode order, the file's in the order
+			// it lists the states.
+			ab, ba := r.HostilityAB, r.HostilityBA
+			if r.States[0] > r.States[1] {
+				ab, ba = ba, ab
+			}
+			rel.Toward = &[2]world.Value{world.Missing(), world.Missing()}
+			for i, h := range [2]*number{ab, ba} {
+				if h.present() {
+					rel.Toward[i] = world.Value(h.Value)
+					rel.Sources = append(rel.Sources, cite(h.Source, towardField[i], h.Year))
+				}
+			}
 		}
 		w.SetRelation(rel)
 	}
@@ -489,6 +509,22 @@ func unbuild(w *world.World) *document {
 			rel.Hostility = &number{Value: r.Hostility.Float()}
 			if src, ok := byField["hostility"]; ok {
 				rel.Hostility.Source, rel.Hostility.Year = ref(src), src.Year
+			}
+		}
+		if r.Toward != nil {
+			for i, h := range r.Toward {
+				if h.IsMissing() {
+					continue
+				}
+				n := &number{Value: h.Float()}
+				if src, ok := byField[towardField[i]]; ok {
+					n.Source, n.Year = ref(src), src.Year
+				}
+				if i == 0 {
+					rel.HostilityAB = n
+				} else {
+					rel.HostilityBA = n
+				}
 			}
 		}
 		d.Relations = append(d.Relations, rel)

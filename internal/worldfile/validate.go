@@ -341,5 +341,18 @@ func (c *checker) relation(f string, rel relation, dyads map[world.Dyad]bool) {
 		c.add(where(rel.at, "contiguity"), f+".contiguity", ErrRange, "contiguity %d: want 0 (none) or a COW type 1..5", rel.Contiguity)
 	}
 	c.number(rel.Hostility, f+".hostility", 0, 1)
+	for _, d := range [2]struct {
+		key string
+		n   *number
+	}{{"hostility_ab", rel.HostilityAB}, {"hostility_ba", rel.HostilityBA}} {
+		if !d.n.present() {
+			continue
+		}
+		c.number(d.n, f+"."+d.key, 0, 1)
+		if !rel.Hostility.present() {
+			c.add(where(rel.at, d.key), f+".hostility", ErrMissing,
+				"%s needs hostility, the pair's value (read both ways where no direction is coded, and by the symmetric measures)", d.key)
+		}
+	}
 	c.refs(rel.at, f+".sources", rel.Sources)
 }

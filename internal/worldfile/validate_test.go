@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/entente/entente/world"
 )
 
 // base is a small valid world file; the cases below break one thing each.
@@ -86,6 +88,16 @@ func TestParseErrors(t *testing.T) {
 			"t.yaml:11:14: states[0].gdp_usd.year: every number needs the year"},
 		{"share out of range", "hostility: {value: 0,", "hostility: {value: 2,", ErrRange,
 			"t.yaml:25:24: relations[0].hostility.value: 2 out of range [0, 1]"},
+		{"directed hostility out of range", "hostility: {value: 0, source: s, year: 2024}\n", "hostility: {value: 0, source: s, year: 2024}\n    hostility_ba: {value: 1.5, source: s, year: 2024}\n", ErrRange,
+			"t.yaml:26:27: relations[0].hostility_ba.value: 1.5 out of range [0, 1]"},
+		{"directed hostility not a number", "hostility: {value: 0, source: s, year: 2024}\n", "hostility: {value: 0, source: s, year: 2024}\n    hostility_ab: {value: high, source: s, year: 2024}\n", ErrType,
+			"t.yaml:26:27: relations[0].hostility_ab.value: want a number"},
+		{"directed hostility without a source", "hostility: {value: 0, source: s, year: 2024}\n", "hostility: {value: 0, source: s, year: 2024}\n    hostility_ab: {value: 0.2, year: 2024}\n", ErrMissing,
+			"t.yaml:26:19: relations[0].hostility_ab.source: every number needs a source"},
+		{"directed hostility without the pair's", "    hostility: {value: 0, source: s, year: 2024}\n", "    hostility_ab: {value: 0.2, source: s, year: 2024}\n", ErrMissing,
+			"t.yaml:25:19: relations[0].hostility: hostility_ab needs hostility"},
+		{"directed hostility misspelt", "hostility: {value: 0, source: s, year: 2024}\n", "hostility: {value: 0, source: s, year: 2024}\n    hostility_to: {value: 0.2, source: s, year: 2024}\n", ErrUnknownField,
+			"t.yaml:26:5: relations[0].hostility_to: unknown field \"hostility_to\""},
 		{"no obligations", "    obligations: [defense]\n", "", ErrMissing,
 			"t.yaml:16:5: alliances[0].obligations: obligations are required"},
 		{"duplicate iso3", "    iso3: CAN\n", "    iso3: USA\n", ErrDuplicate,
@@ -150,6 +162,74 @@ func TestParseErrors(t *testing.T) {
 			}
 			if !strings.HasPrefix(err.Error(), tc.want) {
 				t.Errorf("got  %q\nwant %q...", err.Error(), tc.want)
+			}
+		})
+	}
+}
+
+// TestParseDirectedHostility checks that hostility_ab and hostility_ba are
+// read in the order the file lists the states, whatever the ccode order,
+// and that a direction not coded apart falls back to the pair's hostility.
+func TestParseDirectedHostility(t *testing.T) {
+	for _, tc := range []struct {
+		name, states string
+		ab, ba       string // hostility_ab and hostility_ba lines, "" for none
+		usa, can     float64
+	}{
+		{"both, in ccode order", "[2, 20]", "0.6", "0.2", 0.6, 0.2},
+		{"both, listed in reverse", "[20, 2]", "0.6", "0.2", 0.2, 0.6},
+		{"one direction", "[20, 2]", "0.7", "", 0.4, 0.7},
+		{"none", "[2, 20]", "", "", 0.4, 0.4},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rel := "    hostility: {value: 0.4, source: s, year: 2024}\n"
+			if tc.ab != "" {
+				rel += "    hostility_ab: {value: " + tc.ab + ", source: s, year: 2024}\n"
+			}
+			if tc.ba != "" {
+				rel += "    hostility_ba: {value: " + tc.ba + ", source: s, year: 2024}\n"
+			}
+			src := strings.Replace(base, "  - states: [2, 20]\n    hostility: {value: 0, source: s, year: 2024}\n",
+				"  - states: "+tc.states+"\n"+rel, 1)
+			w, err := Parse("t.yaml", []byte(src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := w.Relation(2, 20)
+			if got := r.HostilityFrom(2).Float(); got != tc.usa {
+				t.Errorf("hostility of the United States toward Canada %v, want %v", got, tc.usa)
+			}
+			if got := r.HostilityFrom(20).Float(); got != tc.can {
+				t.Errorf("hostility of Canada toward the United States %v, want %v", got, tc.can)
+			}
+			if r.Hostility.Float() != 0.4 {
+				t.Errorf("the pair's hostility %v, want 0.4", r.Hostility)
+			}
+			if (r.Toward != nil) != (tc.ab != "" || tc.ba != "") {
+				t.Errorf("Toward %v, want it set only for a directed coding", r.Toward)
+			}
+			// The world round-trips through YAML and CSV with its directions.
+			var buf strings.Builder
+			if err := Write(&buf, w); err != nil {
+				t.Fatal(err)
+			}
+			back, err := Parse("back.yaml", []byte(buf.String()))
+			if err != nil {
+				t.Fatalf("%v\n%s", err, buf.String())
+			}
+			dir := t.TempDir()
+			if err := Export(dir, w); err != nil {
+				t.Fatal(err)
+			}
+			csvBack, err := Import(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, b := range []*world.World{back, csvBack} {
+				rb := b.Relation(2, 20)
+				if rb.HostilityFrom(2) != r.HostilityFrom(2) || rb.HostilityFrom(20) != r.HostilityFrom(20) {
+					t.Errorf("after a round trip %v/%v, want %v/%v", rb.HostilityFrom(2), rb.HostilityFrom(20), r.HostilityFrom(2), r.HostilityFrom(20))
+				}
 			}
 		})
 	}

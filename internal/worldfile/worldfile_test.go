@@ -273,6 +273,17 @@ func TestCSVMalformed(t *testing.T) {
 			c[3], c[4] = "", "entente-coding"
 			l[1] = strings.Join(c, ",")
 		}, ErrMissing, "relations.csv:2:4: relations[0].hostility.value: value is required when hostility_source or hostility_year is given"},
+		{"directed hostility out of range", "relations.csv", func(l []string) {
+			c := strings.Split(l[1], ",") // ...,hostility_year,hostility_ab,hostility_ab_source,hostility_ab_year,...
+			c[6], c[7], c[8] = "1.5", "entente-coding", "2024"
+			l[1] = strings.Join(c, ",")
+		}, ErrRange, "relations.csv:2:7: relations[0].hostility_ab.value: 1.5 out of range [0, 1]"},
+		{"directed hostility without the pair's", "relations.csv", func(l []string) {
+			c := strings.Split(l[1], ",")
+			c[3], c[4], c[5] = "", "", ""
+			c[9], c[10], c[11] = "0.2", "entente-coding", "2024"
+			l[1] = strings.Join(c, ",")
+		}, ErrMissing, "relations.csv:2:10: relations[0].hostility: hostility_ba needs hostility"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -340,6 +340,8 @@ func (r relation) node() *yaml.Node {
 		m.add("contiguity", scalar("!!int", strconv.Itoa(r.Contiguity)))
 	}
 	m.add("hostility", r.Hostility.node())
+	m.add("hostility_ab", r.HostilityAB.node())
+	m.add("hostility_ba", r.HostilityBA.node())
 	if r.Rivalry {
 		m.add("rivalry", boolNode(true))
 	}

@@ -398,7 +398,7 @@ func (r *reader) alliance(n *yaml.Node, p string) alliance {
 }
 
 func (r *reader) relation(n *yaml.Node, p string) relation {
-	g, at := r.fields(n, p, "states", "contiguity", "hostility", "rivalry", "war", "territorial", "rationale", "sources")
+	g, at := r.fields(n, p, "states", "contiguity", "hostility", "hostility_ab", "hostility_ba", "rivalry", "war", "territorial", "rationale", "sources")
 	rel := relation{Contiguity: world.ContiguityMissing, at: at}
 	st := r.ints(g["states"], p+".states", at, "states")
 	if len(st) != 2 {
@@ -412,6 +412,8 @@ func (r *reader) relation(n *yaml.Node, p string) relation {
 		rel.Contiguity = r.integer(c, p+".contiguity")
 	}
 	rel.Hostility = r.number(g["hostility"], p+".hostility")
+	rel.HostilityAB = r.number(g["hostility_ab"], p+".hostility_ab")
+	rel.HostilityBA = r.number(g["hostility_ba"], p+".hostility_ba")
 	rel.Rivalry = r.boolean(g["rivalry"], p+".rivalry")
 	rel.War = r.boolean(g["war"], p+".war")
 	rel.Territorial = r.boolean(g["territorial"], p+".territorial")
