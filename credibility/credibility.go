@@ -121,23 +121,39 @@ type Extended struct {
 	HomelandExposed  bool `json:"homeland_exposed"` // the adversary can strike the patron's homeland with nuclear weapons
 }
 
-// Provisions maps an alliance ID and a member's ccode to the signals of
-// that membership.
-type Provisions map[string]map[int]Signals
+// Provisions is the one reader of ATOP's member provisions: it maps an
+// alliance ID ("atop:ID") and a member's ccode to the member's row of its
+// latest phase, whose codes (milcon, base, intcom, milaid, organ1, and
+// for package dilemma also subord, asymm and the trigger conditions) each
+// model reads.
+type Provisions map[string]map[int]*atop.Member
 
-// ATOPProvisions returns the provisions of ATOP's member rows, keyed
-// "atop:ID"; a member with several phases keeps the latest.
+// ATOPProvisions returns the Provisions of ATOP's member rows; a member
+// with several phases keeps its latest.
 func ATOPProvisions(members []atop.Member) Provisions {
 	out := Provisions{}
-	for _, m := range members {
+	for i := range members {
+		m := &members[i]
 		id := fmt.Sprintf("atop:%d", m.ATOPID)
 		if out[id] == nil {
-			out[id] = map[int]Signals{}
+			out[id] = map[int]*atop.Member{}
 		}
-		out[id][m.CCode] = Signals{MilitaryContact: m.MilitaryContact, Bases: m.Bases, IntegratedCmd: m.IntegratedCmd,
-			MilitaryAid: m.MilitaryAid, Organization: m.Organization, Troops: world.Missing()}
+		if p := out[id][m.CCode]; p == nil || m.Phase >= p.Phase {
+			out[id][m.CCode] = m
+		}
 	}
 	return out
+}
+
+// Member returns the ATOP row of ccode's membership in alliance, nil when
+// none is coded (COW alliances, world files, partnerships).
+func (p Provisions) Member(alliance string, ccode int) *atop.Member { return p[alliance][ccode] }
+
+// SignalsOf returns the costly signals of an ATOP member row (troops
+// missing: ATOP does not code them).
+func SignalsOf(m *atop.Member) Signals {
+	return Signals{MilitaryContact: m.MilitaryContact, Bases: m.Bases, IntegratedCmd: m.IntegratedCmd,
+		MilitaryAid: m.MilitaryAid, Organization: m.Organization, Troops: world.Missing()}
 }
 
 // Context holds what the index of every commitment of one World shares:
@@ -400,10 +416,8 @@ func (c *Context) reputation(r *Credibility) world.Value {
 
 func (c *Context) signals(r *Credibility) world.Value {
 	s := NoSignals()
-	if m := c.prov[r.Alliance]; m != nil {
-		if p, ok := m[r.Patron]; ok {
-			s = p
-		}
+	if m := c.prov.Member(r.Alliance, r.Patron); m != nil {
+		s = SignalsOf(m)
 	}
 	for _, st := range c.W.Stationing {
 		if st.Patron == r.Patron && st.Host == r.Protege {

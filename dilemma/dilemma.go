@@ -5,6 +5,7 @@ import (
 	"math"
 	"sort"
 
+	"github.com/entente/entente/credibility"
 	"github.com/entente/entente/threat"
 	"github.com/entente/entente/world"
 )
@@ -15,12 +16,10 @@ type Inputs struct {
 	// the alliance with the given ID; false when none are coded (COW
 	// alliances, world files).
 	Provisions func(alliance string, member int) (Provision, bool)
-	// Credibility returns κ in [0, 1], how far member can count on patron
-	// in the alliance in year (missing when unknown). It must not depend
-	// on the commitment's tightness, which the what-if varies: tightness
-	// enters beside it (κ·τ). PastReliability builds the default from the
-	// reliability package's invocation rows.
-	Credibility func(alliance string, patron, member, year int) world.Value
+	// Credibility builds, once per World, the κ of its commitments (nil:
+	// κ missing). CredibilityIndex builds the default from the
+	// credibility index.
+	Credibility func(w *world.World) (Kappa, error)
 	// Threat is the threat model whose intent and dyadic capability give
 	// the threat and the conflicts.
 	Threat threat.Options
@@ -32,9 +31,19 @@ type Inputs struct {
 	Partnerships bool
 }
 
-// DefaultInputs returns Inputs with the default threat model and neither
-// provisions nor credibility.
-func DefaultInputs() Inputs { return Inputs{Threat: threat.DefaultOptions()} }
+// Kappa returns κ in [0, 1], how far member can count on patron in the
+// alliance (missing when unknown), given the patron's pledges there. It
+// must not depend on the commitment's tightness, which the what-if
+// varies: tightness enters beside it (κ·τ).
+type Kappa func(alliance string, patron, member int, pledged world.Obligations) world.Value
+
+// DefaultInputs returns Inputs with the default threat model, no ATOP
+// provisions, and κ the credibility index of each commitment from the
+// World alone (no reliability record: reputation missing).
+func DefaultInputs() Inputs {
+	return Inputs{Threat: threat.DefaultOptions(),
+		Credibility: CredibilityIndex(nil, nil, credibility.DefaultOptions())}
+}
 
 // Conflict is an ally's conflict that the member does not share.
 type Conflict struct {
@@ -117,9 +126,15 @@ func Assess(w *world.World, in Inputs) ([]Member, error) {
 		return nil, err
 	}
 	s := newSystem(w, m)
+	var kappa Kappa
+	if in.Credibility != nil {
+		if kappa, err = in.Credibility(w); err != nil {
+			return nil, err
+		}
+	}
 	var out []Member
 	for i := range w.Alliances {
-		out = s.alliance(out, &w.Alliances[i], in)
+		out = s.alliance(out, &w.Alliances[i], in, kappa)
 	}
 	if in.Partnerships {
 		for _, p := range w.Partnerships {
@@ -127,7 +142,7 @@ func Assess(w *world.World, in Inputs) ([]Member, error) {
 			for _, c := range p.Members {
 				al.Members = append(al.Members, world.Member{CCode: c, Spell: world.Spell{Start: p.Since}})
 			}
-			out = s.alliance(out, &al, in)
+			out = s.alliance(out, &al, in, kappa)
 		}
 	}
 	return out, nil
@@ -218,7 +233,7 @@ func pledge(al *world.Alliance, c, y int) world.Obligations {
 	return o
 }
 
-func (s *system) alliance(out []Member, al *world.Alliance, in Inputs) []Member {
+func (s *system) alliance(out []Member, al *world.Alliance, in Inputs, kappa Kappa) []Member {
 	y := s.w.Year
 	var ccodes, pos []int
 	for _, c := range al.MembersIn(y) {
@@ -264,8 +279,8 @@ func (s *system) alliance(out []Member, al *world.Alliance, in Inputs) []Member 
 		}
 		mb.Tightness = TightnessOf(mb.Commitment)
 		mb.Credibility = world.Missing()
-		if in.Credibility != nil {
-			mb.Credibility = in.Credibility(al.ID, mb.Patron, mb.State, y)
+		if kappa != nil {
+			mb.Credibility = kappa(al.ID, mb.Patron, mb.State, pledge(al, mb.Patron, y))
 		}
 		s.dependence(&mb, i, inAlliance, ca, caKnown)
 		s.unshared(&mb, i, advs)

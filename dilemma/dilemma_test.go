@@ -51,7 +51,9 @@ func tiny(t *testing.T) *world.World {
 func TestTiny(t *testing.T) {
 	w := tiny(t)
 	in := DefaultInputs()
-	in.Credibility = func(string, int, int, int) world.Value { return 0.5 }
+	in.Credibility = func(*world.World) (Kappa, error) {
+		return func(string, int, int, world.Obligations) world.Value { return 0.5 }, nil
+	}
 	ms, err := Assess(w, in)
 	if err != nil {
 		t.Fatal(err)

@@ -20,8 +20,10 @@
 //	L_i  alternatives: C_o / (C_a + C_o), the CINC of i's defence allies
 //	     outside a beside its partners in a
 //	Dep  dependence = T_i · S_i · (1 − L_i)
-//	κ    the ally's credibility: the patron's (the strongest partner's)
-//	     past reliability for the obligation at stake (Inputs.Credibility)
+//	κ    the ally's credibility: the credibility index of the commitment
+//	     of the patron (the strongest partner) to i (package credibility:
+//	     interests, capability, reputation, signals, domestic;
+//	     Inputs.Credibility, CredibilityIndex), once per World
 //	τ    tightness of the commitment: obligation type and ATOP provisions
 //	     (Tightness)
 //	A    abandonment fear = Dep · (1 − κ·τ)
@@ -35,9 +37,8 @@
 //
 // Snyder's trade-off is then explicit: a tighter commitment (τ up) makes
 // the ally's pledge worth more, so abandonment fear falls, and binds i to
-// the ally's quarrels, so entrapment risk rises (Tighten, Loosen). Where
-// Snyder adds the ally's own dependence and interests to the
-// credibility, κ here is the patron's record alone.
+// the ally's quarrels, so entrapment risk rises (Tighten, Loosen). κ is
+// measured on the commitment as it stands and held through the what-if.
 //
 // Dyads measures Morrow's trade in each asymmetric pair (the security the
 // weaker gains, the autonomy it concedes); Formation and DurationBy test
@@ -49,5 +50,6 @@
 // docs/dilemmas.md gives the figures on the data.
 //
 // The package reads no files: it takes Worlds, the threat model's matrix,
-// and the inputs that history builds (ATOP provisions, reliability rows).
+// and the inputs that history builds (ATOP provisions, the reliability
+// record).
 package dilemma

@@ -1,18 +1,21 @@
 package dilemma
 
 import (
+	"github.com/entente/entente/credibility"
 	"github.com/entente/entente/history"
 	"github.com/entente/entente/reliability"
 )
 
 // FromHistory returns the Inputs that h supports: the default threat
-// model, the ATOP v4 provisions and the patron's past reliability under
-// the llm rule (Leeds, Long & Mitchell 2000).
+// model, the ATOP v4 provisions, and κ the credibility index with the
+// patrons' record under the llm rule (Leeds, Long & Mitchell 2000) and
+// ATOP's signals.
 func FromHistory(h *history.History) Inputs {
 	_, llm := reliability.FromHistory(h)
+	prov := credibility.ATOPProvisions(h.ATOPMembers())
 	in := DefaultInputs()
-	in.Provisions = ATOPProvisions(h.ATOPMembers())
-	in.Credibility = PastReliability(llm)
+	in.Provisions = ATOPProvisions(prov)
+	in.Credibility = CredibilityIndex(credibility.NewRecord(llm), prov, credibility.DefaultOptions())
 	return in
 }
 

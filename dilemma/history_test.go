@@ -8,8 +8,10 @@ import (
 	"testing"
 	"testing/quick"
 
+	"github.com/entente/entente/credibility"
 	"github.com/entente/entente/history"
 	"github.com/entente/entente/internal/testenv"
+	"github.com/entente/entente/reliability"
 	"github.com/entente/entente/world"
 )
 
@@ -206,5 +208,42 @@ func TestNATO2014(t *testing.T) {
 	}
 	if _, err := Select(all, "atop:3180", 365); err == nil || !strings.Contains(err.Error(), "valid: 2, 20,") {
 		t.Errorf("non-member: %v", err)
+	}
+}
+
+// TestKappaIsIndex: κ is the credibility index of the commitment patron →
+// member in the World as given (record and ATOP signals included), and a
+// what-if leaves it where it was.
+func TestKappaIsIndex(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads the real data")
+	}
+	w, in := worldOf(t, 2014)
+	ms, err := Assess(w, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, llm := reliability.FromHistory(hist)
+	c, err := credibility.NewContext(w, credibility.NewRecord(llm), credibility.ATOPProvisions(hist.ATOPMembers()), credibility.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, m := range ms {
+		if m.Alliance != "atop:3180" {
+			continue
+		}
+		r := c.Of(credibility.Commitment{Patron: m.Patron, Protege: m.State, Alliance: m.Alliance})
+		if !m.Credibility.OK() || m.Credibility != r.Index || !r.Reputation.OK() || !r.Signals.OK() {
+			t.Errorf("%d → %d: κ %v, index %v (reputation %v, signals %v)", m.Patron, m.State, m.Credibility, r.Index, r.Reputation, r.Signals)
+		}
+		if tight := m.WhatIf(2); tight.Abandonment.OK() && m.Dependence.OK() &&
+			math.Abs(tight.Abandonment.Float()-m.Dependence.Float()*(1-m.Credibility.Float()*tight.Tightness.Total)) > 1e-12 {
+			t.Errorf("%d: the what-if moved κ", m.State)
+		}
+		n++
+	}
+	if n < 20 {
+		t.Fatalf("only %d NATO members in 2014", n)
 	}
 }

@@ -27,11 +27,10 @@ func isNATO(id string) bool { return id == "world:nato" || id == "atop:3180" || 
 // Dilemma is the report's abandonment-and-entrapment section (Snyder 1984,
 // 1997; package dilemma): for NATO's eastern flank, Japan, South Korea,
 // Taiwan, the Philippines, Belarus and North Korea, each commitment's
-// dependence, tightness, abandonment fear and entrapment risk. A World
-// alone carries no record of how reliable each patron has been, so the
-// fear is shown at both ends: with a patron certain to honour its word
-// and with one certain not to. It returns a nil Section when none of the
-// states belongs to an alliance in w.
+// dependence, tightness, credibility (the credibility index of the
+// commitment, from the World alone: reputation, which needs the historical
+// record, is missing), abandonment fear and entrapment risk. It returns a
+// nil Section when none of the states belongs to an alliance in w.
 func Dilemma(w *world.World) (*Section, error) {
 	if w == nil || len(w.States) < 2 {
 		return nil, nil
@@ -43,19 +42,15 @@ func Dilemma(w *world.World) (*Section, error) {
 		return nil, fmt.Errorf("dilemma: %w", err)
 	}
 	name := func(c int) string { return w.Label(c, world.ByName) }
-	t := NewTable("Abandonment and entrapment of selected allies (0–1; abandonment with a patron certain to honour its word, then with one certain not to)",
+	t := NewTable("Abandonment and entrapment of selected allies (0–1)",
 		Text("State"), Text("Alliance"), Text("Patron"), Text("Commitment"), Num("Tightness", 2), Text("Top threat"),
-		Num("Dependence", 2), Num("Abandonment, reliable patron", 2), Num("Abandonment, unreliable patron", 2),
+		Num("Dependence", 2), Num("Credibility", 2), Num("Abandonment", 2),
 		Num("Unshared conflicts", 2), Num("Entrapment", 2), Text("Largest unshared conflict"))
 	for _, f := range dilemmaFocus {
 		for i := range ms {
 			m := &ms[i]
 			if m.State != f.ccode || f.natoOnly && !isNATO(m.Alliance) {
 				continue
-			}
-			reliable := m.Under(m.Commitment) // with κ = 1
-			if m.Dependence.OK() {
-				reliable.Abandonment = world.Known(m.Dependence.Float() * (1 - m.Tightness.Total))
 			}
 			top, conflict := "–", ""
 			if m.ThreatFrom != 0 {
@@ -74,7 +69,7 @@ func Dilemma(w *world.World) (*Section, error) {
 				commit = "no obligation"
 			}
 			t.Add(name(m.State), label, name(m.Patron), commit, m.Tightness.Total, top,
-				m.Dependence, reliable.Abandonment, m.Dependence, m.Unshared, m.Entrapment, conflict)
+				m.Dependence, m.Credibility, m.Abandonment, m.Unshared, m.Entrapment, conflict)
 		}
 	}
 	if len(t.Rows) == 0 {
@@ -88,7 +83,7 @@ func Dilemma(w *world.World) (*Section, error) {
 		},
 		Tables: []*Table{t},
 		Notes: []string{
-			"Credibility is the patron's past record of honouring its commitments (the llm rule of 'entente reliability'), which needs the historical data; 'entente dilemma' with the data directory shows the fear at the patron's record and every component. Tightness is 1 for a defence pact in a world file, which codes no ATOP provisions.",
+			"Credibility is the credibility index of the patron's commitment to the state (the section on credibility: interests, capability, signals, domestic), from this World alone: its reputation component, the patron's past record of honouring its commitments, needs the historical data ('entente dilemma' with the data directory). It is measured on the commitment as it stands, so the what-if of tightening or loosening holds it fixed. Tightness is 1 for a defence pact in a world file, which codes no ATOP provisions.",
 			"The measures are entente's construction, not Snyder's; see docs/dilemmas.md.",
 		},
 	}, nil

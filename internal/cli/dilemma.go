@@ -31,8 +31,10 @@ threat: the largest actual threat from outside the alliance relative to the
 member's own capability (Walt intent times dyadic capability, as in
 'entente threat'); partner share: the partners' CINC beside the member's;
 alternatives: the CINC of its defence allies outside the alliance;
-credibility: the patron's (strongest partner's) past reliability under the
-llm rule of 'entente reliability', from the data directory; tightness: the
+credibility: the index of the patron's (strongest partner's) commitment to
+the member, as 'entente credibility' computes it from the World (its
+reputation component, the patron's record under the llm rule of 'entente
+reliability', and ATOP's signals need the data directory); tightness: the
 obligation (defence 1, neutrality or consultation 2/3, non-aggression 1/3)
 and the ATOP provisions (conditions, military contact, integrated command,
 bases, subordination, organisation). The measures are entente's
@@ -82,7 +84,7 @@ durations of asymmetric and symmetric alliances) and ignores the World.
 			if err != nil {
 				return err
 			}
-			in := dilemmaInputs(env, *wf.data)
+			in, hist := dilemmaInputs(env, *wf.data)
 			in.Partnerships = true
 			all, err := dilemma.Assess(w, in)
 			if err != nil {
@@ -121,7 +123,7 @@ durations of asymmetric and symmetric alliances) and ignores the World.
 			if *format == "json" {
 				return writeJSON(env.Stdout, dilemma.Rows(ms, steps))
 			}
-			return writeDilemma(env.Stdout, w, ms, steps, in.Credibility != nil, *state != "")
+			return writeDilemma(env.Stdout, w, ms, steps, hist, *state != "")
 		}
 	},
 }
@@ -146,25 +148,27 @@ func memberNames(w *world.World, ms []dilemma.Member) string {
 }
 
 // dilemmaInputs returns the model's inputs: the ATOP provisions and the
-// patrons' reliability from the data directory when one is at hand
-// (--data or $ENTENTE_DATA), else neither (credibility then missing).
-func dilemmaInputs(env *Env, data string) dilemma.Inputs {
+// patrons' reliability record (credibility's reputation) from the data
+// directory when one is at hand (--data or $ENTENTE_DATA), else neither
+// (credibility then the index of the World alone); and whether the data
+// directory was read.
+func dilemmaInputs(env *Env, data string) (dilemma.Inputs, bool) {
 	dir, err := dataDir(env, data)
 	if err != nil {
-		return dilemma.DefaultInputs()
+		return dilemma.DefaultInputs(), false
 	}
 	h, err := openHistoryCached(env, dir)
 	if err != nil {
-		return dilemma.DefaultInputs()
+		return dilemma.DefaultInputs(), false
 	}
-	return dilemma.FromHistory(h)
+	return dilemma.FromHistory(h), true
 }
 
-func writeDilemma(out io.Writer, w *world.World, ms []dilemma.Member, steps int, credible, detail bool) error {
+func writeDilemma(out io.Writer, w *world.World, ms []dilemma.Member, steps int, hist, detail bool) error {
 	name := func(c int) string { return w.Label(c, world.ByName) }
 	fmt.Fprintf(out, "abandonment and entrapment, %d (%d members)\n", w.Year, len(ms))
-	if !credible {
-		fmt.Fprintln(out, "no data directory: the patrons' reliability (credibility) and so abandonment are NA")
+	if !hist {
+		fmt.Fprintln(out, "no data directory: credibility is the index without the patrons' record (reputation) or ATOP's provisions")
 	}
 	fmt.Fprintln(out)
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)

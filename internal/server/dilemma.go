@@ -8,14 +8,15 @@ import (
 )
 
 // dilemmaInputs caches the model's inputs per history: the ATOP
-// provisions and the patrons' reliability.
+// provisions and the patrons' reliability record.
 var dilemmaInputs sync.Map // *history.History → dilemma.Inputs
 
 // dilemma serves the abandonment fear and entrapment risk of every member
 // of every alliance in a world, as 'entente dilemma --format json' prints
 // them: alliance (an ID) and state (a ccode) select, tighten or loosen N
-// adds the what-if. With a data directory, credibility is the patrons'
-// past reliability; without, it is null and so is abandonment.
+// adds the what-if. Credibility is the credibility index of each
+// commitment; with a data directory it includes the patron's record
+// (reputation) and ATOP's signals.
 func (s *Server) dilemma(w http.ResponseWriter, r *http.Request) error {
 	wd, _, err := s.queryWorld(r)
 	if err != nil {
