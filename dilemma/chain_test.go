@@ -40,8 +40,8 @@ func TestChain(t *testing.T) {
 	for _, c := range tb.Cells {
 		cells[c.Group] = [2]int{c.Joined, c.N}
 	}
-	for g, want := range map[string][2]int{"all": {201, 927}, "war": {55, 71}, "mid": {146, 856},
-		"multipolar, offence": {41, 187}, "multipolar, defence": {62, 336},
+	for g, want := range map[string][2]int{"all": {198, 923}, "war": {52, 67}, "mid": {146, 856},
+		"multipolar, offence": {41, 187}, "multipolar, defence": {59, 332},
 		"bipolar or unipolar, offence": {12, 58}, "bipolar or unipolar, defence": {86, 346}} {
 		if cells[g] != want {
 			t.Errorf("%s: joined %d of %d, want %d of %d", g, cells[g][0], cells[g][1], want[0], want[1])
