@@ -78,10 +78,10 @@ func inverse(chol []float64, p int) []float64 {
 //	V = (Xᵀ W X + λĨ)⁻¹,  W = diag(w_i p_i (1 − p_i))
 //
 // row-major, (len(Beta))². With λ 0 this is the covariance R's glm
-// reports (vcov; summary's standard errors are its diagonal's roots);
-// with λ > 0 it is the inverse of the penalised Hessian, which
-// understates the variance of the shrunken estimate's bias-free
-// counterpart and is best not read as a test's denominator.
+// reports (vcov; summary's standard errors are its diagonal's roots,
+// there evaluated at the weights of IRLS's last-but-one iterate). With
+// λ > 0 it is the inverse of the penalised Hessian, an approximation
+// that ignores the shrinkage bias: not a basis for tests.
 func (m *Model) Covariance(d *Data) ([]float64, error) {
 	chol, _, err := m.information(d)
 	if err != nil {

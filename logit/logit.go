@@ -78,9 +78,12 @@ var ErrNoRows = errors.New("logit: no rows")
 // the Newton system became singular, as when an outcome is perfectly
 // predicted by a column or a combination of columns (complete or
 // quasi-complete separation, Albert & Anderson 1984), or the steps did
-// not settle within Options.MaxIter. Under separation β diverges: each
-// Newton step moves it by about a constant, never below the tolerance,
-// until the fitted probabilities round to 0 or 1 and XᵀWX to singular.
+// not settle within Options.MaxIter, or a fitted probability is within
+// 10 machine epsilons of 0 or 1 (where R's glm.fit warns). Under
+// separation β diverges: each Newton step moves it by about a constant,
+// never below the tolerance, until the fitted probabilities round to 0 or
+// 1 and XᵀWX to singular, or (quasi-complete separation) the separated
+// rows drop out of the steps, which then settle on an infinite estimate.
 var ErrSeparation = errors.New("logit did not converge (separation or too few events)")
 
 // Fit fits the model to d with penalty lambda ≥ 0, starting from start
@@ -140,6 +143,19 @@ func Fit(d *Data, lambda float64, start []float64, o Options) (*Model, error) {
 	}
 	if lambda == 0 && !m.Converged {
 		return nil, fmt.Errorf("%w: no convergence in %d Newton steps", ErrSeparation, o.MaxIter)
+	}
+	if lambda == 0 {
+		// Quasi-complete separation can stop the steps: once the
+		// separated rows' probabilities round to 0 or 1 they drop out
+		// of the gradient. Their fitted probabilities tell (the test of
+		// R's glm.fit warning, 10 machine epsilons).
+		d.linear(beta, eta)
+		const eps = 10 * 0x1p-52
+		for i, z := range eta {
+			if pi := sigmoid(z); pi < eps || pi > 1-eps {
+				return nil, fmt.Errorf("%w: fitted probability of row %d numerically %v", ErrSeparation, i, math.Round(pi))
+			}
+		}
 	}
 	m.Beta = beta
 	return m, nil
