@@ -1,7 +1,6 @@
 package credibility_test
 
 import (
-	"math"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -106,38 +105,6 @@ func TestOptionsValidate(t *testing.T) {
 	o.Weights = [5]float64{}
 	if err := o.Validate(); err == nil {
 		t.Error("all-zero weights accepted")
-	}
-}
-
-// TestLogit checks the fit on a table whose maximum-likelihood estimate
-// is known: with one binary regressor, β0 is the log-odds at x = 0 and
-// β0 + β1 at x = 1.
-func TestLogit(t *testing.T) {
-	var x [][]float64
-	var y []bool
-	add := func(v float64, pos, neg int) {
-		for range pos {
-			x, y = append(x, []float64{v}), append(y, true)
-		}
-		for range neg {
-			x, y = append(x, []float64{v}), append(y, false)
-		}
-	}
-	add(0, 2, 6)
-	add(1, 6, 2)
-	l, err := credibility.FitLogit(x, y, []string{"x"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if math.Abs(l.Beta[0]-math.Log(2.0/6)) > 1e-7 || math.Abs(l.Beta[0]+l.Beta[1]-math.Log(6.0/2)) > 1e-7 {
-		t.Errorf("beta %v, want %v and %v", l.Beta, math.Log(2.0/6), math.Log(6.0/2)-math.Log(2.0/6))
-	}
-	// SE of β1: sqrt(1/2+1/6+1/6+1/2) for the 2×2 table.
-	if want := math.Sqrt(1.0/2 + 1.0/6 + 1.0/6 + 1.0/2); math.Abs(l.SE[1]-want) > 1e-6 {
-		t.Errorf("se %v, want %v", l.SE[1], want)
-	}
-	if _, err := credibility.FitLogit([][]float64{{0}, {1}}, []bool{false, true}, []string{"x"}); err == nil {
-		t.Error("perfect separation: no error")
 	}
 }
 

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/entente/entente/threat/validate"
+	"github.com/entente/entente/logit"
 	"github.com/entente/entente/world"
 )
 
@@ -210,7 +210,7 @@ func Deterrence(rows []DyadYear, split int, spec string) (*DeterrenceModel, erro
 			m.TestFrom, m.TestTo = min(m.TestFrom, r.Year), max(m.TestTo, r.Year)
 		}
 	}
-	fit := func(rs []DyadYear) (*Logit, []Coefficient, [][]float64, []bool, int, error) {
+	fit := func(rs []DyadYear) (*logit.Model, []Coefficient, *logit.Data, int, error) {
 		x, y, g := make([][]float64, len(rs)), make([]bool, len(rs)), make([]int, len(rs))
 		ev := 0
 		for k, r := range rs {
@@ -219,38 +219,42 @@ func Deterrence(rows []DyadYear, split int, spec string) (*DeterrenceModel, erro
 				ev++
 			}
 		}
-		l, err := FitLogit(x, y, names)
+		d, err := logit.FromRows(x, y)
 		if err != nil {
-			return nil, nil, nil, nil, 0, err
+			return nil, nil, nil, 0, err
 		}
-		se, err := l.Clustered(x, y, g)
+		l, err := logit.Fit(d, 0, nil, logit.Options{})
 		if err != nil {
-			return nil, nil, nil, nil, 0, err
+			return nil, nil, nil, 0, err
+		}
+		se, err := l.ClusterSE(d, g)
+		if err != nil {
+			return nil, nil, nil, 0, err
 		}
 		cs := make([]Coefficient, len(l.Beta))
 		for a := range cs {
-			cs[a] = Coefficient{Name: l.Names[a], Beta: l.Beta[a], SE: se[a], Lo: l.Beta[a] - 1.959964*se[a],
+			name := "const"
+			if a > 0 {
+				name = names[a-1]
+			}
+			cs[a] = Coefficient{Name: name, Beta: l.Beta[a], SE: se[a], Lo: l.Beta[a] - 1.959964*se[a],
 				Hi: l.Beta[a] + 1.959964*se[a], Odds: math.Exp(l.Beta[a])}
 		}
-		return l, cs, x, y, ev, nil
+		return l, cs, d, ev, nil
 	}
 	if len(tr) == 0 || len(te) == 0 {
 		return nil, fmt.Errorf("credibility: %d training and %d test dyad-years around %d: need both", len(tr), len(te), split)
 	}
-	lt, cs, _, _, ev, err := fit(tr)
+	lt, cs, _, ev, err := fit(tr)
 	if err != nil {
 		return nil, fmt.Errorf("credibility: deterrence model to %d: %w", split, err)
 	}
 	m.Train, m.TrainN, m.TrainEvents = cs, len(tr), ev
-	_, cs, xte, yte, ev, err := fit(te)
+	_, cs, dte, ev, err := fit(te)
 	if err != nil {
 		return nil, fmt.Errorf("credibility: deterrence model after %d: %w", split, err)
 	}
 	m.Test, m.TestN, m.TestEvents = cs, len(te), ev
-	p := make([]float64, len(xte))
-	for k := range xte {
-		p[k] = lt.Predict(xte[k])
-	}
-	m.TestAUC = validate.AUC(p, yte)
+	m.TestAUC = logit.AUC(lt.PredictData(dte, nil), dte.Y)
 	return m, nil
 }

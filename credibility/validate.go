@@ -6,8 +6,8 @@ import (
 	"math/rand/v2"
 	"sort"
 
+	"github.com/entente/entente/logit"
 	"github.com/entente/entente/reliability"
-	"github.com/entente/entente/threat/validate"
 	"github.com/entente/entente/world"
 )
 
@@ -61,15 +61,15 @@ type AUC struct {
 // Validation is the out-of-sample test of the index: weights fitted by
 // logistic regression on the invocations up to Split, AUCs on those after.
 type Validation struct {
-	Split         int        `json:"split"`
-	Train         int        `json:"train"`
-	TrainHonoured int        `json:"train_honoured"`
-	Test          int        `json:"test"`
-	TestHonoured  int        `json:"test_honoured"`
-	Fit           *Logit     `json:"fit"`
-	Means         [5]float64 `json:"train_means"` // imputed for a missing component
-	Scores        []AUC      `json:"test_auc"`    // fitted model, equal-weight index, each component
-	Boot          int        `json:"bootstrap"`
+	Split         int            `json:"split"`
+	Train         int            `json:"train"`
+	TrainHonoured int            `json:"train_honoured"`
+	Test          int            `json:"test"`
+	TestHonoured  int            `json:"test_honoured"`
+	Fit           *logit.Summary `json:"fit"`
+	Means         [5]float64     `json:"train_means"` // imputed for a missing component
+	Scores        []AUC          `json:"test_auc"`    // fitted model, equal-weight index, each component
+	Boot          int            `json:"bootstrap"`
 }
 
 // Validate fits the logistic regression of honoured on the five
@@ -131,11 +131,17 @@ func Validate(inv []Invocation, split, boot int, seed uint64) (*Validation, erro
 		return X, y
 	}
 	Xtr, ytr := feats(train)
-	fit, err := FitLogit(Xtr, ytr, Components[:])
+	dtr, err := logit.FromRows(Xtr, ytr)
+	if err != nil {
+		return nil, err
+	}
+	fit, err := logit.Fit(dtr, 0, nil, logit.Options{})
+	if err == nil {
+		v.Fit, err = fit.Summarize(dtr, Components[:])
+	}
 	if err != nil {
 		return nil, fmt.Errorf("credibility: fitting on %d invocations to %d: %w", v.Train, split, err)
 	}
-	v.Fit = fit
 	Xte, yte := feats(test)
 	scores := []struct {
 		name string
@@ -170,7 +176,7 @@ func Validate(inv []Invocation, split, boot int, seed uint64) (*Validation, erro
 		for i := range test {
 			p[i] = s.f(i)
 		}
-		a := AUC{Score: s.name, AUC: validate.AUC(p, yte), Lo: math.NaN(), Hi: math.NaN()}
+		a := AUC{Score: s.name, AUC: logit.AUC(p, yte), Lo: math.NaN(), Hi: math.NaN()}
 		rng := rand.New(rand.NewPCG(seed, 15))
 		var reps []float64
 		for range boot {
@@ -182,7 +188,7 @@ func Validate(inv []Invocation, split, boot int, seed uint64) (*Validation, erro
 					by = append(by, yte[i])
 				}
 			}
-			if r := validate.AUC(bp, by); !math.IsNaN(r) {
+			if r := logit.AUC(bp, by); !math.IsNaN(r) {
 				reps = append(reps, r)
 			}
 		}

@@ -18,6 +18,15 @@
 // of data), which is what makes rolling-origin refits cheap. The fit is
 // deterministic: the same inputs give the same β bit for bit.
 //
+// With λ = 0 Fit is the unpenalised maximum-likelihood fit of R's glm,
+// and separation (no finite estimate) is an error, ErrSeparation. A
+// fitted Model gives the model-based covariance (the inverse information)
+// and the cluster-robust sandwich of Liang & Zeger (1986) (SE, ClusterSE),
+// its log-likelihood and a named Summary; AUC is the rank metric the
+// validations report. This package is the project's one logistic
+// regression: forecast, credibility (Leeds 2003's deterrence model, the
+// validation of the index) and threat/validate fit through it.
+//
 // CV chooses λ from a grid by K-fold cross-validation with folds the
 // caller assigns (years in blocks, so that no fold's test rows sit between
 // its training rows in time), scoring the held-out weighted log-loss.

@@ -73,10 +73,28 @@ func (o Options) defaults() Options {
 // ErrNoRows is returned by Fit for a design with no rows.
 var ErrNoRows = errors.New("logit: no rows")
 
+// ErrSeparation is returned (wrapped) by an unpenalised fit (lambda 0)
+// that has no finite maximum-likelihood estimate or does not reach one:
+// the Newton system became singular, as when an outcome is perfectly
+// predicted by a column or a combination of columns (complete or
+// quasi-complete separation, Albert & Anderson 1984), or the steps did
+// not settle within Options.MaxIter, or a fitted probability is within
+// 10 machine epsilons of 0 or 1 (where R's glm.fit warns). Under
+// separation β diverges: each Newton step moves it by about a constant,
+// never below the tolerance, until the fitted probabilities round to 0 or
+// 1 and XᵀWX to singular, or (quasi-complete separation) the separated
+// rows drop out of the steps, which then settle on an infinite estimate.
+var ErrSeparation = errors.New("logit did not converge (separation or too few events)")
+
 // Fit fits the model to d with penalty lambda ≥ 0, starting from start
 // (nil: all zeros; otherwise len(d.Cols)+1 values). It returns an error
 // for an empty or inconsistent design, or when a Newton system cannot be
 // solved (only possible with lambda 0).
+//
+// With lambda 0 Fit is the unpenalised maximum-likelihood fit (R's
+// glm(family = binomial), IRLS being Newton's method for the canonical
+// link), and a fit that does not converge is an error wrapping
+// ErrSeparation rather than a Model with Converged false.
 func Fit(d *Data, lambda float64, start []float64, o Options) (*Model, error) {
 	if d.Rows() == 0 {
 		return nil, ErrNoRows
@@ -103,36 +121,12 @@ func Fit(d *Data, lambda float64, start []float64, o Options) (*Model, error) {
 	m := &Model{Lambda: lambda}
 	for it := 1; it <= o.MaxIter; it++ {
 		m.Iterations = it
-		d.linear(beta, eta)
-		for i := range eta {
-			pi := sigmoid(eta[i])
-			w := d.weight(i)
-			y := 0.0
-			if d.Y[i] {
-				y = 1
-			}
-			r[i] = w * (y - pi)
-			h[i] = w * pi * (1 - pi)
-		}
-		// Gradient and Hessian, column by column (column-major reads).
-		grad[0] = sum(r)
-		hess[0] = sum(h)
-		for a, ca := range d.Cols {
-			grad[a+1] = dot(r, ca) - lambda*beta[a+1]
-			hess[a+1] = dot(h, ca) // row 0, column a+1
-			hess[(a+1)*p] = hess[a+1]
-			for i, v := range ca {
-				hx[i] = h[i] * v
-			}
-			for b := a; b < len(d.Cols); b++ {
-				v := dot(hx, d.Cols[b])
-				hess[(a+1)*p+b+1] = v
-				hess[(b+1)*p+a+1] = v
-			}
-			hess[(a+1)*p+a+1] += lambda
-		}
+		d.derivatives(beta, lambda, eta, r, h, hx, grad, hess)
 		step, err := solveSPD(hess, grad, p)
 		if err != nil {
+			if lambda == 0 {
+				return nil, fmt.Errorf("%w: %v", ErrSeparation, err)
+			}
 			return nil, err
 		}
 		done := true
@@ -147,8 +141,63 @@ func Fit(d *Data, lambda float64, start []float64, o Options) (*Model, error) {
 			break
 		}
 	}
+	if lambda == 0 && !m.Converged {
+		return nil, fmt.Errorf("%w: no convergence in %d Newton steps", ErrSeparation, o.MaxIter)
+	}
+	if lambda == 0 {
+		// Quasi-complete separation can stop the steps: once the
+		// separated rows' probabilities round to 0 or 1 they drop out
+		// of the gradient. Their fitted probabilities tell (the test of
+		// R's glm.fit warning, 10 machine epsilons).
+		d.linear(beta, eta)
+		const eps = 10 * 0x1p-52
+		for i, z := range eta {
+			if pi := sigmoid(z); pi < eps || pi > 1-eps {
+				return nil, fmt.Errorf("%w: fitted probability of row %d numerically %v", ErrSeparation, i, math.Round(pi))
+			}
+		}
+	}
 	m.Beta = beta
 	return m, nil
+}
+
+// derivatives writes into grad and hess the gradient and the negated
+// Hessian of the penalised log-likelihood at beta:
+//
+//	∇ℓ = Xᵀ W (y − p) − λ β̃,  −∇²ℓ = Xᵀ diag(w p (1 − p)) X + λ Ĩ
+//
+// (β̃, Ĩ: the intercept's entry 0), hess row-major p×p. eta, r, h and hx
+// are scratch of one value per row; r holds w (y − p) on return.
+func (d *Data) derivatives(beta []float64, lambda float64, eta, r, h, hx, grad, hess []float64) {
+	p := len(beta)
+	d.linear(beta, eta)
+	for i := range eta {
+		pi := sigmoid(eta[i])
+		w := d.weight(i)
+		y := 0.0
+		if d.Y[i] {
+			y = 1
+		}
+		r[i] = w * (y - pi)
+		h[i] = w * pi * (1 - pi)
+	}
+	// Gradient and Hessian, column by column (column-major reads).
+	grad[0] = sum(r)
+	hess[0] = sum(h)
+	for a, ca := range d.Cols {
+		grad[a+1] = dot(r, ca) - lambda*beta[a+1]
+		hess[a+1] = dot(h, ca) // row 0, column a+1
+		hess[(a+1)*p] = hess[a+1]
+		for i, v := range ca {
+			hx[i] = h[i] * v
+		}
+		for b := a; b < len(d.Cols); b++ {
+			v := dot(hx, d.Cols[b])
+			hess[(a+1)*p+b+1] = v
+			hess[(b+1)*p+a+1] = v
+		}
+		hess[(a+1)*p+a+1] += lambda
+	}
 }
 
 // linear writes Xβ into eta.
@@ -244,6 +293,15 @@ func dot(x, y []float64) float64 {
 // solveSPD solves the p×p symmetric positive definite system A x = b by
 // Cholesky decomposition.
 func solveSPD(a, b []float64, p int) ([]float64, error) {
+	l, err := cholesky(a, p)
+	if err != nil {
+		return nil, err
+	}
+	return cholSolve(l, b, p), nil
+}
+
+// cholesky returns the lower triangle L of A = L Lᵀ, row-major p×p.
+func cholesky(a []float64, p int) ([]float64, error) {
 	l := make([]float64, p*p)
 	for i := 0; i < p; i++ {
 		for j := 0; j <= i; j++ {
@@ -261,6 +319,11 @@ func solveSPD(a, b []float64, p int) ([]float64, error) {
 			}
 		}
 	}
+	return l, nil
+}
+
+// cholSolve solves L Lᵀ x = b.
+func cholSolve(l, b []float64, p int) []float64 {
 	x := make([]float64, p)
 	for i := 0; i < p; i++ {
 		s := b[i]
@@ -276,5 +339,5 @@ func solveSPD(a, b []float64, p int) ([]float64, error) {
 		}
 		x[i] = s / l[i*p+i]
 	}
-	return x, nil
+	return x
 }

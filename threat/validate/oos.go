@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/entente/entente/history"
+	"github.com/entente/entente/logit"
 	"github.com/entente/entente/threat"
 	"github.com/entente/entente/world"
 )
@@ -313,7 +314,10 @@ func OutOfSample(h *history.History, sp Split, base threat.Options, g Grid) (*OO
 					f[k] = single[name](r)
 				}
 			}
-			tr, te := evaluate(rows, f, y)
+			tr, te, err := evaluate(rows, f, y)
+			if err != nil {
+				return nil, fmt.Errorf("validate: calibrating %s on %s: %w", name, b, err)
+			}
 			tr.Model, tr.Behaviour, te.Model, te.Behaviour = name, b, name, b
 			res.Train = append(res.Train, tr)
 			res.Test = append(res.Test, te)
@@ -383,7 +387,7 @@ func fit(rows []row, g Grid, eps float64) (delta, alpha, beta, gamma float64) {
 					}
 					score := 0.0
 					for _, y := range ys {
-						score += AUC(s, y) / float64(len(ys))
+						score += logit.AUC(s, y) / float64(len(ys))
 					}
 					if score > best+1e-9 {
 						best, delta, alpha, beta, gamma = score, d, a, b, c
@@ -410,17 +414,13 @@ func calibrationFeatures(s []float64) [][]float64 {
 // its AUC and grouped AUC (rank statistics of the score itself), and the
 // mean log-loss of the probabilities a logistic regression on the score's
 // calibration features, fitted on the training rows, assigns.
-func evaluate(rows []row, score []float64, y []bool) (train, test Metric) {
+func evaluate(rows []row, score []float64, y []bool) (train, test Metric, err error) {
 	feats := calibrationFeatures(score)
-	beta := logit(rows, feats, y)
-	pred := make([]float64, len(rows))
-	for k := range rows {
-		z := beta[0]
-		for f := range feats {
-			z += beta[f+1] * feats[f][k]
-		}
-		pred[k] = 1 / (1 + math.Exp(-z))
+	m, err := calibrate(rows, feats, y)
+	if err != nil {
+		return train, test, err
 	}
+	pred := m.PredictData(&logit.Data{Cols: feats, Y: y}, nil)
 	split := func(test bool) Metric {
 		var rs []row
 		var s, p []float64
@@ -430,7 +430,7 @@ func evaluate(rows []row, score []float64, y []bool) (train, test Metric) {
 				rs, s, p, ys = append(rs, r), append(s, score[k]), append(p, pred[k]), append(ys, y[k])
 			}
 		}
-		m := Metric{N: len(rs), AUC: AUC(s, ys), GroupedAUC: GroupedAUC(rs, s, ys), LogLoss: LogLoss(p, ys)}
+		m := Metric{N: len(rs), AUC: logit.AUC(s, ys), GroupedAUC: GroupedAUC(rs, s, ys), LogLoss: logit.LogLoss(&logit.Data{Y: ys}, p)}
 		for _, v := range ys {
 			if v {
 				m.Events++
@@ -438,125 +438,24 @@ func evaluate(rows []row, score []float64, y []bool) (train, test Metric) {
 		}
 		return m
 	}
-	return split(false), split(true)
+	return split(false), split(true), nil
 }
 
-// logit fits P(y) = σ(β0 + Σ β_f x_f) on the training rows by Newton's
-// method (iteratively reweighted least squares), with a small ridge
-// penalty (1e-6) that keeps the step defined when a feature is constant.
-func logit(rows []row, feats [][]float64, y []bool) []float64 {
-	d := len(feats) + 1
-	beta := make([]float64, d)
-	x := make([]float64, d)
-	for iter := 0; iter < 25; iter++ {
-		grad := make([]float64, d)
-		hess := make([]float64, d*d)
-		for k, r := range rows {
-			if r.test {
-				continue
-			}
-			x[0] = 1
-			for f := range feats {
-				x[f+1] = feats[f][k]
-			}
-			z := 0.0
-			for a := range x {
-				z += beta[a] * x[a]
-			}
-			p := 1 / (1 + math.Exp(-z))
-			e := p
-			if y[k] {
-				e = p - 1
-			}
-			wgt := p * (1 - p)
-			for a := range x {
-				grad[a] += e * x[a]
-				for b := range x {
-					hess[a*d+b] += wgt * x[a] * x[b]
-				}
-			}
-		}
-		for a := 0; a < d; a++ {
-			grad[a] += 1e-6 * beta[a]
-			hess[a*d+a] += 1e-6
-		}
-		step := solve(hess, grad, d)
-		done := true
-		for a := range beta {
-			beta[a] -= step[a]
-			if math.Abs(step[a]) > 1e-9*(1+math.Abs(beta[a])) {
-				done = false
-			}
-		}
-		if done {
-			break
-		}
-	}
-	return beta
-}
-
-// solve solves the d×d system A x = b by Gaussian elimination with partial
-// pivoting (d is 2 or 3 here).
-func solve(a, b []float64, d int) []float64 {
-	m := append([]float64(nil), a...)
-	x := append([]float64(nil), b...)
-	for c := 0; c < d; c++ {
-		p := c
-		for r := c + 1; r < d; r++ {
-			if math.Abs(m[r*d+c]) > math.Abs(m[p*d+c]) {
-				p = r
-			}
-		}
-		for k := 0; k < d; k++ {
-			m[c*d+k], m[p*d+k] = m[p*d+k], m[c*d+k]
-		}
-		x[c], x[p] = x[p], x[c]
-		for r := c + 1; r < d; r++ {
-			f := m[r*d+c] / m[c*d+c]
-			for k := c; k < d; k++ {
-				m[r*d+k] -= f * m[c*d+k]
-			}
-			x[r] -= f * x[c]
-		}
-	}
-	for c := d - 1; c >= 0; c-- {
-		for k := c + 1; k < d; k++ {
-			x[c] -= m[c*d+k] * x[k]
-		}
-		x[c] /= m[c*d+c]
-	}
-	return x
-}
-
-// AUC returns the area under the ROC curve of scores p for outcomes y: the
-// probability that a random positive scores above a random negative, ties
-// counting one half (the Mann–Whitney U statistic over n+ n−). NaN when y
-// has no positive or no negative.
-//
-// The positives, rare here, are sorted and each negative is placed among
-// them by binary search: O(n log n+) rather than a sort of all n scores.
-func AUC(p []float64, y []bool) float64 {
-	var pos []float64
-	for k, v := range p {
-		if y[k] {
-			pos = append(pos, v)
-		}
-	}
-	neg := len(p) - len(pos)
-	if len(pos) == 0 || neg == 0 {
-		return math.NaN()
-	}
-	sort.Float64s(pos)
-	u := 0.0
-	for k, v := range p {
-		if y[k] {
+// calibrate fits P(y) = σ(β0 + Σ β_f x_f) on the training rows by
+// logit.Fit, with a small ridge penalty (1e-6) that keeps the Newton step
+// defined when a feature is constant.
+func calibrate(rows []row, feats [][]float64, y []bool) (*logit.Model, error) {
+	d := &logit.Data{Cols: make([][]float64, len(feats))}
+	for k, r := range rows {
+		if r.test {
 			continue
 		}
-		lo := sort.SearchFloat64s(pos, v) // first positive >= v
-		hi := lo + sort.Search(len(pos)-lo, func(i int) bool { return pos[lo+i] > v })
-		u += float64(len(pos)-hi) + 0.5*float64(hi-lo)
+		d.Y = append(d.Y, y[k])
+		for f := range feats {
+			d.Cols[f] = append(d.Cols[f], feats[f][k])
+		}
 	}
-	return u / (float64(len(pos)) * float64(neg))
+	return logit.Fit(d, 1e-6, nil, logit.Options{MaxIter: 25, Tol: 1e-9})
 }
 
 // GroupedAUC returns the mean, over the groups (state-years i, t) with at
@@ -571,7 +470,7 @@ func GroupedAUC(rows []row, p []float64, y []bool) float64 {
 		for b < len(rows) && rows[b].group == rows[a].group {
 			b++
 		}
-		if auc := AUC(p[a:b], y[a:b]); !math.IsNaN(auc) {
+		if auc := logit.AUC(p[a:b], y[a:b]); !math.IsNaN(auc) {
 			pos := 0
 			for _, v := range y[a:b] {
 				if v {
@@ -587,22 +486,4 @@ func GroupedAUC(rows []row, p []float64, y []bool) float64 {
 		return math.NaN()
 	}
 	return num / den
-}
-
-// LogLoss returns the mean negative log-likelihood of outcomes y under
-// probabilities p, each clamped to [1e-15, 1 − 1e-15].
-func LogLoss(p []float64, y []bool) float64 {
-	if len(p) == 0 {
-		return math.NaN()
-	}
-	s := 0.0
-	for k, v := range p {
-		v = math.Min(math.Max(v, 1e-15), 1-1e-15)
-		if y[k] {
-			s -= math.Log(v)
-		} else {
-			s -= math.Log(1 - v)
-		}
-	}
-	return s / float64(len(p))
 }

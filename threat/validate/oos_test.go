@@ -84,24 +84,3 @@ func TestOutOfSample(t *testing.T) {
 		}
 	}
 }
-
-func TestAUC(t *testing.T) {
-	tests := []struct {
-		name string
-		p    []float64
-		y    []bool
-		want float64
-	}{
-		{"perfect", []float64{0.1, 0.2, 0.8, 0.9}, []bool{false, false, true, true}, 1},
-		{"reversed", []float64{0.9, 0.8, 0.2, 0.1}, []bool{false, false, true, true}, 0},
-		{"all tied", []float64{0.5, 0.5, 0.5, 0.5}, []bool{false, true, false, true}, 0.5},
-		{"one swap", []float64{0.1, 0.3, 0.2, 0.9}, []bool{false, false, true, true}, 0.75},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := AUC(tc.p, tc.y); got != tc.want {
-				t.Errorf("AUC = %v, want %v", got, tc.want)
-			}
-		})
-	}
-}

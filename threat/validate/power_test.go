@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/entente/entente/align"
+	"github.com/entente/entente/logit"
 	"github.com/entente/entente/threat"
 )
 
@@ -42,7 +43,7 @@ func TestPowerWeight(t *testing.T) {
 			for _, b := range g.ProximityExp {
 				for _, c := range g.IntentPower {
 					s := waltScores(train, d, a, b, c, base.IntentFloor)
-					p := (AUC(s, ys[0]) + AUC(s, ys[1])) / 2
+					p := (logit.AUC(s, ys[0]) + logit.AUC(s, ys[1])) / 2
 					q := (GroupedAUC(train, s, ys[0]) + GroupedAUC(train, s, ys[1])) / 2
 					if p > bestP+1e-9 {
 						bestP, pooled = p, point{d, a, b, c}
