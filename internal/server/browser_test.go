@@ -454,6 +454,11 @@ func browseModels(ctx context.Context, t *testing.T, base string) {
 		t.Error("simulation of 1914: no row for Germany")
 	}
 	screenshot(ctx, t, "simulate")
+	// A refused run: the API's message in the status line, the button back.
+	jsDo(ctx, t, `document.getElementById('sim-runs').value = '0'`)
+	click(ctx, t, chromedp.ID("sim-go"))
+	waitFor(ctx, t, "refused simulation reported", `document.getElementById('status').textContent.includes('runs 0') && !document.getElementById('sim-go').disabled`)
+	jsDo(ctx, t, `document.getElementById('sim-runs').value = '200'`)
 
 	// The forecast: its five most likely pairs, the first as the API
 	// ranks it (the model fitted by the page's request is reused).

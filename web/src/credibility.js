@@ -47,6 +47,7 @@ export async function showCredibility() {
     const cs = r.commitments || [];
     $('cred-title').textContent = `${cs.length} commitment${cs.length === 1 ? '' : 's'} in ${r.year}` +
       (r.record ? `; reputation from the record of honoured commitments (half-life ${r.half_life} years)` : '; no reliability record (no data directory): reputation is NA');
+    $('cred-note').textContent = r.note || '';
     const t = $('cred-table');
     t.dataset.rows = String(cs.length);
     table(t, ['patron', 'protégé', 'alliance', 'obligations', 'since', 'index', 'interests', 'capability', 'reputation', 'signals', 'domestic', 'extended deterrence'],
