@@ -407,6 +407,12 @@ func browseModels(ctx context.Context, t *testing.T, base string) {
 		t.Errorf("dilemma: loosening NATO by a step, the United States' abandonment rises and entrapment falls: got flags %d, want 3 (row %q)", us, row("dil-table", "United States"))
 	}
 	screenshot(ctx, t, "dilemma")
+	// A historical year lists that year's alliances: in 1914 ATOP's, and
+	// the Dual Alliance of 1879 (atop:1335) has Germany among its members.
+	jsDo(ctx, t, `document.getElementById('dil-year').value = '1914'; document.getElementById('dil-steps').value = '0'; document.getElementById('dil-year').dispatchEvent(new Event('change'))`)
+	waitFor(ctx, t, "alliances of 1914", `!document.querySelector('#dil-alliance option[value="world:nato"]') && !!document.querySelector('#dil-alliance option[value="atop:1335"]')`)
+	jsDo(ctx, t, `document.getElementById('dil-alliance').value = 'atop:1335'; document.getElementById('dil-alliance').dispatchEvent(new Event('change'))`)
+	waitFor(ctx, t, "the Dual Alliance in 1914", `document.getElementById('dil-table').dataset.alliance === 'atop:1335' && document.getElementById('dil-title').textContent.includes('1914') && [...document.querySelectorAll('#dil-table tbody tr')].some((tr) => tr.cells[0].textContent === 'Germany')`)
 
 	// Reliability: the rates by type under Leeds, Long & Mitchell's rule.
 	jsDo(ctx, t, `location.hash = 'reliability'`)

@@ -37,13 +37,18 @@ function deterrence(x) {
   return f.length ? f.join(', ') : '–';
 }
 
+// calls numbers the requests: only the latest one renders.
+let calls = 0;
+
 export async function showCredibility() {
   const year = Number($('cred-year').value) || EMBEDDED;
+  const call = ++calls;
   try {
     await loadStates(year);
     const patron = Number($('cred-patron').value) || undefined;
     const protege = Number($('cred-protege').value) || undefined;
     const r = await api.credibility(year === EMBEDDED ? undefined : year, patron, protege);
+    if (call !== calls) return;
     const cs = r.commitments || [];
     $('cred-title').textContent = `${cs.length} commitment${cs.length === 1 ? '' : 's'} in ${r.year}` +
       (r.record ? `; reputation from the record of honoured commitments (half-life ${r.half_life} years)` : '; no reliability record (no data directory): reputation is NA');

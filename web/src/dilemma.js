@@ -53,8 +53,13 @@ function moved(now, then) {
   return { text: `${Number(then).toFixed(3)} (${sign}${Math.abs(d).toFixed(3)})`, class: 'num' + (Math.abs(d) > 5e-4 ? (d > 0 ? ' up' : ' down') : '') };
 }
 
+// calls numbers the requests: only the latest one renders, so that a slow
+// answer cannot overwrite a newer choice.
+let calls = 0;
+
 export async function showDilemma() {
   const year = Number($('dil-year').value) || EMBEDDED;
+  const call = ++calls;
   try {
     await loadAlliances(year);
     const alliance = $('dil-alliance').value;
@@ -62,7 +67,7 @@ export async function showDilemma() {
     const state = Number($('dil-state').value) || undefined;
     const steps = Number($('dil-steps').value) || 0;
     const rows = await api.dilemma(year === EMBEDDED ? undefined : year, alliance, state, steps > 0 ? steps : undefined, steps < 0 ? -steps : undefined);
-    render(rows, steps);
+    if (call === calls) render(rows, steps);
   } catch (e) {
     status(e.message);
   }
@@ -74,6 +79,7 @@ function render(rows, steps) {
   const t = $('dil-table');
   t.dataset.rows = String(rows.length);
   t.dataset.steps = String(steps);
+  t.dataset.alliance = rows.length ? rows[0].alliance : '';
   const head = ['member', 'strongest partner', 'obligation', 'tightness', 'top threat', 'threat', 'partner share', 'alternatives', 'dependence', 'credibility', 'abandonment fear'];
   if (steps) head.push(`abandonment, ${what}`);
   head.push('partner conflict H', 'not shared F', 'unshared U = H·F', 'entrapment risk');
