@@ -430,6 +430,7 @@ func browseModels(ctx context.Context, t *testing.T, base string) {
 	if row("rel-table", "defense") == nil {
 		t.Error("reliability: no row for defence pacts")
 	}
+	screenshot(ctx, t, "reliability")
 
 	// Simulation: Europe in 1914, 200 runs, seed 1: Germany's share on
 	// Austria-Hungary's side as the API gives it.
@@ -487,6 +488,7 @@ func browseModels(ctx context.Context, t *testing.T, base string) {
 		first[2] != fmt.Sprintf("%s (%d)", fc.Picks[0].NameB, fc.Picks[0].B) || !strings.Contains(first[4], "logit") {
 		t.Errorf("forecast: first row %q, the API's first pick %+v", first, fc.Picks)
 	}
+	screenshot(ctx, t, "forecast")
 }
 
 // jsDo runs a script for its effect.

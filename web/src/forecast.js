@@ -17,7 +17,8 @@ export async function showForecast() {
   await busy($('fc-go'), 'Fitting the forecast model and scoring every pair (the first request for a kind takes tens of seconds)…', async () => {
     const r = await api.forecast(kind, top === '' ? undefined : top);
     const picks = r.picks || [];
-    $('fc-title').textContent = `${picks.length} most likely new ${kind} alliances after ${r.world || r.world_year}: ` +
+    const outcome = $('fc-kind').selectedOptions[0].textContent;
+    $('fc-title').textContent = `The ${picks.length} pairs most likely to form a new alliance (${outcome}) after the world of ${r.world_year}: ` +
       `${r.dyads_at_risk} pairs at risk, ${Number(r.expected_new_dyads).toFixed(1)} new allied pairs expected in a year`;
     const t = $('fc-table');
     t.dataset.rows = String(picks.length);

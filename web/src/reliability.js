@@ -10,8 +10,8 @@ export async function showReliability() {
   const years = $('rel-years').value.trim();
   try {
     const r = await api.reliability(rule, years || undefined, by || undefined);
-    $('rel-title').textContent = `Rule ${r.rule}, ${r.from}–${r.to}` + (r.by ? `, by ${r.by}` : '') +
-      `: ${r.not_triggered} invocations not triggered under the rule are left out.`;
+    $('rel-title').textContent = `Rule: ${$('rel-rule').selectedOptions[0].textContent}, ${r.from}–${r.to}` + (r.by ? `, by ${r.by}` : '') +
+      (r.not_triggered ? `; ${r.not_triggered} invocations where the obligation did not apply are left out` : '');
     const rows = [...(r.overall || []), ...(r.groups || [])];
     const t = $('rel-table');
     t.dataset.rows = String(rows.length);
