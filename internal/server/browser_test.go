@@ -64,15 +64,21 @@ func browser(t *testing.T, exe string) context.Context {
 	}
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelB := chromedp.NewContext(actx)
-	ctx, cancelT := context.WithTimeout(ctx, 3*time.Minute)
+	ctx, cancelT := context.WithTimeout(ctx, 8*time.Minute)
 	t.Cleanup(func() { cancelT(); cancelB(); cancelA() })
 	return ctx
 }
 
-// waitFor polls the JavaScript expression until it is true.
+// waitFor polls the JavaScript expression until it is true, for up to 45 s.
 func waitFor(ctx context.Context, t *testing.T, what, expr string) {
 	t.Helper()
-	deadline := time.Now().Add(45 * time.Second)
+	waitWithin(ctx, t, 45*time.Second, what, expr)
+}
+
+// waitWithin polls the JavaScript expression until it is true, for up to d.
+func waitWithin(ctx context.Context, t *testing.T, d time.Duration, what, expr string) {
+	t.Helper()
+	deadline := time.Now().Add(d)
 	for {
 		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expr))
 		if err != nil {
@@ -83,7 +89,7 @@ func waitFor(ctx context.Context, t *testing.T, what, expr string) {
 		}
 		if time.Now().After(deadline) {
 			state, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`JSON.stringify({hash: location.hash, year: document.getElementById('year').value, count: document.getElementById('node-count').dataset, status: document.getElementById('status').textContent})`))
-			t.Fatalf("%s: %s still false after 45 s; page: %s", what, expr, state)
+			t.Fatalf("%s: %s still false after %v; page: %s", what, expr, d, state)
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
@@ -149,7 +155,9 @@ func screenshot(ctx context.Context, t *testing.T, name string) {
 func TestBrowser(t *testing.T) {
 	exe := chromiumPath(t)
 	dataDir := testenv.DataDir(t)
-	s, ts := newTest(t, func(c *Config) { c.DataDir = dataDir })
+	// The forecast's first request fits its model on every year of the
+	// data: a shared 2-core machine may need more than the default minute.
+	s, ts := newTest(t, func(c *Config) { c.DataDir = dataDir; c.RequestTimeout = 4 * time.Minute })
 	ctx := browser(t, exe)
 
 	// Collect the console: errors, exceptions and the browser log (where
@@ -234,6 +242,8 @@ func TestBrowser(t *testing.T) {
 	jsDo(ctx, t, `location.hash = 'burden'`)
 	waitFor(ctx, t, "burden chart", `Number(document.getElementById('burden-chart').dataset.bars || 0) > 20`)
 
+	browseModels(ctx, t, ts.URL)
+
 	// A scenario: Canada and the United States turn hostile (an edit
 	// that moves Canada's threats under any reading of the model); run,
 	// save, reload, find it.
@@ -295,6 +305,190 @@ func TestBrowser(t *testing.T) {
 			t.Errorf("browser console: %s", c)
 		}
 	}
+}
+
+// browseModels opens the views of the models on the embedded world (and
+// the simulation of a shipped scenario) and checks each against the API's
+// own answer: the United States' commitment to Japan, NATO's members and
+// what loosening their commitment moves, the reliability rates, the
+// simulation of 1914 with Germany, and the forecast's most likely pair.
+func browseModels(ctx context.Context, t *testing.T, base string) {
+	t.Helper()
+	apiGet := func(path string, v any) {
+		t.Helper()
+		code, b, _ := call(t, "GET", base+path, "", nil)
+		if code != 200 {
+			t.Fatalf("%s: %d %s", path, code, b)
+		}
+		if err := json.Unmarshal(b, v); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+	}
+	text := func(expr string) string {
+		t.Helper()
+		s, err := chromedp.Run(ctx, chromedp.Evaluate[string](expr))
+		if err != nil {
+			t.Fatalf("%s: %v", expr, err)
+		}
+		return s
+	}
+	// row returns the cells of the first row of the table whose first
+	// cells are the given texts, as JSON, or "null".
+	row := func(table string, first ...string) []string {
+		t.Helper()
+		keys, _ := json.Marshal(first)
+		js := fmt.Sprintf(`JSON.stringify((() => { const k = %s; for (const tr of document.querySelectorAll('#%s tbody tr')) { `+
+			`const c = [...tr.cells].map((td) => td.textContent); if (k.every((x, i) => c[i] === x)) return c; } return null; })())`, keys, table)
+		var cells []string
+		json.Unmarshal([]byte(text(js)), &cells)
+		return cells
+	}
+	fmt3 := func(v *float64) string {
+		if v == nil {
+			return "NA"
+		}
+		return fmt.Sprintf("%.3f", *v)
+	}
+
+	// Credibility: the United States' commitments in 2024 (the default
+	// patron), Japan's with its index, a missing component as NA.
+	jsDo(ctx, t, `location.hash = 'credibility'`)
+	waitFor(ctx, t, "credibility of the United States' commitments", `Number(document.getElementById('cred-table').dataset.rows || 0) > 0 && document.getElementById('cred-patron').value === '2'`)
+	var cred struct {
+		Commitments []struct {
+			Protege    int      `json:"protege"`
+			Index      *float64 `json:"index"`
+			Capability *float64 `json:"capability"`
+		} `json:"commitments"`
+	}
+	apiGet("/api/credibility?patron=2", &cred)
+	if got := evalInt(ctx, t, `Number(document.getElementById('cred-table').dataset.rows)`); got != len(cred.Commitments) {
+		t.Errorf("credibility: %d rows, the API lists %d commitments of the United States", got, len(cred.Commitments))
+	}
+	japan := row("cred-table", "United States", "Japan")
+	var missing bool
+	for _, c := range cred.Commitments {
+		if c.Protege == 740 && (len(japan) < 6 || japan[5] != fmt3(c.Index)) {
+			t.Errorf("credibility: the United States' commitment to Japan reads %q, want index %s", japan, fmt3(c.Index))
+		}
+		missing = missing || c.Capability == nil
+	}
+	if japan == nil {
+		t.Error("credibility: no row for the United States' commitment to Japan")
+	}
+	if !missing {
+		t.Error("credibility: no commitment of the United States with a missing capability (the NA check needs one)")
+	} else if evalInt(ctx, t, `[...document.querySelectorAll('#cred-table tbody tr')].filter((tr) => tr.cells[7].textContent === 'NA').length`) == 0 {
+		t.Error("credibility: a missing capability is not shown as NA")
+	}
+	screenshot(ctx, t, "credibility")
+
+	// The security dilemma: NATO's members (the default alliance), then
+	// their commitment loosened by one step with the keyboard: abandonment
+	// fear rises and entrapment risk falls for the United States.
+	jsDo(ctx, t, `location.hash = 'dilemma'`)
+	waitFor(ctx, t, "NATO's members", `document.getElementById('dil-alliance').value === 'world:nato' && Number(document.getElementById('dil-table').dataset.rows || 0) > 0`)
+	var nato []struct {
+		State int `json:"ccode"`
+	}
+	apiGet("/api/dilemma?alliance=world:nato", &nato)
+	if got := evalInt(ctx, t, `Number(document.getElementById('dil-table').dataset.rows)`); got != len(nato) || len(nato) < 30 {
+		t.Errorf("dilemma: %d rows, the API lists %d members of NATO", got, len(nato))
+	}
+	if row("dil-table", "Germany") == nil || row("dil-table", "United States") == nil {
+		t.Error("dilemma: Germany or the United States missing from NATO's members")
+	}
+	if err := chromedp.Do(ctx, chromedp.Focus(chromedp.ID("dil-steps")), chromedp.SendKeys(chromedp.ID("dil-steps"), kb.ArrowLeft)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(ctx, t, "NATO loosened", `document.getElementById('dil-table').dataset.steps === '-1' && document.querySelectorAll('#dil-table th').length > 14`)
+	if us := evalInt(ctx, t, `(() => { for (const tr of document.querySelectorAll('#dil-table tbody tr')) if (tr.cells[0].textContent === 'United States') `+
+		`return (tr.cells[11].classList.contains('up') ? 1 : 0) + (tr.cells[16].classList.contains('down') ? 2 : 0); return -1; })()`); us != 3 {
+		t.Errorf("dilemma: loosening NATO by a step, the United States' abandonment rises and entrapment falls: got flags %d, want 3 (row %q)", us, row("dil-table", "United States"))
+	}
+	screenshot(ctx, t, "dilemma")
+	// A historical year lists that year's alliances: in 1914 ATOP's, and
+	// the Dual Alliance of 1879 (atop:1335) has Germany among its members.
+	jsDo(ctx, t, `document.getElementById('dil-year').value = '1914'; document.getElementById('dil-steps').value = '0'; document.getElementById('dil-year').dispatchEvent(new Event('change'))`)
+	waitFor(ctx, t, "alliances of 1914", `!document.querySelector('#dil-alliance option[value="world:nato"]') && !!document.querySelector('#dil-alliance option[value="atop:1335"]')`)
+	jsDo(ctx, t, `document.getElementById('dil-alliance').value = 'atop:1335'; document.getElementById('dil-alliance').dispatchEvent(new Event('change'))`)
+	waitFor(ctx, t, "the Dual Alliance in 1914", `document.getElementById('dil-table').dataset.alliance === 'atop:1335' && document.getElementById('dil-title').textContent.includes('1914') && [...document.querySelectorAll('#dil-table tbody tr')].some((tr) => tr.cells[0].textContent === 'Germany')`)
+
+	// Reliability: the rates by type under Leeds, Long & Mitchell's rule.
+	jsDo(ctx, t, `location.hash = 'reliability'`)
+	waitFor(ctx, t, "reliability by type", `Number(document.getElementById('rel-table').dataset.rows || 0) > 1`)
+	var rel struct {
+		Overall []struct {
+			Honoured int `json:"honoured"`
+			N        int `json:"n"`
+		} `json:"overall"`
+	}
+	apiGet("/api/reliability?by=type", &rel)
+	if all := row("rel-table", "all"); len(rel.Overall) != 1 || len(all) < 3 || all[1] != fmt.Sprint(rel.Overall[0].Honoured) || all[2] != fmt.Sprint(rel.Overall[0].N) {
+		t.Errorf("reliability: row %q, the API's overall %+v", all, rel.Overall)
+	}
+	if row("rel-table", "defense") == nil {
+		t.Error("reliability: no row for defence pacts")
+	}
+	screenshot(ctx, t, "reliability")
+
+	// Simulation: Europe in 1914, 200 runs, seed 1: Germany's share on
+	// Austria-Hungary's side as the API gives it.
+	jsDo(ctx, t, `location.hash = 'simulate'`)
+	waitFor(ctx, t, "shipped scenarios listed", `!!document.querySelector('#sim-scenario option[value="europe-1914"]')`)
+	jsDo(ctx, t, `document.getElementById('sim-scenario').value = 'europe-1914'`)
+	if v := text(`document.getElementById('sim-runs').value + '/' + document.getElementById('sim-seed').value`); v != "200/1" {
+		t.Errorf("simulation: runs/seed %q, want the small default 200/1", v)
+	}
+	click(ctx, t, chromedp.ID("sim-go"))
+	waitFor(ctx, t, "simulation of 1914", `document.getElementById('sim-table').dataset.scenario === 'europe-1914' && !document.getElementById('sim-go').disabled`)
+	var sim struct {
+		States []struct {
+			CCode int       `json:"ccode"`
+			Side  []float64 `json:"side"`
+		} `json:"states"`
+	}
+	apiGet("/api/simulate?scenario=europe-1914&runs=200&seed=1", &sim)
+	germany := row("sim-table", "Germany (255)")
+	for _, st := range sim.States {
+		if st.CCode == 255 {
+			if want := fmt.Sprintf("%.1f%%", 100*st.Side[0]); len(germany) < 2 || germany[1] != want {
+				t.Errorf("simulation: Germany's row %q, want %s with Austria-Hungary", germany, want)
+			}
+		}
+	}
+	if germany == nil {
+		t.Error("simulation of 1914: no row for Germany")
+	}
+	screenshot(ctx, t, "simulate")
+	// A refused run: the API's message in the status line, the button back.
+	jsDo(ctx, t, `document.getElementById('sim-runs').value = '0'`)
+	click(ctx, t, chromedp.ID("sim-go"))
+	waitFor(ctx, t, "refused simulation reported", `document.getElementById('status').textContent.includes('runs 0') && !document.getElementById('sim-go').disabled`)
+	jsDo(ctx, t, `document.getElementById('sim-runs').value = '200'`)
+
+	// The forecast: its five most likely pairs, the first as the API
+	// ranks it (the model fitted by the page's request is reused).
+	if testing.Short() {
+		return
+	}
+	jsDo(ctx, t, `location.hash = 'forecast'; document.getElementById('fc-top').value = '5'`)
+	click(ctx, t, chromedp.ID("fc-go"))
+	waitWithin(ctx, t, 5*time.Minute, "forecast", `Number(document.getElementById('fc-table').dataset.rows || 0) === 5 && !document.getElementById('fc-go').disabled`)
+	var fc struct {
+		Picks []struct {
+			A     int    `json:"ccode1"`
+			B     int    `json:"ccode2"`
+			NameA string `json:"name1"`
+			NameB string `json:"name2"`
+		} `json:"picks"`
+	}
+	apiGet("/api/forecast?top=5", &fc)
+	if first := row("fc-table", "1"); len(fc.Picks) != 5 || len(first) < 7 || first[1] != fmt.Sprintf("%s (%d)", fc.Picks[0].NameA, fc.Picks[0].A) ||
+		first[2] != fmt.Sprintf("%s (%d)", fc.Picks[0].NameB, fc.Picks[0].B) || !strings.Contains(first[4], "logit") {
+		t.Errorf("forecast: first row %q, the API's first pick %+v", first, fc.Picks)
+	}
+	screenshot(ctx, t, "forecast")
 }
 
 // jsDo runs a script for its effect.

@@ -6,8 +6,13 @@ import { setupThreats, showThreats } from './threats.js';
 import { showMap } from './map.js';
 import { showBurden } from './burden.js';
 import { setupScenario } from './scenario.js';
+import { setupCredibility, showCredibility } from './credibility.js';
+import { setupDilemma, showDilemma } from './dilemma.js';
+import { setupReliability, showReliability } from './reliability.js';
+import { setupForecast } from './forecast.js';
+import { setupSimulate } from './simulate.js';
 
-const pages = ['network', 'threats', 'map', 'burden', 'scenario'];
+const pages = ['network', 'threats', 'map', 'burden', 'credibility', 'dilemma', 'reliability', 'forecast', 'simulate', 'scenario'];
 
 function route() {
   const [name, arg] = (location.hash.slice(1) || 'network').split('/');
@@ -18,6 +23,9 @@ function route() {
   if (page === 'threats') showThreats(arg ? Number(arg) : 0);
   if (page === 'map') showMap();
   if (page === 'burden') showBurden();
+  if (page === 'credibility') showCredibility();
+  if (page === 'dilemma') showDilemma();
+  if (page === 'reliability' && !$('rel-table').dataset.rows) showReliability();
 }
 
 async function start() {
@@ -25,9 +33,13 @@ async function start() {
   t.value = token();
   t.addEventListener('change', () => setToken(t.value.trim()));
   setupThreats();
+  setupCredibility();
+  setupDilemma();
+  setupReliability();
+  setupForecast();
   window.addEventListener('hashchange', route);
   route();
-  await Promise.all([setupNetwork(), setupScenario()]);
+  await Promise.all([setupNetwork(), setupScenario(), setupSimulate()]);
   document.body.dataset.ready = 'true';
 }
 

@@ -19,7 +19,7 @@ export function fmt(v, digits = 3) {
 }
 
 // table fills a <table> with a header row and rows of cells; a cell is a
-// string, a number (right-aligned) or {text, class}.
+// string, a number (right-aligned) or {text, class, title}.
 export function table(t, head, rows, rowClass) {
   t.replaceChildren();
   t.append(el('thead', {}, el('tr', {}, ...head.map((h) => el('th', { text: h })))));
@@ -32,12 +32,38 @@ export function table(t, head, rows, rowClass) {
     }
     for (const c of r) {
       if (typeof c === 'number') tr.append(el('td', { class: 'num', text: String(c) }));
-      else if (c && typeof c === 'object') tr.append(el('td', { class: c.class || '', text: c.text }));
+      else if (c && typeof c === 'object') {
+        const td = el('td', { class: c.class || '', text: c.text });
+        if (c.title) td.title = c.title;
+        tr.append(td);
+      }
       else tr.append(el('td', { text: c === null || c === undefined ? '' : String(c) }));
     }
     body.append(tr);
   });
   t.append(body);
+}
+
+// num is a right-aligned cell of fmt(v): missing values read NA, never 0.
+export const num = (v, digits = 3) => ({ text: fmt(v, digits), class: 'num' });
+
+// pct is a share in [0,1] as a percentage cell.
+export const pct = (v) => ({ text: v === null || v === undefined ? 'NA' : (100 * v).toFixed(1) + '%', class: 'num' });
+
+// busy marks a button as working while promise runs: disabled, with the
+// message in the status line, and restores it after.
+export async function busy(button, msg, run) {
+  button.disabled = true;
+  status(msg, true);
+  clearTimeout(statusTimer);
+  try {
+    await run();
+    status('', true);
+  } catch (e) {
+    status(e.message);
+  } finally {
+    button.disabled = false;
+  }
 }
 
 let statusTimer;
