@@ -1,0 +1,121 @@
+// Package worldfiletest gives the fuzz targets of the model packages their
+// inputs: world files that parse, seeded with the real ones (the complete
+// example of docs/worldfile.md, a two-member variant of it, and the
+// embedded 2024 world). Each model family has a target of its own that
+// calls the model directly on the parsed World, so that one execution costs
+// a parse and a model run, not a whole command:
+//
+//	go test -run '^$' -fuzz FuzzThreatOnWorldFiles -fuzztime 2m ./threat
+package worldfiletest
+
+import (
+	"encoding/json"
+	"math"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/entente/entente/internal/testenv"
+	"github.com/entente/entente/internal/worldfile"
+	"github.com/entente/entente/world"
+)
+
+// DocExample returns the complete world file of docs/worldfile.md.
+func DocExample(tb testing.TB) []byte {
+	tb.Helper()
+	doc, err := os.ReadFile(filepath.Join(testenv.ModuleRoot(), "docs", "worldfile.md"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(doc), "```yaml\n")
+	example, _, _ := strings.Cut(rest, "```")
+	if !ok || example == "" {
+		tb.Fatal("docs/worldfile.md has no yaml example")
+	}
+	return []byte(example)
+}
+
+// Fuzz seeds f with the real world files and runs check on every input
+// that parses. Inputs that Parse refuses are skipped: FuzzParse in
+// package worldfile covers the parser.
+func Fuzz(f *testing.F, check func(t *testing.T, w *world.World)) {
+	FuzzSource(f, func(t *testing.T, _ []byte, w *world.World) { check(t, w) })
+}
+
+// FuzzSource is Fuzz for checks that also read the file's text.
+func FuzzSource(f *testing.F, check func(t *testing.T, src []byte, w *world.World)) {
+	example := DocExample(f)
+	f.Add(example)
+	// The members of the first alliance cut to a list of two.
+	f.Add([]byte(strings.Replace(string(example), "members:", "members: []\n#", 1)))
+	f.Add(worldfile.DefaultYAML())
+	f.Fuzz(func(t *testing.T, src []byte) {
+		w, err := worldfile.Parse("fuzz.yaml", src)
+		if err != nil {
+			return
+		}
+		check(t, src, w)
+	})
+}
+
+// JSON fails t unless v encodes as one valid JSON document: encoding/json
+// refuses NaN and ±Inf, so a value that should have been missing (null)
+// fails here.
+func JSON(t *testing.T, what string, v any) {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatalf("%s: JSON: %v", what, err)
+	}
+	if !json.Valid(b) {
+		t.Fatalf("%s: invalid JSON", what)
+	}
+}
+
+// Finite fails t when a float64 reachable from v (through pointers,
+// structs, slices, arrays and maps; world.Value included) is ±Inf. NaN
+// is missing and allowed; Inf never is.
+func Finite(t *testing.T, what string, v any) {
+	t.Helper()
+	if path := infPath(reflect.ValueOf(v), what, 0); path != "" {
+		t.Fatalf("%s is infinite", path)
+	}
+}
+
+func infPath(v reflect.Value, path string, depth int) string {
+	if depth > 32 || !v.IsValid() {
+		return ""
+	}
+	switch v.Kind() {
+	case reflect.Float32, reflect.Float64:
+		if math.IsInf(v.Float(), 0) {
+			return path
+		}
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			return infPath(v.Elem(), path, depth+1)
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if p := infPath(v.Field(i), path+"."+v.Type().Field(i).Name, depth+1); p != "" {
+				return p
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			if p := infPath(v.Index(i), path+"[]", depth+1); p != "" {
+				return p
+			}
+		}
+	case reflect.Map:
+		it := v.MapRange()
+		for it.Next() {
+			if p := infPath(it.Value(), path+"[k]", depth+1); p != "" {
+				return p
+			}
+		}
+	}
+	return ""
+}
