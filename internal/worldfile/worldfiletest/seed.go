@@ -1,7 +1,7 @@
 // Package worldfiletest gives the fuzz targets of the model packages their
 // inputs: world files that parse, seeded with the real ones (the complete
-// example of docs/worldfile.md, a two-member variant of it, and the
-// embedded 2024 world). Each model family has a target of its own that
+// example of docs/worldfile.md, a two-member variant of it, and two cuts
+// of the embedded 2024 world). Each model family has a target of its own that
 // calls the model directly on the parsed World, so that one execution costs
 // a parse and a model run, not a whole command:
 //
@@ -37,6 +37,14 @@ func DocExample(tb testing.TB) []byte {
 	return []byte(example)
 }
 
+// Cuts of the embedded world that seed the fuzz targets: Europe and its
+// neighbours with the United States (NATO, the CSTO, the war in Ukraine),
+// and the great powers of Asia and the Pacific with theirs.
+var (
+	Europe = []int{2, 200, 220, 255, 290, 310, 365, 369, 370, 371, 640, 651}
+	Powers = []int{2, 365, 710, 713, 731, 732, 740, 750, 770, 840, 900}
+)
+
 // Fuzz seeds f with the real world files and runs check on every input
 // that parses. Inputs that Parse refuses are skipped: FuzzParse in
 // package worldfile covers the parser.
@@ -50,7 +58,13 @@ func FuzzSource(f *testing.F, check func(t *testing.T, src []byte, w *world.Worl
 	f.Add(example)
 	// The members of the first alliance cut to a list of two.
 	f.Add([]byte(strings.Replace(string(example), "members:", "members: []\n#", 1)))
-	f.Add(worldfile.DefaultYAML())
+	for _, keep := range [][]int{Europe, Powers} {
+		cut, err := Cut(worldfile.DefaultYAML(), keep...)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(cut)
+	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		w, err := worldfile.Parse("fuzz.yaml", src)
 		if err != nil {
