@@ -273,6 +273,11 @@ func TestCSVMalformed(t *testing.T) {
 			c[3], c[4] = "", "entente-coding"
 			l[1] = strings.Join(c, ",")
 		}, ErrMissing, "relations.csv:2:4: relations[0].hostility.value: value is required when hostility_source or hostility_year is given"},
+		{"latin-1 name", "states.csv", func(l []string) {
+			c := strings.Split(l[1], ",") // ccode,iso3,abbrev,name,...
+			c[3] = "Caf\xe9"
+			l[1] = strings.Join(c, ",")
+		}, ErrEncoding, "states.csv:2:8: name: not UTF-8 (a Latin-1"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
