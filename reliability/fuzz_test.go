@@ -119,3 +119,16 @@ func FuzzRates(f *testing.F) {
 		}
 	})
 }
+
+// The Wilson interval holds its rate, exactly 1 or 0 included (at k = n
+// the upper bound rounded to 1 − 2⁻⁵³ before; FuzzRates found it).
+func TestWilsonHoldsRate(t *testing.T) {
+	for n := 1; n <= 500; n++ {
+		for _, k := range []int{0, n / 3, n / 2, n - 1, n} {
+			p, lo, hi := reliability.Wilson(k, n)
+			if !(0 <= lo && lo <= p && p <= hi && hi <= 1) {
+				t.Fatalf("Wilson(%d, %d) = %v in [%v, %v]", k, n, p, lo, hi)
+			}
+		}
+	}
+}
