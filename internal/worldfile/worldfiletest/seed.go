@@ -1,7 +1,7 @@
 // Package worldfiletest gives the fuzz targets of the model packages their
 // inputs: world files that parse, seeded with the real ones (the complete
-// example of docs/worldfile.md, a two-member variant of it, and two cuts
-// of the embedded 2024 world). Each model family has a target of its own that
+// example of docs/worldfile.md and two cuts of the embedded 2024 world),
+// edited by the fuzzer (Edit). Each model family has a target of its own that
 // calls the model directly on the parsed World, so that one execution costs
 // a parse and a model run, not a whole command:
 //
@@ -45,33 +45,45 @@ var (
 	Powers = []int{2, 365, 710, 713, 731, 732, 740, 750, 770, 840, 900}
 )
 
-// Fuzz seeds f with the real world files and runs check on every input
-// that parses. Inputs that Parse refuses are skipped: FuzzParse in
-// package worldfile covers the parser.
+// Fuzz runs check on world files that parse: the real ones (Seeds)
+// changed by the fuzzer's edits (Edit). Edited files that Parse refuses
+// are skipped: FuzzParse in package worldfile covers the parser.
 func Fuzz(f *testing.F, check func(t *testing.T, w *world.World)) {
 	FuzzSource(f, func(t *testing.T, _ []byte, w *world.World) { check(t, w) })
 }
 
 // FuzzSource is Fuzz for checks that also read the file's text.
 func FuzzSource(f *testing.F, check func(t *testing.T, src []byte, w *world.World)) {
-	example := DocExample(f)
-	f.Add(example)
-	// The members of the first alliance cut to a list of two.
-	f.Add([]byte(strings.Replace(string(example), "members:", "members: []\n#", 1)))
-	for _, keep := range [][]int{Europe, Powers} {
-		cut, err := Cut(worldfile.DefaultYAML(), keep...)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(cut)
+	seeds := Seeds(f)
+	for i := range seeds {
+		f.Add(uint8(i), []byte(nil))
+		f.Add(uint8(i), []byte{0, 0, 7, 26, 1, 0, 3, 1, 2, 0, 5, 0, 3, 1, 2, 9})
 	}
-	f.Fuzz(func(t *testing.T, src []byte) {
+	f.Fuzz(func(t *testing.T, which uint8, ops []byte) {
+		src, err := Edit(seeds[int(which)%len(seeds)], ops)
+		if err != nil {
+			t.Fatalf("edit: %v", err)
+		}
 		w, err := worldfile.Parse("fuzz.yaml", src)
 		if err != nil {
 			return
 		}
 		check(t, src, w)
 	})
+}
+
+// Seeds returns the real world files the targets start from: the
+// documented example and the two cuts of the embedded world.
+func Seeds(tb testing.TB) [][]byte {
+	out := [][]byte{DocExample(tb)}
+	for _, keep := range [][]int{Europe, Powers} {
+		cut, err := Cut(worldfile.DefaultYAML(), keep...)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		out = append(out, cut)
+	}
+	return out
 }
 
 // JSON fails t unless v encodes as one valid JSON document: encoding/json
