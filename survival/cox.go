@@ -182,7 +182,9 @@ func FitCox(d *Data, opt CoxOptions) (*Cox, error) {
 	c.RobustVar, c.Subjects = m.robust(beta, vinv)
 	c.RobustSE = make([]float64, p)
 	for j := range c.RobustSE {
-		c.RobustSE[j] = math.Sqrt(c.RobustVar[j*p+j])
+		// V B V is positive semi-definite; rounding can leave a zero
+		// diagonal slightly negative (all score residuals near 0).
+		c.RobustSE[j] = math.Sqrt(math.Max(0, c.RobustVar[j*p+j]))
 	}
 	return c, nil
 }
