@@ -229,12 +229,19 @@ func (t *Table) Pi(w Disagreement) world.Value {
 }
 
 // chance returns 1 - observed/expected disagreement, with expected from
-// margins r and c (as totals, not proportions).
+// margins r and c (as totals, not proportions). It works on proportions,
+// so that the result does not depend on the scale of the weights: with
+// totals, a product of two margins underflowed for weights near 1e-162
+// (pi of a one-member table came out -1.5, not -1) and overflowed near
+// 1e155.
 func (t *Table) chance(w Disagreement, r, c [Levels]float64) world.Value {
-	var n, obs, exp float64
+	n := t.Total()
+	if !(n > 0) {
+		return world.Missing()
+	}
+	var obs, exp float64
 	for a := range Levels {
 		for b := range Levels {
-			n += t[a][b]
 			if a == b {
 				continue
 			}
@@ -247,13 +254,12 @@ func (t *Table) chance(w Disagreement, r, c [Levels]float64) world.Value {
 			default:
 				wab *= wab
 			}
-			obs += wab * t[a][b]
-			exp += wab * r[a] * c[b]
+			obs += wab * (t[a][b] / n)
+			exp += wab * (r[a] / n) * (c[b] / n)
 		}
 	}
-	if !(n > 0) || !(exp > 0) {
+	if !(exp > 0) {
 		return world.Missing()
 	}
-	// obs is a total and exp a product of totals: scale obs by n.
-	return world.Value(1 - obs*n/exp)
+	return world.Value(1 - obs/exp)
 }

@@ -11,8 +11,9 @@ import (
 // estimators: Kaplan–Meier's S(t) stays in [0, 1] and never rises, its
 // limits bracket it while S > 0; the cumulative incidences and S add up to
 // 1; and FitCox, under both ties, either returns an error or finite
-// coefficients, standard errors and log-likelihoods (its contract: bad
-// input is an error, never NaN coefficients).
+// coefficients, standard errors, log-likelihoods, hazard ratios with
+// their intervals and p-values (its contract: bad input is an error, never
+// NaN coefficients; termination reports all of them in JSON).
 //
 //	go test -run '^$' -fuzz FuzzEstimators -fuzztime 2m ./survival
 func FuzzEstimators(f *testing.F) {
@@ -69,10 +70,17 @@ func FuzzEstimators(f *testing.F) {
 			if err != nil {
 				continue
 			}
-			for _, v := range [][]float64{c.Coef, c.SE, c.RobustSE, {c.LogLik, c.LogLik0}} {
+			var derived []float64 // what termination reports of each covariate
+			for j := range c.Coef {
+				for _, robust := range []bool{false, true} {
+					hr, lo, hi := c.HazardRatio(j, 0.95, robust)
+					derived = append(derived, hr, lo, hi, c.P(j, robust))
+				}
+			}
+			for _, v := range [][]float64{c.Coef, c.SE, c.RobustSE, {c.LogLik, c.LogLik0}, derived} {
 				for _, x := range v {
 					if math.IsNaN(x) || math.IsInf(x, 0) {
-						t.Fatalf("%v ties: coef %v, se %v, robust se %v, loglik %v/%v", ties, c.Coef, c.SE, c.RobustSE, c.LogLik, c.LogLik0)
+						t.Fatalf("%v ties: coef %v, se %v, robust se %v, loglik %v/%v, hazard ratios and p %v", ties, c.Coef, c.SE, c.RobustSE, c.LogLik, c.LogLik0, derived)
 					}
 				}
 			}
