@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/entente/entente/internal/dataset"
@@ -176,26 +177,42 @@ func (cb *Codebook) Annotate(w Writer) error {
 }
 
 // WriteFiles writes cb beside the output at path: path.codebook.md and
-// path.codebook.json. It returns the two paths.
+// path.codebook.json, each under a temporary name (.NAME.tmp*) renamed
+// when complete, mode 0644 as the table, so that a killed run leaves the
+// old codebook or the new one, never part of one. It returns the two
+// paths.
 func (cb *Codebook) WriteFiles(path string) ([]string, error) {
 	md, js := path+".codebook.md", path+".codebook.json"
 	for _, f := range []struct {
 		path  string
 		write func(io.Writer) error
 	}{{md, cb.WriteMarkdown}, {js, cb.WriteJSON}} {
-		out, err := os.Create(f.path)
-		if err != nil {
-			return nil, fmt.Errorf("codebook: %w", err)
-		}
-		err = f.write(out)
-		if cerr := out.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
+		if err := writeAtomic(f.path, f.write); err != nil {
 			return nil, fmt.Errorf("codebook %s: %w", f.path, err)
 		}
 	}
 	return []string{md, js}, nil
+}
+
+// writeAtomic runs write on a temporary file beside path and renames it
+// to path when write and Close succeed; on error it removes it.
+func writeAtomic(path string, write func(io.Writer) error) error {
+	out, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(out.Name()) // fails harmlessly after the rename
+	err = write(out)
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(out.Name(), 0o644)
+	}
+	if err == nil {
+		err = os.Rename(out.Name(), path)
+	}
+	return err
 }
 
 func mdCell(s string) string { return strings.ReplaceAll(s, "|", "\\|") }

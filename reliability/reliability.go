@@ -445,7 +445,9 @@ func Wilson(k, n int) (p, lo, hi float64) {
 	d := 1 + z*z/nf
 	c := (p + z*z/(2*nf)) / d
 	h := z * math.Sqrt(p*(1-p)/nf+z*z/(4*nf*nf)) / d
-	return p, math.Max(0, c-h), math.Min(1, c+h)
+	// Clamped to [0, 1] and around p: at k = n the upper bound is 1 in
+	// exact arithmetic but can round to 1 − 2⁻⁵³, below the rate itself.
+	return p, math.Min(p, math.Max(0, c-h)), math.Max(p, math.Min(1, c+h))
 }
 
 // Rates groups the scored rows by key (rows for which key returns ""

@@ -44,16 +44,20 @@ func Structure(w *world.World) (*Section, error) {
 	p := n.Blocs()
 	y := n.Measure(p, n.SignedBlocs())
 	s := &Section{Title: "Structure of the alliance network"}
+	clustering := fmt.Sprintf("Two allies of a state are allied to each other with probability %.2f (clustering).", y.Clustering.Float())
+	if y.Clustering.IsMissing() { // no state has two allies
+		clustering = "No state has two allies, so clustering is undefined."
+	}
 	s.Paragraphs = append(s.Paragraphs, fmt.Sprintf(
-		"Taken as one network, the %v states are joined by %v alliance ties (any obligation; density %.3f). %v states belong to the largest connected group (%.0f%% of all) and %v have no ally. Two allies of a state are allied to each other with probability %.2f (clustering).",
-		y.States, y.Ties, y.Density.Float(), math.Round(y.GiantShare.Float()*y.States.Float()), 100*y.GiantShare.Float(), y.Isolates, y.Clustering.Float()))
+		"Taken as one network, the %v states are joined by %v alliance ties (any obligation; density %.3f). %v states belong to the largest connected group (%.0f%% of all) and %v have no ally. %s",
+		y.States, y.Ties, y.Density.Float(), math.Round(y.GiantShare.Float()*y.States.Float()), 100*y.GiantShare.Float(), y.Isolates, clustering))
 	var poles []string
 	for _, c := range n.Poles() {
 		poles = append(poles, n.Name(c))
 	}
 	s.Paragraphs = append(s.Paragraphs, fmt.Sprintf(
-		"Community detection (Louvain, resolution %g) finds %d blocs (modularity %.2f). %d states hold at least %.0f%% of the capability of the states listed (%s); counting blocs as poles, there are %v structural poles. Network polarization is %.2f (0 for one bloc, approaching 1 − 1/K for K separate blocs of equal capability).",
-		o.Resolution, len(p.Blocs), p.Q, len(poles), 100*o.PoleShare, orNone(poles), y.StructuralPoles, y.Polarization.Float()))
+		"Community detection (Louvain, resolution %g) finds %d blocs (modularity %.2f). %d states hold at least %.0f%% of the capability of the states listed (%s); counting blocs as poles, there are %v structural poles. Network polarization is %s (0 for one bloc, approaching 1 − 1/K for K separate blocs of equal capability).",
+		o.Resolution, len(p.Blocs), p.Q, len(poles), 100*o.PoleShare, orNone(poles), y.StructuralPoles, undefinedOr(y.Polarization, "%.2f")))
 	s.Tables = append(s.Tables, shapeTable(w, o.Source), blocTable(n, p))
 	if fig, err := structureFigure(w, n, o.Source); err == nil {
 		s.Figures = append(s.Figures, fig)
@@ -203,4 +207,13 @@ func structureGraph(w *world.World, n *network.Network, src network.Source) netp
 		}
 	}
 	return g
+}
+
+// undefinedOr formats v with format, or says "undefined" when it is
+// missing (printing it would show NaN).
+func undefinedOr(v world.Value, format string) string {
+	if v.IsMissing() {
+		return "undefined"
+	}
+	return fmt.Sprintf(format, v.Float())
 }

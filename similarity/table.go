@@ -81,6 +81,26 @@ func Tally(x, y []int, w []float64) (Table, error) {
 	return t, nil
 }
 
+// scale returns the power of two that brings t's largest cell into
+// [0.5, 1). The measures multiply their cells by it before summing and
+// multiplying them: exact, so every result is the same bit for bit, but
+// weights near 1e-162 no longer underflow in a product of two margins (pi
+// of a one-member table came out -1.5, not -1) and weights near 1e308 no
+// longer overflow (S came out -Inf).
+func (t *Table) scale() float64 {
+	m := 0.0
+	for a := range Levels {
+		for b := range Levels {
+			m = math.Max(m, t[a][b])
+		}
+	}
+	if !(m > 0) || math.IsInf(m, 0) {
+		return 1
+	}
+	_, e := math.Frexp(m)
+	return math.Ldexp(1, -e)
+}
+
 // Total returns the total weight of t.
 func (t *Table) Total() float64 {
 	s := 0.0
@@ -114,9 +134,10 @@ func (t *Table) S(d Distance, delta float64) world.Value {
 		max = delta * delta
 	}
 	var sum, dist float64
+	scale := t.scale()
 	for a := range Levels {
 		for b := range Levels {
-			v := t[a][b]
+			v := t[a][b] * scale
 			if v == 0 {
 				continue
 			}
@@ -229,12 +250,21 @@ func (t *Table) Pi(w Disagreement) world.Value {
 }
 
 // chance returns 1 - observed/expected disagreement, with expected from
-// margins r and c (as totals, not proportions).
+// margins r and c (as totals, not proportions), all taken at t.scale().
 func (t *Table) chance(w Disagreement, r, c [Levels]float64) world.Value {
-	var n, obs, exp float64
+	scale := t.scale()
+	n := 0.0
 	for a := range Levels {
 		for b := range Levels {
-			n += t[a][b]
+			n += t[a][b] * scale
+		}
+	}
+	if !(n > 0) {
+		return world.Missing()
+	}
+	var obs, exp float64
+	for a := range Levels {
+		for b := range Levels {
 			if a == b {
 				continue
 			}
@@ -247,11 +277,11 @@ func (t *Table) chance(w Disagreement, r, c [Levels]float64) world.Value {
 			default:
 				wab *= wab
 			}
-			obs += wab * t[a][b]
-			exp += wab * r[a] * c[b]
+			obs += wab * (t[a][b] * scale)
+			exp += wab * (r[a] * scale) * (c[b] * scale)
 		}
 	}
-	if !(n > 0) || !(exp > 0) {
+	if !(exp > 0) {
 		return world.Missing()
 	}
 	// obs is a total and exp a product of totals: scale obs by n.

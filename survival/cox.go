@@ -69,11 +69,16 @@ func (c *Cox) HazardRatio(j int, level float64, robust bool) (hr, lower, upper f
 	return math.Exp(c.Coef[j]), math.Exp(c.Coef[j] - z*se), math.Exp(c.Coef[j] + z*se)
 }
 
-// P returns the two-sided Wald p-value of covariate j.
+// P returns the two-sided Wald p-value of covariate j. A coefficient of
+// exactly 0 gives 1, even with a standard error of 0 (a robust one can be:
+// every score residual 0), where z = 0/0 would give NaN.
 func (c *Cox) P(j int, robust bool) float64 {
 	se := c.SE[j]
 	if robust {
 		se = c.RobustSE[j]
+	}
+	if c.Coef[j] == 0 {
+		return 1
 	}
 	return 2 * distuv.UnitNormal.CDF(-math.Abs(c.Coef[j]/se))
 }
@@ -167,9 +172,10 @@ func FitCox(d *Data, opt CoxOptions) (*Cox, error) {
 	// Under a monotone likelihood the log likelihood converges while a
 	// coefficient runs off to infinity and its information vanishes: a
 	// standard error above 1000 standard deviations of the covariate is
-	// that, not an estimate (R warns "coefficient may be infinite").
+	// that, not an estimate (R warns "coefficient may be infinite"); so is
+	// one whose hazard-ratio interval exp(b ± 4 se) overflows float64.
 	for j, b := range beta {
-		if se := math.Sqrt(vinv[j*p+j]); !(se*m.sd[j] < 1e3) || math.IsNaN(b) {
+		if se := math.Sqrt(vinv[j*p+j]); !(se*m.sd[j] < 1e3) || !(math.Abs(b)+4*se < 700) || math.IsNaN(b) {
 			return nil, fmt.Errorf("%w: coefficient of %q runs off to infinity (%.3g, standard error %.3g): the events separate on it (monotone likelihood)", ErrNotConverged, d.Names[j], b, se)
 		}
 	}
@@ -182,7 +188,9 @@ func FitCox(d *Data, opt CoxOptions) (*Cox, error) {
 	c.RobustVar, c.Subjects = m.robust(beta, vinv)
 	c.RobustSE = make([]float64, p)
 	for j := range c.RobustSE {
-		c.RobustSE[j] = math.Sqrt(c.RobustVar[j*p+j])
+		// V B V is positive semi-definite; rounding can leave a zero
+		// diagonal slightly negative (all score residuals near 0).
+		c.RobustSE[j] = math.Sqrt(math.Max(0, c.RobustVar[j*p+j]))
 	}
 	return c, nil
 }

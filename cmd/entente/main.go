@@ -16,6 +16,16 @@ import (
 )
 
 func main() {
+	os.Exit(withSignals(func(ctx context.Context) int {
+		return cli.Main(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	}))
+}
+
+// withSignals runs run with a context that the first SIGINT or SIGTERM
+// cancels, and returns its exit code, or the signal's status when run
+// failed after the signal. A second signal exits the process at once, for
+// a command that does not stop.
+func withSignals(run func(ctx context.Context) int) int {
 	ctx, cancel := context.WithCancelCause(context.Background())
 	sigs := make(chan os.Signal, 2)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
@@ -27,7 +37,7 @@ func main() {
 		s = <-sigs
 		os.Exit(status(s))
 	}()
-	code := cli.Main(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	code := run(ctx)
 	select {
 	case s := <-caught:
 		if code != 0 {
@@ -35,7 +45,7 @@ func main() {
 		}
 	default:
 	}
-	os.Exit(code)
+	return code
 }
 
 // status is the shell's exit status for death by signal s: 128 + its number.

@@ -212,7 +212,9 @@ func runPanel(ctx context.Context, env *Env, kind string, plan *panel.Plan, bar 
 	if toStdout {
 		w, err = panel.NewCSV(env.Stdout, plan.Columns())
 	} else {
-		removeStale(out, ".tmp*") // panel.Create's temporary names
+		for _, p := range []string{out, out + ".codebook.md", out + ".codebook.json"} {
+			removeStale(p, ".tmp*") // panel.Create's and WriteFiles' temporary names
+		}
 		w, err = panel.Create(out, plan.Columns())
 	}
 	if err != nil {

@@ -77,6 +77,9 @@ var corruptions = []corruption{
 			t.Fatal(err)
 		}
 	}, false, "not a regular file"},
+	{"latin-1 byte in a name, --no-verify", history.FileStates, func(t *testing.T, p string, b []byte) {
+		write(t, p, bytes.Replace(b, []byte("United States of America"), []byte("United States of Am\xe9rica"), 1))
+	}, true, "2:3: field \"statenme\": invalid value: expected UTF-8 text"},
 	{"FIFO, --no-verify", history.FileNMC, func(t *testing.T, p string, _ []byte) {
 		os.Remove(p)
 		if err := syscall.Mkfifo(p, 0o644); err != nil {

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/entente/entente/world"
 )
@@ -357,6 +358,13 @@ func readTable(r *errs, dir, file string, header []string, each func(c *cells)) 
 		}
 		c.rec = rec
 		c.line, _ = cr.FieldPos(0)
+		for i, v := range rec {
+			if !utf8.ValidString(v) {
+				line, col := cr.FieldPos(i)
+				r.add(pos{path, line, col}, head[min(i, len(head)-1)], ErrEncoding,
+					"%s (a Latin-1 or Windows-1252 file? save it as UTF-8)", ErrEncoding)
+			}
+		}
 		each(c)
 		c.row++
 	}

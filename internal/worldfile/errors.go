@@ -17,6 +17,8 @@ var (
 	ErrOrder        = errors.New("end before start")
 	ErrRange        = errors.New("out of range")
 	ErrFormat       = errors.New("unsupported format version")
+	ErrSyntax       = errors.New("YAML syntax error")
+	ErrEncoding     = errors.New("not UTF-8")
 )
 
 // Error is one problem in a world file (or in one of its CSV tables): the

@@ -235,11 +235,44 @@ func TestParseDirectedHostility(t *testing.T) {
 	}
 }
 
+// YAML syntax errors and bytes that are not UTF-8 name the line and the
+// column where the file goes wrong, with their own sentinel.
 func TestParseSyntaxError(t *testing.T) {
-	_, err := Parse("t.yaml", []byte("format: entente/v1\nstates: [\n"))
-	var e *Error
-	if !errors.As(err, &e) || e.Line == 0 {
-		t.Fatalf("got %v, want an *Error with a line", err)
+	for _, tc := range []struct {
+		name, src string
+		sentinel  error
+		want      string
+	}{
+		{"unclosed flow sequence", "format: entente/v1\nstates: [\n", ErrSyntax,
+			"t.yaml:2:9: YAML syntax error: did not find expected node content"},
+		{"colon in a plain value", "format: entente/v1\nname: a: b\n", ErrSyntax,
+			"t.yaml:2:8: YAML syntax error: mapping values are not allowed in this context"},
+		{"tab indentation", "format: entente/v1\nstates:\n  - ccode: 2\n\tname: x\n", ErrSyntax,
+			"t.yaml:4:1: YAML syntax error: found a tab character that violates indentation"},
+		// yaml says line 3, where the list began; the key is on line 5.
+		{"key indented wrong", "format: entente/v1\nstates:\n  - ccode: 2\n    name: x\n   iso3: USA\n", ErrSyntax,
+			"t.yaml:5:4: YAML syntax error: did not find expected '-' indicator"},
+		{"unterminated string", "format: entente/v1\nname: \"unterminated\nas_of: 2024-12-31\n", ErrSyntax,
+			"t.yaml:2:7: YAML syntax error: found unexpected end of stream"},
+		{"stray text", "format: entente/v1\nstates:\n  - ccode: 2\n    name: x\n  bad\n", ErrSyntax,
+			"t.yaml:5:3: YAML syntax error: could not find expected ':'"},
+		{"extra bracket", "format: entente/v1\nname: [a, b]]\n", ErrSyntax,
+			"t.yaml:2:13: YAML syntax error: did not find expected key"},
+		{"latin-1 name", "format: entente/v1\nname: Caf\xe9 de la Paix\n", ErrEncoding,
+			"t.yaml:2:10: not UTF-8: byte 0xE9"},
+		{"latin-1 after UTF-8", "format: entente/v1\nname: \u00e9t\u00e9 \xe9\n", ErrEncoding,
+			"t.yaml:2:11: not UTF-8: byte 0xE9"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Parse("t.yaml", []byte(tc.src))
+			var e *Error
+			if !errors.As(err, &e) || !errors.Is(err, tc.sentinel) || errors.Is(err, ErrType) {
+				t.Fatalf("got %v, want an *Error wrapping %v", err, tc.sentinel)
+			}
+			if !strings.HasPrefix(err.Error(), tc.want) {
+				t.Errorf("got  %s\nwant %s", err, tc.want)
+			}
+		})
 	}
 }
 

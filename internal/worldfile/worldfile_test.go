@@ -284,6 +284,11 @@ func TestCSVMalformed(t *testing.T) {
 			c[9], c[10], c[11] = "0.2", "entente-coding", "2024"
 			l[1] = strings.Join(c, ",")
 		}, ErrMissing, "relations.csv:2:10: relations[0].hostility: hostility_ba needs hostility"},
+		{"latin-1 name", "states.csv", func(l []string) {
+			c := strings.Split(l[1], ",") // ccode,iso3,abbrev,name,...
+			c[3] = "Caf\xe9"
+			l[1] = strings.Join(c, ",")
+		}, ErrEncoding, "states.csv:2:8: name: not UTF-8 (a Latin-1"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

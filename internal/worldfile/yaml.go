@@ -4,8 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -216,9 +218,18 @@ func (d *document) finish(name string) (*world.World, error) {
 }
 
 func parseYAML(name string, data []byte) (*document, error) {
+	if line, col, b, bad := invalidUTF8(data); bad {
+		return nil, &Error{File: name, Line: line, Column: col, Err: fmt.Errorf(
+			"%w: byte 0x%02X (a Latin-1 or Windows-1252 file? save it as UTF-8)", ErrEncoding, b)}
+	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, &Error{File: name, Line: yamlLine(err), Column: 0, Err: fmt.Errorf("%w: %v", ErrType, err)}
+		var te *yaml.TypeError
+		if errors.As(err, &te) {
+			return nil, &Error{File: name, Err: fmt.Errorf("%w: %v", ErrType, err)}
+		}
+		line, col := syntaxPos(data, err)
+		return nil, &Error{File: name, Line: line, Column: col, Err: fmt.Errorf("%w: %s", ErrSyntax, yamlProblem(err))}
 	}
 	r := &reader{file: name}
 	if root.Kind != yaml.DocumentNode || len(root.Content) == 0 {
@@ -231,13 +242,83 @@ func parseYAML(name string, data []byte) (*document, error) {
 	return d, nil
 }
 
+// invalidUTF8 returns the line, column (in characters) and value of the
+// first byte of data that is not UTF-8, if any.
+func invalidUTF8(data []byte) (line, col int, b byte, bad bool) {
+	if utf8.Valid(data) {
+		return 0, 0, 0, false
+	}
+	line, col = 1, 1
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return line, col, data[i], true
+		}
+		if r == '\n' {
+			line, col = line+1, 0
+		}
+		col++
+		i += n
+	}
+	return 0, 0, 0, false
+}
+
+// yamlProblem is a yaml error's message without its "yaml: line N: "
+// prefix, whose line is where the construct began rather than where it
+// went wrong.
+func yamlProblem(err error) string {
+	s := strings.TrimPrefix(err.Error(), "yaml: ")
+	if strings.HasPrefix(s, "line ") {
+		if _, rest, ok := strings.Cut(s, ": "); ok {
+			return rest
+		}
+	}
+	return s
+}
+
+// syntaxPos finds the line and column of the syntax error err in data.
+// The yaml package reports only the line where the enclosing construct
+// began (the mapping in which a key is badly indented, say), and no
+// column; so syntaxPos looks for the shortest prefix of data that fails
+// with the same problem: first whole lines, then the characters of the
+// last line. A prefix that merely stops early (inside a quoted string)
+// fails with another problem and does not count. It parses about
+// log2(lines) + log2(line length) prefixes, only on this error path.
+func syntaxPos(data []byte, err error) (line, col int) {
+	problem := yamlProblem(err)
+	fails := func(n int) bool {
+		var root yaml.Node
+		e := yaml.Unmarshal(data[:n], &root)
+		return e != nil && yamlProblem(e) == problem
+	}
+	var ends []int // the offset after each line's newline
+	for i, c := range data {
+		if c == '\n' {
+			ends = append(ends, i+1)
+		}
+	}
+	if len(ends) == 0 || ends[len(ends)-1] != len(data) {
+		ends = append(ends, len(data))
+	}
+	l := sort.Search(len(ends), func(i int) bool { return fails(ends[i]) })
+	if l == len(ends) {
+		return yamlLine(err), 0 // no prefix fails alike: the line yaml gave
+	}
+	start := 0
+	if l > 0 {
+		start = ends[l-1]
+	}
+	text := data[start:ends[l]]
+	c := sort.Search(len(text), func(c int) bool { return fails(start + c + 1) })
+	if c == len(text) {
+		return l + 1, 0
+	}
+	return l + 1, utf8.RuneCount(text[:c]) + 1
+}
+
 // yamlLine pulls the line number out of a yaml syntax error ("yaml: line 3:
 // ..."), or returns 0.
 func yamlLine(err error) int {
-	var te *yaml.TypeError
-	if errors.As(err, &te) {
-		return 0
-	}
 	s := err.Error()
 	if i := strings.Index(s, "line "); i >= 0 {
 		var n int

@@ -294,21 +294,20 @@ func (r *Reader) isMissing(s string) bool {
 	return false
 }
 
-// String returns the cell of col, trimmed of surrounding spaces.
+// String returns the cell of col, trimmed of surrounding spaces, and
+// checks that it is valid UTF-8 (a latin-1 byte in a UTF-8 file is an
+// ErrSyntax error at its line and column): any text cell may reach output.
 func (r *Reader) String(col string) string {
 	s, _ := r.raw(col)
-	return strings.TrimSpace(s)
-}
-
-// Text returns the cell of col, trimmed, and checks that it is valid UTF-8
-// (a latin-1 byte in a UTF-8 file is an ErrSyntax error).
-func (r *Reader) Text(col string) string {
-	s := r.String(col)
+	s = strings.TrimSpace(s)
 	if r.err == nil && !utf8.ValidString(s) {
 		r.err = r.errAt(col, "UTF-8 text", ErrSyntax)
 	}
 	return s
 }
+
+// Text is String.
+func (r *Reader) Text(col string) string { return r.String(col) }
 
 // Int returns the cell of col as an integer; a missing or malformed cell is
 // an error.
