@@ -30,6 +30,9 @@ type Options struct {
 	Rolling    bool
 	Replicates int    // year-bootstrap replicates of the intervals
 	Seed       uint64 // of the bootstrap (the subsample has Spec.Seed)
+	// DyadsOnly evaluates the dyad view only (Result.Metrics then holds
+	// one entry): the block table's variants need no other.
+	DyadsOnly bool
 }
 
 // DefaultOptions returns the defaults: every feature, all dyads, 10% of
@@ -115,7 +118,11 @@ func Run(ctx context.Context, d *Design, from, to int, o Options) (*Result, erro
 		res.Lambda = m.Lambda
 		res.Predictions = append(res.Predictions, predictions(m, test, o.Spec)...)
 	}
-	for _, v := range []string{ViewDyads, ViewTreaties, ViewSmall} {
+	views := []string{ViewDyads, ViewTreaties, ViewSmall}
+	if o.DyadsOnly {
+		views = views[:1]
+	}
+	for _, v := range views {
 		res.Metrics = append(res.Metrics, Evaluate(res.Predictions, v, o.Replicates, o.Seed))
 	}
 	return res, nil
@@ -167,7 +174,7 @@ func BlockScores(ctx context.Context, d *Design, from, to int, o Options) (*Bloc
 	}
 	bt := &BlockTable{Full: full}
 	vo := o
-	vo.Fit.Lambda = full.Lambda
+	vo.Fit.Lambda, vo.DyadsOnly = full.Lambda, true
 	for _, b := range Blocks {
 		alone := BlockColumns(b)
 		var rest []int

@@ -65,14 +65,18 @@ func (d *Design) Find(t int) *Year {
 type Carry struct {
 	last      map[Kind]map[world.Dyad]int
 	cur, prev map[Kind]map[world.Dyad]bool // allied in upTo and in the World before
-	entered   map[int]int                  // first World year each ccode was seen
-	upTo      int                          // the last World year recorded
+	// held and heldAny: allied under the kind, and under any obligation
+	// of its source, in the last World recorded inside the source's
+	// coverage (what a world file beyond it carries forward).
+	held, heldAny map[Kind]map[world.Dyad]bool
+	entered       map[int]int // first World year each ccode was seen
+	upTo          int         // the last World year recorded
 }
 
 // NewCarry returns an empty Carry.
 func NewCarry() *Carry {
 	return &Carry{last: map[Kind]map[world.Dyad]int{}, cur: map[Kind]map[world.Dyad]bool{},
-		prev: map[Kind]map[world.Dyad]bool{}, entered: map[int]int{}}
+		prev: map[Kind]map[world.Dyad]bool{}, held: map[Kind]map[world.Dyad]bool{}, heldAny: map[Kind]map[world.Dyad]bool{}, entered: map[int]int{}}
 }
 
 // UpTo returns the last World year recorded (0 when none).
@@ -91,6 +95,12 @@ func (c *Carry) Record(w *world.World) {
 			m[d] = w.Year
 		}
 		c.prev[k], c.cur[k] = c.cur[k], now
+		if w.Covered(k.family()) {
+			c.held[k], c.heldAny[k] = now, now
+			if k.obligations() != world.AnyObligation {
+				c.heldAny[k] = allied(w, k, world.AnyObligation)
+			}
+		}
 	}
 	for _, s := range w.States {
 		if _, ok := c.entered[s.CCode]; !ok {
@@ -312,6 +322,10 @@ func (c *Context) Features(k Kind, carry *Carry) (*Year, error) {
 	}
 	set(adjK, allied(w, k, k.obligations()))
 	set(adjAny, allied(w, k, world.AnyObligation))
+	if c.carriesForward(k, carry) {
+		set(adjK, carry.held[k])
+		set(adjAny, carry.heldAny[k])
+	}
 	deg := make([]int, n)
 	for i := 0; i < n; i++ {
 		for j := 0; j < n; j++ {
@@ -401,7 +415,7 @@ func (c *Context) Features(k Kind, carry *Carry) (*Year, error) {
 			// identity
 			row[19] = b2f(c.rival[i*n+j])
 			shared, enemies := 0, 0
-			common := 0
+			common := 0.0
 			for q := 0; q < n; q++ {
 				if c.rival[i*n+q] && c.rival[j*n+q] {
 					shared++
@@ -425,7 +439,10 @@ func (c *Context) Features(k Kind, carry *Carry) (*Year, error) {
 			row[25] = math.Log1p(float64(w.Year - max(ea, eb)))
 			row[26] = b2f(adjAny[i*n+j])
 			// network
-			row[27] = float64(common)
+			row[27] = 0
+			if d := min(deg[i], deg[j]); d > 0 {
+				row[27] = common / float64(d)
+			}
 			row[28] = math.Log1p(float64(deg[i] + deg[j]))
 			row[29] = math.Log1p(float64(recent[i] + recent[j]))
 
@@ -441,6 +458,18 @@ func (c *Context) Features(k Kind, carry *Carry) (*Year, error) {
 	yr.Treaty = make([]string, len(yr.A))
 	yr.TreatySize = make([]int, len(yr.A))
 	return yr, nil
+}
+
+// carriesForward reports whether the Features of c's World under k take
+// the alliances of carry's last World as still in force: c's World lies
+// outside the coverage of k's source (a world file, which codes only the
+// treaties its authors chose) and carry ends before it. The source's
+// pacts of its last year covered then stand beside the World's own, so that
+// a dyad allied under the source (say under the CSCE's non-aggression
+// pledge, which ATOP codes and a world file need not) is not at risk, and
+// the network counts read the alliances on the scale they were learnt on.
+func (c *Context) carriesForward(k Kind, carry *Carry) bool {
+	return !c.World.Covered(k.family()) && carry.upTo > 0 && carry.upTo < c.World.Year && carry.held[k] != nil
 }
 
 // portfolios returns the alliance portfolios of c's states under k's

@@ -69,7 +69,7 @@ var Features = []Feature{
 	{"newest_age_log", BlockIdentity, "ln(1 + years the younger of the two has been a system member, as far as the Worlds read go back)", false},
 	{"allied_weaker", BlockIdentity, "allied in t−1 under an obligation of the source that the kind does not count", false},
 
-	{"common_allies", BlockNetwork, "states allied with both in t−1 (any obligation of the source)", false},
+	{"common_allies_share", BlockNetwork, "states allied with both in t−1 (any obligation of the source), over the allies of the one with fewer; 0 when one has none", false},
 	{"degree_log", BlockNetwork, "ln(1 + allies of a + allies of b) in t−1", false},
 	{"recent_partners_log", BlockNetwork, "ln(1 + new allies a and b gained in t−1 under the kind): treaties joined in waves", false},
 }

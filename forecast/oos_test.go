@@ -237,3 +237,32 @@ func TestYearStats(t *testing.T) {
 		}
 	}
 }
+
+// TestSubsampleCalibrated: the non-forming dyad-years are kept at 10% with
+// weight 10, so the fitted model (unpenalised intercept) predicts, summed
+// over every dyad-year of its training window, as many formations as
+// there were; no further base-rate correction is due (King & Zeng 2001's
+// prior correction is for unweighted subsamples).
+func TestSubsampleCalibrated(t *testing.T) {
+	_, ds := real(t)
+	d := ds[ATOP]
+	train := d.before(1990)
+	m, err := Fit(train, DefaultOptions().Spec, FitOptions{Lambda: 10000}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sum float64
+	formed := 0
+	for _, y := range train {
+		for r, p := range m.PredictYear(y) {
+			sum += p
+			if y.Y[r] {
+				formed++
+			}
+		}
+	}
+	t.Logf("1817–1989: %d formed, %.1f predicted", formed, sum)
+	if math.Abs(sum/float64(formed)-1) > 0.05 {
+		t.Errorf("%.1f formations predicted over the training window, %d observed: want within 5%%", sum, formed)
+	}
+}

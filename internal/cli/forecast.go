@@ -168,9 +168,10 @@ func init() { register(forecastCmd) }
 
 // forecastHistory returns the history options of the forecasts: NMC v7.0
 // (capabilities through 2022) and the state system extended through 2018,
-// the last year of ATOP.
+// the last year of ATOP; read through the parsed cache as the other
+// commands read (the cache keys its entries by loader and file).
 func forecastHistory(env *Env) history.Options {
-	return history.Options{NMC: 7, ExtendSystemTo: 2018, NoVerify: env.NoVerify}
+	return history.Options{NMC: 7, ExtendSystemTo: 2018, NoVerify: env.NoVerify, Cache: env.cacheDir()}
 }
 
 // flagRange turns a window error of package forecast into a usage error
