@@ -32,12 +32,14 @@ var jsonExempt = map[string]string{
 	"serve":        "a server; its API's JSON is tested in internal/server",
 	"world import": "writes a world file (YAML)",
 	"world export": "writes CSV tables",
+	"merge":        "writes the merged Parquet tables and their manifest (JSON) to --out",
 }
 
 // jsonArgs gives the arguments a command needs besides --format json and
 // its input (--world FILE, or --year Y with --data), by input: the name
 // of a world file or of a year (as jsonRuns names them), or "*" for any
-// other; "skip: REASON" leaves that run out. A command that runs on its
+// other; "skip: REASON" leaves that run out; $DATA stands for the data
+// directory. A command that runs on its
 // defaults needs no entry.
 var jsonArgs = map[string]map[string]string{
 	"landscape": {
@@ -55,6 +57,20 @@ var jsonArgs = map[string]map[string]string{
 	// The bootstrap's replicates change no field of the JSON; fewer make
 	// the run faster.
 	"scorecard": {"*": "--replicates 20"},
+	// Each run fits the model on all of history; the embedded world and
+	// 1980 cover both kinds of input.
+	"forecast": {
+		"embedded world": "--data $DATA",
+		"1980":           "",
+		"1914":           "skip: 1980 covers --year",
+		"*":              "skip: a world file is scored like the embedded world",
+	},
+	// The model is fitted before --split and tested after it.
+	"deterrence": {
+		"1914": "--years 1816-1914 --split 1880",
+		"1980": "--years 1946-1980 --split 1965",
+	},
+	"simulate": {"*": "--runs 20 baltic-crisis"},
 }
 
 // jsonYears are the historical years every command with --year (or
@@ -170,6 +186,7 @@ func jsonRuns(path string, fs *flag.FlagSet, worlds map[string]string, data stri
 		if strings.HasPrefix(extra, "skip:") {
 			return
 		}
+		extra = strings.ReplaceAll(extra, "$DATA", data)
 		runs[name] = append(append(slices.Clone(base), args...), strings.Fields(extra)...)
 	}
 	hasData := fs.Lookup("data") != nil

@@ -11,7 +11,8 @@ import (
 // Cut returns the world file src restricted to the states keep: their
 // entries, the alliances and partnerships among them (with at least two
 // members left), the systems whose hub is kept, and the relations and
-// suspended dyads between two kept states. It keeps a fuzz seed small
+// suspended dyads between two kept states, and the stationing of a kept
+// patron's forces in a kept host. It keeps a fuzz seed small
 // (a large seed makes every execution, and the minimization of every new
 // input, slow) while its contents stay real.
 func Cut(src []byte, keep ...int) ([]byte, error) {
@@ -50,6 +51,7 @@ func Cut(src []byte, keep ...int) ([]byte, error) {
 		return ms != nil && len(ms.Content) >= 2
 	})
 	filter(field(doc, "relations"), func(r *yaml.Node) bool { return pairKept(field(r, "states"), kept) })
+	filter(field(doc, "stationing"), func(s *yaml.Node) bool { return kept(field(s, "patron")) && kept(field(s, "host")) })
 	return yaml.Marshal(&root)
 }
 
