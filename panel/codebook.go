@@ -4,11 +4,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/entente/entente/internal/dataset"
+	"github.com/entente/entente/internal/outfile"
 )
 
 // Codebook documents a panel: every column, its meaning, unit, source
@@ -195,24 +194,18 @@ func (cb *Codebook) WriteFiles(path string) ([]string, error) {
 }
 
 // writeAtomic runs write on a temporary file beside path and renames it
-// to path when write and Close succeed; on error it removes it.
+// to path when write and Close succeed; on error it removes it (package
+// outfile).
 func writeAtomic(path string, write func(io.Writer) error) error {
-	out, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	out, err := outfile.Create(path, ".tmp*")
 	if err != nil {
 		return err
 	}
-	defer os.Remove(out.Name()) // fails harmlessly after the rename
-	err = write(out)
-	if cerr := out.Close(); err == nil {
-		err = cerr
+	if err := write(out); err != nil {
+		out.Abort()
+		return err
 	}
-	if err == nil {
-		err = os.Chmod(out.Name(), 0o644)
-	}
-	if err == nil {
-		err = os.Rename(out.Name(), path)
-	}
-	return err
+	return out.Commit()
 }
 
 func mdCell(s string) string { return strings.ReplaceAll(s, "|", "\\|") }

@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/entente/entente/internal/outfile"
 )
 
 // Writer writes a panel year by year. Write receives the batches in year
@@ -62,7 +64,8 @@ func NewWriter(w io.Writer, f Format, cols []Column) (Writer, error) {
 
 // Create creates the file at path, choosing the format by its extension.
 // The file is written under a temporary name and renamed on a successful
-// Close, so a failed run never leaves a partial file under the final name.
+// Close, so a failed run never leaves a partial file under the final name
+// (package outfile; a device such as /dev/null is written in place).
 func Create(path string, cols []Column) (Writer, error) {
 	f, err := FormatOf(path)
 	if err != nil {
@@ -72,15 +75,14 @@ func Create(path string, cols []Column) (Writer, error) {
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		return nil, fmt.Errorf("output %s: directory %s does not exist", path, dir)
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
+	tmp, err := outfile.Create(path, ".tmp*")
 	if err != nil {
 		return nil, fmt.Errorf("output %s: %w", path, err)
 	}
 	bw := bufio.NewWriterSize(tmp, 1<<20)
 	w, err := NewWriter(bw, f, cols)
 	if err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
+		tmp.Abort()
 		return nil, err
 	}
 	return &fileWriter{Writer: w, bw: bw, f: tmp, path: path}, nil
@@ -89,7 +91,7 @@ func Create(path string, cols []Column) (Writer, error) {
 type fileWriter struct {
 	Writer
 	bw     *bufio.Writer
-	f      *os.File
+	f      *outfile.File
 	path   string
 	failed bool
 }
@@ -114,33 +116,21 @@ func (w *fileWriter) Close() error {
 	if err == nil {
 		err = w.bw.Flush()
 	}
-	if cerr := w.f.Close(); err == nil {
-		err = cerr
-	}
 	if err == nil && w.failed {
 		err = errors.New("an earlier write failed")
 	}
 	if err != nil {
-		os.Remove(w.f.Name())
+		w.f.Abort()
 		return fmt.Errorf("write %s: %w", w.path, err)
 	}
-	if err := os.Chmod(w.f.Name(), 0o644); err != nil {
-		os.Remove(w.f.Name())
-		return fmt.Errorf("write %s: %w", w.path, err)
-	}
-	if err := os.Rename(w.f.Name(), w.path); err != nil {
-		os.Remove(w.f.Name())
-		return fmt.Errorf("write %s: %w", w.path, err)
-	}
-	return nil
+	return w.f.Commit()
 }
 
 // Abort removes a partial output written by Create; it is a no-op for
 // other writers.
 func Abort(w Writer) {
 	if fw, ok := w.(*fileWriter); ok {
-		fw.f.Close()
-		os.Remove(fw.f.Name())
+		fw.f.Abort()
 	}
 }
 

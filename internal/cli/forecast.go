@@ -7,7 +7,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -184,16 +183,10 @@ func flagRange(err error) error {
 	return err
 }
 
+// writePredictionsFile writes the predictions to path as every output
+// file is written (writeFileAtomic).
 func writePredictionsFile(path string, ps []forecast.Prediction) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if err := writePredictions(f, ps); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	return writeFileAtomic(path, func(w io.Writer) error { return writePredictions(w, ps) })
 }
 
 // writePredictions writes ccode1,ccode2,year,p,outcome (ccode1 < ccode2).

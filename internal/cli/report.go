@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/entente/entente/internal/outfile"
 	"github.com/entente/entente/internal/worldfile"
 	"github.com/entente/entente/report"
 	"github.com/entente/entente/world"
@@ -88,34 +89,24 @@ func removeStale(path, pattern string) {
 	}
 }
 
-// writeFileAtomic runs write on a temporary file beside path, mode 0644 as
-// every output file, and renames it to path when write and Close succeed;
-// on any error the temporary file is removed and path left as it was.
+// writeFileAtomic runs write on a temporary file beside path (package
+// outfile: mode 0644, renamed to path when write and Close succeed; on any
+// error path is left as it was; a device such as /dev/null is written in
+// place).
 func writeFileAtomic(path string, write func(io.Writer) error) error {
 	removeStale(path, ".tmp-*")
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	f, err := outfile.Create(path, ".tmp-*")
 	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	defer os.Remove(f.Name()) // fails harmlessly after the rename
-	if err := f.Chmod(0o644); err != nil {
-		f.Close()
-		return fmt.Errorf("write %s: %w", path, err)
+		return err
 	}
 	cw := &checkedWriter{w: f}
 	if err := write(cw); err != nil {
-		f.Close()
+		f.Abort()
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if cw.err != nil { // a write the caller did not check
-		f.Close()
+		f.Abort()
 		return fmt.Errorf("write %s: %w", path, cw.err)
 	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(f.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
+	return f.Commit()
 }

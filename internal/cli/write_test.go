@@ -160,3 +160,18 @@ func TestStaleTemporaryFiles(t *testing.T) {
 		t.Errorf("fresh %s removed: %v", fresh, err)
 	}
 }
+
+// An output that is a device is written in place: `--out /dev/null` must
+// leave /dev/null a device, not a regular file renamed over it.
+func TestOutDevNull(t *testing.T) {
+	before, err := os.Stat(os.DevNull)
+	if err != nil || before.Mode().IsRegular() {
+		t.Skipf("%s is not a device here", os.DevNull)
+	}
+	if _, errs, code := runCLI(t, nil, "report", "--out", os.DevNull); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if after, err := os.Stat(os.DevNull); err != nil || after.Mode() != before.Mode() {
+		t.Fatalf("%s is now %v (%v), was %v", os.DevNull, after.Mode(), err, before.Mode())
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/entente/entente/internal/outfile"
 	"github.com/entente/entente/world"
 )
 
@@ -164,30 +165,19 @@ func Export(dir string, w *world.World) error {
 // writeCSV writes one table to a temporary file beside path and renames it
 // into place, so a failed export never leaves a truncated table where a
 // good one was.
-func writeCSV(path string, header []string, rows [][]string) (err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".part-*")
+func writeCSV(path string, header []string, rows [][]string) error {
+	f, err := outfile.Create(path, ".part-*")
 	if err != nil {
 		return fmt.Errorf("export world: %w", err)
 	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
 	cw := csv.NewWriter(f)
 	cw.Write(header)
 	cw.WriteAll(rows) // flushes
 	if err := cw.Error(); err != nil {
+		f.Abort()
 		return fmt.Errorf("export world: %s: %w", path, err)
 	}
-	if err := f.Chmod(0o644); err != nil {
-		return fmt.Errorf("export world: %w", err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("export world: %w", err)
-	}
-	if err := os.Rename(f.Name(), path); err != nil {
+	if err := f.Commit(); err != nil {
 		return fmt.Errorf("export world: %w", err)
 	}
 	return nil
