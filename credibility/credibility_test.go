@@ -136,7 +136,7 @@ func source(t testing.TB) (*credibility.Source, []reliability.Row) {
 // TestValidate fits the weights on the invocations to 1945 and tests
 // after: the equal-weight index ranks honoured above broken pledges out
 // of sample, its bootstrap interval clear of one half. The fitted
-// weights, on 103 invocations, do worse; docs/credibility.md reports both.
+// weights, on 100 invocations, do worse; docs/credibility.md reports both.
 func TestValidate(t *testing.T) {
 	s, rows := source(t)
 	inv, err := credibility.Invocations(s, rows, 1816, 2007)

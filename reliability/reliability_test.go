@@ -45,7 +45,7 @@ func find(rows []reliability.Row, war int, alliance string, member, ally int, ob
 	return nil
 }
 
-// TestKnownCases checks ten invocations against the historical record
+// TestKnownCases checks eleven invocations against the historical record
 // under both rules. COW war 106 is the First World War, 139 the Second.
 func TestKnownCases(t *testing.T) {
 	n, l := table(t)
@@ -61,6 +61,10 @@ func TestKnownCases(t *testing.T) {
 		// Britain honours its guarantee to Poland (Anglo-Polish agreement of 25 August 1939).
 		{"UK-Poland 1939 llm", l, 139, "atop:2440", 200, 290, "defense", reliability.Honoured},
 		{"UK-Poland 1939 naive", n, 139, "cow:174", 200, 290, "defense", reliability.Honoured},
+		// France honours its alliance with Poland (19 February 1921) on 3 September 1939.
+		// The llm rows (atop:2060, atop:2135) read a war between members:
+		// Vichy France later fought on the other side (docs/reliability.md).
+		{"France-Poland 1939 naive", n, 139, "cow:104", 220, 290, "defense", reliability.Honoured},
 		// France honours the Franco-Russian alliance in August 1914.
 		{"France-Russia 1914 llm", l, 106, "atop:1385", 220, 365, "defense", reliability.Honoured},
 		{"France-Russia 1914 naive", n, 106, "cow:74", 220, 365, "defense", reliability.Honoured},
