@@ -163,6 +163,22 @@ func onSide(w *world.War, c, s int) *world.Participant {
 	return nil
 }
 
+// foughtEachOther reports whether member m fought on the side opposite
+// the ally's participation e while e fought: two participations on
+// opposite sides whose spans overlap. A state COW codes on both sides of
+// one war fought its earlier allies only after it changed sides: Vichy
+// France (from July 1940) did not fight Poland (September–October 1939),
+// so France's guarantee to Poland is judged as a pledge to an outsider's
+// victim, not as a war between members.
+func foughtEachOther(w *world.War, m int, e *entry) bool {
+	for _, o := range entries(w, m) {
+		if o.side != e.side && !o.p.Left.Before(e.p.Entered) && !e.p.Left.Before(o.p.Entered) {
+			return true
+		}
+	}
+	return false
+}
+
 // before reports whether a membership began no later than the war: an
 // alliance made during the war is not an earlier commitment invoked by it.
 func before(s world.Spell, w *world.War) bool { return !w.Start.Before(s.Start) }
@@ -405,7 +421,7 @@ func llmRow(w *world.War, init, id int, m atop.Member, ob world.Obligation, alli
 func notTriggered(w *world.War, init, m int, ob world.Obligation, t atop.Trigger, e *entry, n Name) string {
 	an := name(n, e.p.State)
 	switch {
-	case (ob == world.Defense || ob == world.Offense) && onSide(w, m, 1-e.side) != nil:
+	case (ob == world.Defense || ob == world.Offense) && foughtEachOther(w, m, e):
 		return fmt.Sprintf("a war between members: %s fought %s; the pledge is against outsiders", name(n, m), an)
 	case init < 0 && (ob == world.Defense || ob == world.Offense):
 		return "COW codes no single initiating side"

@@ -61,9 +61,9 @@ func TestKnownCases(t *testing.T) {
 		// Britain honours its guarantee to Poland (Anglo-Polish agreement of 25 August 1939).
 		{"UK-Poland 1939 llm", l, 139, "atop:2440", 200, 290, "defense", reliability.Honoured},
 		{"UK-Poland 1939 naive", n, 139, "cow:174", 200, 290, "defense", reliability.Honoured},
-		// France honours its alliance with Poland (19 February 1921) on 3 September 1939.
-		// The llm rows (atop:2060, atop:2135) read a war between members:
-		// Vichy France later fought on the other side (docs/reliability.md).
+		// France honours its alliance with Poland (19 February 1921) on 3 September 1939;
+		// Vichy France fought on the other side only from July 1940, after Poland's war.
+		{"France-Poland 1939 llm", l, 139, "atop:2135", 220, 290, "defense", reliability.Honoured},
 		{"France-Poland 1939 naive", n, 139, "cow:104", 220, 290, "defense", reliability.Honoured},
 		// France honours the Franco-Russian alliance in August 1914.
 		{"France-Russia 1914 llm", l, 106, "atop:1385", 220, 365, "defense", reliability.Honoured},

@@ -16,7 +16,7 @@ type JoinRates struct {
 	// Defense and Offense are the probabilities of honouring a triggered
 	// defence or offence pledge, the rates of the reliability package
 	// under the Leeds, Long & Mitchell rule over the COW wars 1816–2007
-	// (entente reliability --rule llm --by type: 86 of 635 defence and
+	// (entente reliability --rule llm --by type: 90 of 640 defence and
 	// 11 of 28 offence invocations honoured; TestJoinRatesFromHistory
 	// recomputes them).
 	Defense, Offense float64
@@ -71,7 +71,7 @@ func DefaultConfig() Config {
 	return Config{
 		Threat: threat.DefaultOptions(),
 		Align:  align.DefaultOptions(),
-		Join: JoinRates{Defense: 86.0 / 635, Offense: 11.0 / 28,
+		Join: JoinRates{Defense: 90.0 / 640, Offense: 11.0 / 28,
 			ChainGang: 0.8, Aggressor: 0.8, Threatened: 0.3},
 		FormRate: 0.25, LeaveRate: 0.1, Autonomy: 0.1, Entrapment: 0.5,
 		Weeks: 12, ThreatRank: 3, InsideMax: 3,
