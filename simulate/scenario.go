@@ -28,29 +28,7 @@ var (
 // ScenarioError is one problem in a scenario file: the file, the line and
 // column of the offending value, and the field's path, such as
 // "shocks[2].attack.target".
-type ScenarioError struct {
-	File   string
-	Line   int
-	Column int
-	Field  string
-	Err    error
-}
-
-func (e *ScenarioError) Error() string {
-	var b strings.Builder
-	b.WriteString(e.File)
-	if e.Line > 0 {
-		fmt.Fprintf(&b, ":%d:%d", e.Line, e.Column)
-	}
-	b.WriteString(": ")
-	if e.Field != "" {
-		b.WriteString(e.Field + ": ")
-	}
-	b.WriteString(e.Err.Error())
-	return b.String()
-}
-
-func (e *ScenarioError) Unwrap() error { return e.Err }
+type ScenarioError = world.FieldError
 
 // Pos is where a value was read in a scenario file.
 type Pos struct{ Line, Column int }

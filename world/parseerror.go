@@ -50,3 +50,33 @@ func (e *ParseError) Error() string {
 }
 
 func (e *ParseError) Unwrap() error { return e.Err }
+
+// FieldError is one problem in a structured document (a world file or
+// one of its CSV tables, a simulation scenario): the file, the line and
+// column of the offending value (0 when not known), and the field's path
+// in the document, such as "alliances[3].members[12].joined". Err is a
+// sentinel of the reading package, or a cause.
+type FieldError struct {
+	File   string
+	Line   int
+	Column int
+	Field  string
+	Err    error
+}
+
+func (e *FieldError) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d:%d", e.Line, e.Column)
+	}
+	b.WriteString(": ")
+	if e.Field != "" {
+		b.WriteString(e.Field)
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Err.Error())
+	return b.String()
+}
+
+func (e *FieldError) Unwrap() error { return e.Err }

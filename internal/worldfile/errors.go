@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/entente/entente/world"
 )
 
 // Sentinel errors wrapped by Error, for errors.Is.
@@ -24,30 +26,7 @@ var (
 // Error is one problem in a world file (or in one of its CSV tables): the
 // file, the line and column of the offending value, and the field's path in
 // the document, such as "alliances[3].members[12].joined".
-type Error struct {
-	File   string
-	Line   int
-	Column int
-	Field  string
-	Err    error
-}
-
-func (e *Error) Error() string {
-	var b strings.Builder
-	b.WriteString(e.File)
-	if e.Line > 0 {
-		fmt.Fprintf(&b, ":%d:%d", e.Line, e.Column)
-	}
-	b.WriteString(": ")
-	if e.Field != "" {
-		b.WriteString(e.Field)
-		b.WriteString(": ")
-	}
-	b.WriteString(e.Err.Error())
-	return b.String()
-}
-
-func (e *Error) Unwrap() error { return e.Err }
+type Error = world.FieldError
 
 // ErrorList is every problem found in a file, in document order.
 type ErrorList []*Error
