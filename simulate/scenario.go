@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/entente/entente/internal/yamlnode"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/entente/entente/world"
@@ -130,7 +131,7 @@ func (w wrapped) Unwrap() error { return w.err }
 
 func (r *reader) fields(n *yaml.Node, path string, allowed ...string) map[string]*yaml.Node {
 	if n.Kind != yaml.MappingNode {
-		r.add(n, path, ErrSyntax, "want a mapping, found %s", kindName(n))
+		r.add(n, path, ErrSyntax, "want a mapping, found %s", yamlnode.Kind(n))
 		return nil
 	}
 	out := map[string]*yaml.Node{}
@@ -157,29 +158,9 @@ func join(path, key string) string {
 	return path + "." + key
 }
 
-func kindName(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "a mapping"
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.AliasNode:
-		return "an alias"
-	}
-	switch n.ShortTag() {
-	case "!!null":
-		return "null"
-	case "!!int", "!!float":
-		return "a number " + strconv.Quote(n.Value)
-	case "!!bool":
-		return "a boolean " + n.Value
-	}
-	return "a string " + strconv.Quote(n.Value)
-}
-
 func (r *reader) str(n *yaml.Node, path string) string {
 	if n.Kind != yaml.ScalarNode || n.ShortTag() == "!!null" {
-		r.add(n, path, ErrSyntax, "want a string, found %s", kindName(n))
+		r.add(n, path, ErrSyntax, "want a string, found %s", yamlnode.Kind(n))
 		return ""
 	}
 	return n.Value
@@ -191,7 +172,7 @@ func (r *reader) num(n *yaml.Node, path string) float64 {
 			return v
 		}
 	}
-	r.add(n, path, ErrSyntax, "want a number, found %s", kindName(n))
+	r.add(n, path, ErrSyntax, "want a number, found %s", yamlnode.Kind(n))
 	return 0
 }
 
@@ -279,7 +260,7 @@ func ParseScenario(file string, data []byte) (*Scenario, error) {
 	r.base(f["base"], sc)
 	if n := f["record"]; n != nil {
 		if n.Kind != yaml.SequenceNode {
-			r.add(n, "record", ErrSyntax, "want a list of states, found %s", kindName(n))
+			r.add(n, "record", ErrSyntax, "want a list of states, found %s", yamlnode.Kind(n))
 		} else {
 			for i, c := range n.Content {
 				sc.record = append(sc.record, r.str(c, fmt.Sprintf("record[%d]", i)))
@@ -289,7 +270,7 @@ func ParseScenario(file string, data []byte) (*Scenario, error) {
 	}
 	if n := f["shocks"]; n != nil {
 		if n.Kind != yaml.SequenceNode {
-			r.add(n, "shocks", ErrSyntax, "want a list, found %s", kindName(n))
+			r.add(n, "shocks", ErrSyntax, "want a list, found %s", yamlnode.Kind(n))
 		} else {
 			for i, c := range n.Content {
 				if s, ok := r.shock(c, fmt.Sprintf("shocks[%d]", i)); ok {
@@ -417,7 +398,7 @@ func (r *reader) shock(n *yaml.Node, path string) (Shock, bool) {
 			continue
 		}
 		if v.Kind != yaml.SequenceNode {
-			r.add(v, join(p, k), ErrSyntax, "want a list of obligations, found %s", kindName(v))
+			r.add(v, join(p, k), ErrSyntax, "want a list of obligations, found %s", yamlnode.Kind(v))
 			continue
 		}
 		for i, c := range v.Content {

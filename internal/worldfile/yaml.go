@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/entente/entente/internal/yamlnode"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/entente/entente/world"
@@ -23,33 +24,13 @@ type reader struct {
 
 func (r *reader) at(n *yaml.Node) pos { return pos{r.file, n.Line, n.Column} }
 
-func kindName(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "a mapping"
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.AliasNode:
-		return "an alias"
-	}
-	switch n.ShortTag() {
-	case "!!null":
-		return "null"
-	case "!!int", "!!float":
-		return "a number " + strconv.Quote(n.Value)
-	case "!!bool":
-		return "a boolean " + n.Value
-	}
-	return "a string " + strconv.Quote(n.Value)
-}
-
 // fields reads a mapping node with the allowed keys, reporting unknown and
 // repeated keys, and returns the value nodes by key and the positions of
 // the values (with "" for the mapping itself).
 func (r *reader) fields(n *yaml.Node, path string, allowed ...string) (map[string]*yaml.Node, map[string]pos) {
 	at := map[string]pos{"": r.at(n)}
 	if n.Kind != yaml.MappingNode {
-		r.add(r.at(n), path, ErrType, "want a mapping, found %s", kindName(n))
+		r.add(r.at(n), path, ErrType, "want a mapping, found %s", yamlnode.Kind(n))
 		return nil, at
 	}
 	out := map[string]*yaml.Node{}
@@ -86,7 +67,7 @@ func (r *reader) str(n *yaml.Node, path string) string {
 		return ""
 	}
 	if n.Kind != yaml.ScalarNode {
-		r.add(r.at(n), path, ErrType, "want a string, found %s", kindName(n))
+		r.add(r.at(n), path, ErrType, "want a string, found %s", yamlnode.Kind(n))
 		return ""
 	}
 	return n.Value
@@ -101,7 +82,7 @@ func (r *reader) integer(n *yaml.Node, path string) int {
 			return v
 		}
 	}
-	r.add(r.at(n), path, ErrType, "want an integer, found %s", kindName(n))
+	r.add(r.at(n), path, ErrType, "want an integer, found %s", yamlnode.Kind(n))
 	return 0
 }
 
@@ -118,7 +99,7 @@ func (r *reader) float(n *yaml.Node, path string) float64 {
 		r.add(r.at(n), path, ErrType, "want a finite number (null when missing), found %q", n.Value)
 		return math.NaN()
 	}
-	r.add(r.at(n), path, ErrType, "want a number, found %s", kindName(n))
+	r.add(r.at(n), path, ErrType, "want a number, found %s", yamlnode.Kind(n))
 	return math.NaN()
 }
 
@@ -132,7 +113,7 @@ func (r *reader) boolean(n *yaml.Node, path string) bool {
 			return b
 		}
 	}
-	r.add(r.at(n), path, ErrType, "want true or false, found %s", kindName(n))
+	r.add(r.at(n), path, ErrType, "want true or false, found %s", yamlnode.Kind(n))
 	return false
 }
 
@@ -141,7 +122,7 @@ func (r *reader) date(n *yaml.Node, path string) world.Date {
 		return world.Date{}
 	}
 	if n.Kind != yaml.ScalarNode {
-		r.add(r.at(n), path, ErrType, "want a date YYYY-MM-DD, found %s", kindName(n))
+		r.add(r.at(n), path, ErrType, "want a date YYYY-MM-DD, found %s", yamlnode.Kind(n))
 		return world.Date{}
 	}
 	d, err := world.ParseDate(n.Value)
@@ -156,7 +137,7 @@ func (r *reader) list(n *yaml.Node, path string) []*yaml.Node {
 		return nil
 	}
 	if n.Kind != yaml.SequenceNode {
-		r.add(r.at(n), path, ErrType, "want a list, found %s", kindName(n))
+		r.add(r.at(n), path, ErrType, "want a list, found %s", yamlnode.Kind(n))
 		return nil
 	}
 	return n.Content
