@@ -45,7 +45,7 @@ The data directory is --data DIR or $ENTENTE_DATA.`,
 			if err := checkFormat(*format, "text", "json"); err != nil {
 				return err
 			}
-			from, to, err := chainYears(*years)
+			from, to, err := yearsWithin(*years, history.WarsFirst, chainLast, "the wars and disputes")
 			if err != nil {
 				return err
 			}
@@ -75,22 +75,6 @@ func init() { register(chainCmd) }
 // the chain-ganging table.
 const chainLast = 2014
 
-// chainYears reads --years A-B inside the default span.
-func chainYears(s string) (from, to int, err error) {
-	if s == "" {
-		return history.WarsFirst, chainLast, nil
-	}
-	from, to, err = parseYears(s)
-	switch {
-	case err != nil:
-		return 0, 0, usagef("--years %v", err)
-	case from > to:
-		return 0, 0, usagef("--years %q: want FROM <= TO", s)
-	case from < history.WarsFirst || to > chainLast:
-		return 0, 0, usagef("--years %q: the wars and disputes cover %d-%d", s, history.WarsFirst, chainLast)
-	}
-	return from, to, nil
-}
 
 func writeChain(out io.Writer, t *dilemma.Table, h *history.History) error {
 	name := func(c int) string { _, n := h.StateName(c); return n }

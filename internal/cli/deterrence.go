@@ -48,9 +48,10 @@ See docs/credibility.md.`,
 			if *spec != credibility.SpecLeeds && *spec != credibility.SpecCredibility {
 				return usagef("--spec %q: want leeds or credibility", *spec)
 			}
-			from, to, err := reliabilityYears(*years, 1816, 2009)
+			// The dispute data cover 1816-2010; outcomes are read in t+1.
+			from, to, err := yearsWithin(*years, 1816, 2009, "the dispute data (outcomes in t+1)")
 			if err != nil {
-				return usagef("%v (the dispute data cover 1816-2010; outcomes are read in t+1)", err)
+				return err
 			}
 			if *split < from || *split >= to {
 				return usagef("--split %d: want a year in %d..%d", *split, from, to-1)

@@ -60,7 +60,7 @@ The data directory is --data DIR or $ENTENTE_DATA.`,
 			if _, err := reliability.GroupKey(*by); err != nil {
 				return usagef("--by %q: want type, era or alliance", *by)
 			}
-			from, to, err := reliabilityYears(*years, history.WarsFirst, history.WarsLast)
+			from, to, err := yearsWithin(*years, history.WarsFirst, history.WarsLast, "the war data")
 			if err != nil {
 				return err
 			}
@@ -188,9 +188,9 @@ func cond(c reliability.Coalition, k int, held bool) string {
 	return "no"
 }
 
-// reliabilityYears reads --years A-B (or one year) inside [first, last];
-// empty is the whole coverage.
-func reliabilityYears(s string, first, last int) (from, to int, err error) {
+// yearsWithin reads --years A-B (or one year) inside [first, last], the
+// coverage of data (named in the error); empty is the whole coverage.
+func yearsWithin(s string, first, last int, data string) (from, to int, err error) {
 	if s == "" {
 		return first, last, nil
 	}
@@ -201,7 +201,7 @@ func reliabilityYears(s string, first, last int) (from, to int, err error) {
 	case from > to:
 		return 0, 0, usagef("--years %q: want FROM <= TO", s)
 	case from < first || to > last:
-		return 0, 0, usagef("--years %q: the war data cover %d-%d", s, first, last)
+		return 0, 0, usagef("--years %q: %s cover %d-%d", s, data, first, last)
 	}
 	return from, to, nil
 }

@@ -65,7 +65,7 @@ func TestCredibilityUsage(t *testing.T) {
 		{"half-life", []string{"credibility", "--half-life", "0"}, "--half-life 0: want a positive number"},
 		{"format", []string{"credibility", "--format", "xml"}, "unknown --format"},
 		{"spec", []string{"deterrence", "--spec", "walt"}, `--spec "walt": want leeds or credibility`},
-		{"years", []string{"deterrence", "--years", "1816-2015"}, "the dispute data cover 1816-2010"},
+		{"years", []string{"deterrence", "--years", "1816-2015"}, "the dispute data (outcomes in t+1) cover 1816-2009"},
 		{"split", []string{"deterrence", "--split", "2009"}, "--split 2009: want a year in 1816..2008"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
