@@ -75,7 +75,6 @@ func init() { register(chainCmd) }
 // the chain-ganging table.
 const chainLast = 2014
 
-
 func writeChain(out io.Writer, t *dilemma.Table, h *history.History) error {
 	name := func(c int) string { _, n := h.StateName(c); return n }
 	fmt.Fprintf(out, "chain-ganging and buck-passing, %d–%d (initiators' long-run success %.0f%%)\n\n", t.From, t.To, 100*t.BaseSuccess)
