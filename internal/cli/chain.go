@@ -49,11 +49,7 @@ The data directory is --data DIR or $ENTENTE_DATA.`,
 			if err != nil {
 				return err
 			}
-			dir, err := dataDir(env, *data)
-			if err != nil {
-				return err
-			}
-			h, err := openHistoryCached(env, dir)
+			h, err := historyOf(env, *data)
 			if err != nil {
 				return err
 			}

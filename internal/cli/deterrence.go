@@ -56,11 +56,7 @@ See docs/credibility.md.`,
 			if *split < from || *split >= to {
 				return usagef("--split %d: want a year in %d..%d", *split, from, to-1)
 			}
-			dir, err := dataDir(env, *data)
-			if err != nil {
-				return err
-			}
-			h, err := openHistoryCached(env, dir)
+			h, err := historyOf(env, *data)
 			if err != nil {
 				return err
 			}

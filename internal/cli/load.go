@@ -119,6 +119,16 @@ type historyKey struct {
 	noVerify bool
 }
 
+// historyOf opens the history of the data directory the --data flag value
+// names (or $ENTENTE_DATA; dataDir), once per process.
+func historyOf(env *Env, dataFlag string) (*history.History, error) {
+	dir, err := dataDir(env, dataFlag)
+	if err != nil {
+		return nil, err
+	}
+	return openHistoryCached(env, dir)
+}
+
 // openHistoryCached opens the history of dir once per process (checking
 // the files against the catalogue unless env.NoVerify); commands and tests
 // that read several years of the same directory share it.

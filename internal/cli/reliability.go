@@ -64,11 +64,7 @@ The data directory is --data DIR or $ENTENTE_DATA.`,
 			if err != nil {
 				return err
 			}
-			dir, err := dataDir(env, *data)
-			if err != nil {
-				return err
-			}
-			h, err := openHistoryCached(env, dir)
+			h, err := historyOf(env, *data)
 			if err != nil {
 				return err
 			}
@@ -114,11 +110,7 @@ independent: the table describes, it tests nothing. See docs/reliability.md.`,
 			if err := checkFormat(*format, "text", "json"); err != nil {
 				return err
 			}
-			dir, err := dataDir(env, *data)
-			if err != nil {
-				return err
-			}
-			h, err := openHistoryCached(env, dir)
+			h, err := historyOf(env, *data)
 			if err != nil {
 				return err
 			}
