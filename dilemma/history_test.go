@@ -10,7 +10,7 @@ import (
 
 	"github.com/entente/entente/credibility"
 	"github.com/entente/entente/history"
-	"github.com/entente/entente/internal/testenv"
+	"github.com/entente/entente/internal/testenv/testhistory"
 	"github.com/entente/entente/reliability"
 	"github.com/entente/entente/world"
 )
@@ -27,12 +27,9 @@ var (
 // (ATOP provisions, the llm rule's reliability) once per test binary.
 func load(tb testing.TB) ([]*world.World, Inputs) {
 	tb.Helper()
-	dir := testenv.DataDir(tb)
+	h := testhistory.Open(tb)
 	histOnce.Do(func() {
-		hist, histErr = history.Open(dir)
-		if histErr != nil {
-			return
-		}
+		hist = h
 		first, last := hist.Span()
 		for y := first; y <= last; y++ {
 			w, err := hist.World(y)

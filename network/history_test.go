@@ -3,29 +3,17 @@ package network
 import (
 	"math"
 	"slices"
-	"sync"
 	"testing"
 
 	"github.com/entente/entente/history"
-	"github.com/entente/entente/internal/testenv"
+	"github.com/entente/entente/internal/testenv/testhistory"
 	"github.com/entente/entente/internal/worldfile"
 	"github.com/entente/entente/world"
 )
 
-var (
-	histOnce sync.Once
-	hist     *history.History
-	histErr  error
-)
-
 func openHistory(t testing.TB) *history.History {
 	t.Helper()
-	dir := testenv.DataDir(t)
-	histOnce.Do(func() { hist, histErr = history.Open(dir) })
-	if histErr != nil {
-		t.Fatal(histErr)
-	}
-	return hist
+	return testhistory.Open(t)
 }
 
 // Li, Bradshaw, Clary & Cranmer (2017, Science Advances 3(3): e1601895)

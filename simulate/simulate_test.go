@@ -5,29 +5,17 @@ import (
 	"errors"
 	"reflect"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/entente/entente/history"
-	"github.com/entente/entente/internal/testenv"
+	"github.com/entente/entente/internal/testenv/testhistory"
 	"github.com/entente/entente/internal/worldfile"
 	"github.com/entente/entente/world"
 )
 
-var (
-	histOnce sync.Once
-	hist     *history.History
-	histErr  error
-)
-
 func openHistory(t testing.TB) *history.History {
 	t.Helper()
-	dir := testenv.DataDir(t)
-	histOnce.Do(func() { hist, histErr = history.Open(dir) })
-	if histErr != nil {
-		t.Fatal(histErr)
-	}
-	return hist
+	return testhistory.Open(t)
 }
 
 // baseWorld returns the base World of sc: the embedded world or the
