@@ -141,6 +141,9 @@ func (m *Matrix) walt(w *world.World, disputes, coded []float64, last []int) {
 	o := m.Options
 	pw := powerShares(w, o)
 	agg := ScaleToMax(pw)
+	// P_j under the chosen power index: the aggregate power the composite
+	// weighs (δ) is the one it shows.
+	m.power = agg
 	off := offenseShares(w)
 	m.potential = make([]float64, n*n)
 	m.reach = make([]float64, n*n)
@@ -186,7 +189,7 @@ func (m *Matrix) walt(w *world.World, disputes, coded []float64, last []int) {
 					v *= math.Pow(m.prox[k], o.ProximityExp)
 				}
 				if o.AggregateExp != 0 {
-					v *= math.Pow(agg[from], o.AggregateExp)
+					v *= math.Pow(m.power[from], o.AggregateExp)
 				}
 				in := nan
 				if m.IntentMeasured {

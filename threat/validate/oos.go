@@ -26,6 +26,17 @@ const (
 	ModelIntent    = "intentions alone"
 )
 
+// BehaviourBalancingHostile is balancing with the partner's threat read
+// from hostility alone: k and j on opposite sides of a dispute in t−9..t
+// or strategic rivals in t, contiguity not enough. It is a sensitivity
+// check of the balancing outcome's definition, reported beside the two
+// behaviours; the exponents are not fitted on it.
+const BehaviourBalancingHostile = "balancing (hostility)"
+
+// Behaviours lists the behaviours of the tables: the two the exponents are
+// fitted on, then the sensitivity check.
+var Behaviours = []string{BehaviourDispute, BehaviourBalancing, BehaviourBalancingHostile}
+
 // Models lists the models in the order of the tables.
 var Models = []string{ModelDefault, ModelSum, ModelPower, ModelProximity, ModelIntent}
 
@@ -65,15 +76,20 @@ type OOSResult struct {
 // row is one directed dyad-year (i threatened, j threatening), scored in
 // year t.
 type row struct {
-	group      int32 // the (year, i) the row belongs to; rows of a group are contiguous
-	test       bool
-	dispute    bool    // j initiates against i in t+1
-	balance    bool    // i balances against j in t+1
-	capability float32 // D_ij, the Walt composite's dyadic capability
-	intent     float32 // intent of the Walt composite
-	sum        float32 // the seed's sum
-	power      float32 // P_j
-	proximity  float32 // X_ij
+	group   int32 // the (year, i) the row belongs to; rows of a group are contiguous
+	test    bool
+	dispute bool // j initiates against i in t+1
+	balance bool // i balances against j in t+1
+	// balanceHostile is balance with "j threatens k" read from hostility
+	// alone (disputes and rivalries, not contiguity): a sensitivity check.
+	balanceHostile bool
+	capability     float32 // D_ij, the Walt composite's dyadic capability
+	intent         float32 // intent of the Walt composite
+	aggregate      float32 // P_j under the Walt composite's power index
+	reach          float32 // X_ij under the Walt composite's power index
+	sum            float32 // the seed's sum
+	power          float32 // P_j, the seed's (CINC)
+	proximity      float32 // X_ij, the seed's (CINC)
 }
 
 // Dyads scores every directed dyad-year whose outcome year lies in the split
@@ -110,7 +126,8 @@ func dyads(h *history.History, sp Split, base threat.Options) ([]row, error) {
 		if err != nil {
 			return nil, err
 		}
-		bal := balancing(h, w, t, opp)
+		bal := balancing(h, w, t, opp, true)
+		balH := balancing(h, w, t, opp, false)
 		test := t+1 >= sp.TestFrom
 		n := len(w.States)
 		for i := 0; i < n; i++ {
@@ -123,14 +140,16 @@ func dyads(h *history.History, sp Split, base threat.Options) ([]row, error) {
 				cj := w.States[j].CCode
 				d := mw.CapabilityAt(i, j)
 				_, _, in := mw.WaltAt(i, j)
+				wp, wx, _, _ := mw.ComponentsAt(i, j)
 				p, x, _, _ := ms.ComponentsAt(i, j)
 				s := ms.TotalAt(i, j)
-				if anyNaN(d, in, p, x, s) {
+				if anyNaN(d, in, wp, wx, p, x, s) {
 					continue
 				}
 				rows = append(rows, row{group: group, test: test,
-					dispute: inits[initKey{t + 1, cj, ci}], balance: bal[[2]int{ci, cj}],
+					dispute: inits[initKey{t + 1, cj, ci}], balance: bal[[2]int{ci, cj}], balanceHostile: balH[[2]int{ci, cj}],
 					capability: float32(d), intent: float32(in),
+					aggregate: float32(wp), reach: float32(wx),
 					sum: float32(s), power: float32(p), proximity: float32(x)})
 			}
 		}
@@ -236,8 +255,11 @@ func defencePairs(h *history.History, y int) map[world.Dyad]bool {
 // contiguous in t (COW, land or up to 400 miles of water) or stood on
 // opposite sides of a dispute in t−9..t; j is not among i's new partners.
 // Whom j threatens is read from contiguity and disputes, not from any
-// model's scores, so that every model predicts the same outcome.
-func balancing(h *history.History, w *world.World, t int, opp map[world.Dyad][][2]int) map[[2]int]bool {
+// model's scores, so that every model predicts the same outcome. Without
+// contiguity, j threatens k only when they stood on opposite sides of a
+// dispute in t−9..t or are strategic rivals in t (Thompson & Dreyer), the
+// sensitivity check of docs/threat.md.
+func balancing(h *history.History, w *world.World, t int, opp map[world.Dyad][][2]int, contiguity bool) map[[2]int]bool {
 	now, next := defencePairs(h, t), defencePairs(h, t+1)
 	partners := map[int][]int{}
 	for d := range next {
@@ -246,6 +268,12 @@ func balancing(h *history.History, w *world.World, t int, opp map[world.Dyad][][
 		}
 		partners[d.A] = append(partners[d.A], d.B)
 		partners[d.B] = append(partners[d.B], d.A)
+	}
+	rivals := map[world.Dyad]bool{}
+	for k := range w.Rivalries {
+		if r := &w.Rivalries[k]; r.InForce(t) {
+			rivals[world.MakeDyad(r.A, r.B)] = true
+		}
 	}
 	out := map[[2]int]bool{}
 	for i, ks := range partners {
@@ -259,7 +287,14 @@ func balancing(h *history.History, w *world.World, t int, opp map[world.Dyad][][
 				continue
 			}
 			for _, k := range ks {
-				if c := h.ContiguityType(t, k, j); c >= 1 && c <= 5 || opposedIn(opp, k, j, t-9, t) {
+				threatens := opposedIn(opp, k, j, t-9, t)
+				if contiguity {
+					c := h.ContiguityType(t, k, j)
+					threatens = threatens || c >= 1 && c <= 5
+				} else {
+					threatens = threatens || rivals[world.MakeDyad(k, j)]
+				}
+				if threatens {
 					out[[2]int{i, j}] = true
 					break
 				}
@@ -275,9 +310,9 @@ func waltScores(rows []row, delta, alpha, beta, gamma, eps float64) []float64 {
 	out := make([]float64, len(rows))
 	norm := math.Pow(1+eps, gamma)
 	for k, r := range rows {
-		v := math.Pow(float64(r.capability), alpha) * math.Pow(float64(r.power), delta)
+		v := math.Pow(float64(r.capability), alpha) * math.Pow(float64(r.aggregate), delta)
 		if beta != 0 {
-			v *= math.Pow(float64(r.proximity), beta)
+			v *= math.Pow(float64(r.reach), beta)
 		}
 		out[k] = v * math.Pow(float64(r.intent)+eps, gamma) / norm
 	}
@@ -304,7 +339,7 @@ func OutOfSample(h *history.History, sp Split, base threat.Options, g Grid) (*OO
 		ModelProximity: func(r row) float64 { return float64(r.proximity) },
 		ModelIntent:    func(r row) float64 { return float64(r.intent) },
 	}
-	for _, b := range []string{BehaviourDispute, BehaviourBalancing} {
+	for _, b := range Behaviours {
 		y := outcome(rows, b)
 		for _, name := range Models {
 			f := def
@@ -329,9 +364,12 @@ func OutOfSample(h *history.History, sp Split, base threat.Options, g Grid) (*OO
 func outcome(rows []row, b string) []bool {
 	y := make([]bool, len(rows))
 	for k, r := range rows {
-		if b == BehaviourDispute {
+		switch b {
+		case BehaviourDispute:
 			y[k] = r.dispute
-		} else {
+		case BehaviourBalancingHostile:
+			y[k] = r.balanceHostile
+		default:
 			y[k] = r.balance
 		}
 	}
@@ -370,9 +408,9 @@ func fit(rows []row, g Grid, eps float64) (delta, alpha, beta, gamma float64) {
 	n := len(train)
 	lp, ld, lx, li := make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
 	for k, r := range train {
-		lp[k] = math.Log(math.Max(float64(r.power), 1e-300))
+		lp[k] = math.Log(math.Max(float64(r.aggregate), 1e-300))
 		ld[k] = math.Log(math.Max(float64(r.capability), 1e-300))
-		lx[k] = math.Log(math.Max(float64(r.proximity), 1e-300))
+		lx[k] = math.Log(math.Max(float64(r.reach), 1e-300))
 		li[k] = math.Log(float64(r.intent) + eps)
 	}
 	best := -1.0
