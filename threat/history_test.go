@@ -175,3 +175,38 @@ func TestHistoricalTies(t *testing.T) {
 		t.Errorf("31 Dec 1936 Germany–Belgium: tie %v, want no defence obligation after Locarno", m.TieAt(ge, be))
 	}
 }
+
+// TestWarDirection checks that a war weighs in the intent of the side that
+// began it, and by TargetSideWeight in that of the side attacked (COW's
+// initiators): Germany toward Poland in 1939 and the Soviet Union toward
+// Finland are at the maximum, Poland and Finland below it, with the
+// strength of their own evidence.
+func TestWarDirection(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads the real data")
+	}
+	ws := allWorlds(t)
+	w := ws[1939-1816]
+	m, err := Compute(w, DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	intent := func(from, to int) float64 {
+		_, _, in := m.WaltAt(m.Pos(to), m.Pos(from))
+		return in
+	}
+	for _, c := range []struct{ attacker, attacked int }{{255, 290}, {365, 375}} {
+		a, d := intent(c.attacker, c.attacked), intent(c.attacked, c.attacker)
+		if a != 1 {
+			t.Errorf("1939: intent of %d, which began the war, toward %d = %v; want 1", c.attacker, c.attacked, a)
+		}
+		if !(d >= 0.5 && d < 1) {
+			t.Errorf("1939: intent of %d, attacked, toward %d = %v; want in [0.5, 1)", c.attacked, c.attacker, d)
+		}
+	}
+	// The war flag keeps binding both ways for the ally gate: Germany and
+	// Poland, bound by no pact, and both actual threats to each other.
+	if !(intent(290, 255) > 0) {
+		t.Error("Poland is not an actual threat to Germany in 1939")
+	}
+}

@@ -246,10 +246,10 @@ func (o Options) Validate() error {
 		check("ally factor", o.AllyFactor, 0, 1, false),
 		check("rivalry floor", o.RivalryFloor, 0, 1, false),
 		check("territorial floor", o.TerritorialFloor, 0, 1, false),
-		check("power exponent", o.PowerExp, 0, 10, false),
-		check("aggregate power exponent", o.AggregateExp, 0, 10, false),
-		check("proximity exponent", o.ProximityExp, 0, 10, false),
-		check("intent exponent", o.IntentPower, 0, 10, true),
+		check("dyadic capability exponent α", o.PowerExp, 0, 10, false),
+		check("aggregate power exponent δ", o.AggregateExp, 0, 10, false),
+		check("proximity exponent β", o.ProximityExp, 0, 10, false),
+		check("intent exponent γ", o.IntentPower, 0, 10, true),
 		check("intent floor", o.IntentFloor, 0, 1, false),
 	} {
 		if c != nil {

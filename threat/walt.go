@@ -160,13 +160,15 @@ func (m *Matrix) walt(w *world.World, disputes, coded []float64, last []int) {
 	}
 	wp, wo := o.Weights.Power, o.Weights.Offense
 	norm := math.Pow(1+o.IntentFloor, o.IntentPower)
-	rivals, wars := historicalHostility(w)
+	rivals, wars := historicalHostility(w, o.TargetSideWeight)
 	for i := 0; i < n; i++ {
 		for j := i + 1; j < n; j++ {
 			pair := w.RelationAt(i, j)
 			miles := EffectiveMiles(pair)
 			pair.Rivalry = pair.Rivalry || rivals[pair.Dyad]
-			pair.War = pair.War || wars[pair.Dyad]
+			// A world file's war binds both ways; history's by side.
+			fileWar := pair.War
+			pair.War = pair.War || wars[[2]int{pair.Dyad.A, pair.Dyad.B}] > 0 || wars[[2]int{pair.Dyad.B, pair.Dyad.A}] > 0
 			for _, p := range [2][2]int{{i, j}, {j, i}} {
 				to, from := p[0], p[1]
 				k := to*n + from
@@ -197,7 +199,11 @@ func (m *Matrix) walt(w *world.World, disputes, coded []float64, last []int) {
 					// the file codes the directions apart.
 					dir := pair
 					dir.Hostility = pair.HostilityFrom(w.States[from].CCode)
-					in = o.intent(disputes, k, dir)
+					war := wars[[2]int{w.States[from].CCode, w.States[to].CCode}]
+					if fileWar {
+						war = 1
+					}
+					in = o.intent(disputes, k, dir, war)
 				}
 				if m.ties[k]&defenceTie != 0 && !pair.Rivalry && !pair.War && !hostile(coded[k], last[k], m.allySince[k], w.Year, o.AllyDisputeYears) {
 					in = 0 // an ally: a potential threat, not an actual one
@@ -210,12 +216,19 @@ func (m *Matrix) walt(w *world.World, disputes, coded []float64, last []int) {
 }
 
 // historicalHostility returns the pairs of a World's strategic rivalries in
-// force in its year (Thompson & Dreyer 2012, World.Rivalries) and the pairs
-// fighting on opposite sides of an inter-state war in its year (COW and
-// Reiter–Stam–Horowitz, World.Wars). World files code both on their
-// relations instead.
-func historicalHostility(w *world.World) (rivals, wars map[world.Dyad]bool) {
-	rivals, wars = map[world.Dyad]bool{}, map[world.Dyad]bool{}
+// force in its year (Thompson & Dreyer 2012, World.Rivalries) and, for the
+// states fighting on opposite sides of an inter-state war in its year (COW
+// and Reiter–Stam–Horowitz, World.Wars), the weight of the war in the
+// intent of each toward the other: 1 for a state on the side that began
+// the war (a side with a COW initiator), targetWeight for a state on the
+// side attacked, 1 for both when neither side is coded as initiating.
+// Keys are {from, to}. As with disputes (TargetSideWeight), resisting an
+// attack is weaker evidence of aggressive intentions than launching one:
+// Poland in 1939 and Finland in 1939–40 fought the states that attacked
+// them. World files code their wars on their relations instead, without a
+// direction.
+func historicalHostility(w *world.World, targetWeight float64) (rivals map[world.Dyad]bool, wars map[[2]int]float64) {
+	rivals, wars = map[world.Dyad]bool{}, map[[2]int]float64{}
 	for k := range w.Rivalries {
 		if r := &w.Rivalries[k]; r.InForce(w.Year) {
 			rivals[world.MakeDyad(r.A, r.B)] = true
@@ -223,10 +236,30 @@ func historicalHostility(w *world.World) (rivals, wars map[world.Dyad]bool) {
 	}
 	for k := range w.Wars {
 		war := &w.Wars[k]
+		var began [2]bool
+		for s := range war.Sides {
+			for _, p := range war.Sides[s] {
+				began[s] = began[s] || p.Initiator
+			}
+		}
+		weight := func(s int) float64 {
+			if began[1-s] && !began[s] {
+				return targetWeight
+			}
+			return 1
+		}
 		for _, a := range war.Sides[0] {
 			for _, b := range war.Sides[1] {
-				if a.Active(w.Year) && b.Active(w.Year) {
-					wars[world.MakeDyad(a.State, b.State)] = true
+				if !a.Active(w.Year) || !b.Active(w.Year) || a.State == b.State {
+					continue
+				}
+				for _, e := range [2]struct {
+					from, to int
+					v        float64
+				}{{a.State, b.State, weight(0)}, {b.State, a.State, weight(1)}} {
+					if key := [2]int{e.from, e.to}; e.v > wars[key] {
+						wars[key] = e.v
+					}
 				}
 			}
 		}
@@ -241,15 +274,18 @@ func historicalHostility(w *world.World) (rivals, wars map[world.Dyad]bool) {
 //
 // with I_disputes = 1 − exp(−s_ij) from the decayed dispute sum, ρ =
 // RivalryFloor for a strategic rivalry in force, τ = TerritorialFloor for
-// an active territorial claim and war = 1 at war; then at least the
+// an active territorial claim and war the weight of a war in progress
+// between them (historicalHostility: 1 for the side that began it,
+// TargetSideWeight for the side attacked; 1 in world files); then at least the
 // hostility value a world file codes (its coder's overall judgement), r
 // carrying j's hostility toward i where the file codes the directions
 // apart. Disputes are directed too (j's side initiating weighs 1, the
-// target side TargetSideWeight); rivalries, wars and claims are not. Each
+// target side TargetSideWeight), and so are historical wars; rivalries and
+// claims are not. Each
 // source alone gives its own weight; together they reinforce, so that a
 // rival with which disputes continue (France and Germany before 1914)
 // outranks a state with disputes alone.
-func (o Options) intent(disputes []float64, k int, r world.Relation) float64 {
+func (o Options) intent(disputes []float64, k int, r world.Relation, war float64) float64 {
 	keep := 1.0 // probability that no source signals hostility
 	if disputes != nil {
 		keep *= math.Exp(-disputes[k])
@@ -260,9 +296,7 @@ func (o Options) intent(disputes []float64, k int, r world.Relation) float64 {
 	if r.Territorial {
 		keep *= 1 - o.TerritorialFloor
 	}
-	if r.War {
-		keep = 0
-	}
+	keep *= 1 - math.Min(1, math.Max(0, war))
 	in := 1 - keep
 	if r.Hostility.OK() && r.Hostility.Float() > in {
 		in = r.Hostility.Float()

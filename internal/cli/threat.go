@@ -15,7 +15,7 @@ import (
 )
 
 var threatCmd = &Command{
-	UsageLine: "threat [--year Y] [--data DIR | --world FILE] [--state STATE] [--top K] [--format text|json]",
+	UsageLine: "threat [--year Y] [--data DIR | --world FILE] [--state STATE] [--top K] [--composite walt|sum|multiplicative] [--power INDEX] [--exponents δ,α,β,γ] [--format text|json]",
 	Short:     "who threatens whom: Walt's balance of threat with its components",
 	Long: `Threat computes the threat each state poses to each other state (Walt 1987).
 The default (--composite walt) is dyadic and gated by intentions: the
@@ -29,9 +29,16 @@ proximity (Bueno de Mesquita's loss-of-strength gradient over the capital
 distance, land neighbours at distance 0), offensive capability (military
 spending and personnel; power projection and nuclear weapons in world files)
 and aggressive intentions (decayed militarized disputes, coded hostility;
-lowered between allies). Each component lies in [0,1]; the default total is
-their sum (0..4). Rows are sorted by total, largest first; missing values
-print as NA (null in JSON).
+lowered between allies). Each component lies in [0,1]; under --composite
+sum the total is their sum (0..4). Rows are sorted by total, largest
+first; missing values print as NA (null in JSON).
+
+The walt composite is T = P^δ · D^α · X^β · ((I + ε)/(1 + ε))^γ; the
+exponents (--exponents δ,α,β,γ) default to those fitted on the outcomes
+of 1816–1945 (0,0,0.25,1), which give capability no weight in ranking
+threats. Weighing it (e.g. --power beckley --exponents 0.25,0.25,2,2)
+ranks the great powers historians name first and predicts disputes and
+alliances worse after 1945 (docs/threat.md, "The two targets conflict").
 
 With --state, it lists the threats that state faces (to = STATE: a COW
 ccode, COW abbreviation, ISO3 code or name). --top K
@@ -107,6 +114,7 @@ func powerAvailable(w *world.World, p threat.PowerIndex) error {
 // threat and align commands.
 type threatFlags struct {
 	weights, composite, gradient *string
+	exponents                    *string
 	powerIndex                   *string
 	milesPerDay, halfLife        *float64
 	allyFactor                   *float64
@@ -119,7 +127,9 @@ func addThreatFlags(fs *flag.FlagSet) threatFlags {
 	fs.StringVar(power, "power", d.PowerIndex.String(), "aggregate power `index` of the walt composite: "+threat.PowerIndexes+" (docs/power.md)")
 	fs.StringVar(power, "power-index", d.PowerIndex.String(), "the same as --power")
 	return threatFlags{
-		weights:     fs.String("weights", "1,1,1,1", "`weights` of power, proximity, offense and intent, comma-separated"),
+		weights: fs.String("weights", "1,1,1,1", "`weights` of power, proximity, offense and intent, comma-separated"),
+		exponents: fs.String("exponents", fmt.Sprintf("%g,%g,%g,%g", d.AggregateExp, d.PowerExp, d.ProximityExp, d.IntentPower),
+			"`exponents` δ,α,β,γ of the walt composite's aggregate power, dyadic capability, proximity and intent (default: fitted on 1816–1945; docs/threat.md)"),
 		composite:   fs.String("composite", d.Composite.String(), "`rule` combining the components: walt (dyadic potential threat gated by intentions; docs/threat.md), sum (the seed's weighted sum, for teaching) or multiplicative (weighted geometric mean)"),
 		powerIndex:  power,
 		gradient:    fs.String("gradient", "bdm", "loss-of-strength `gradient`: bdm (Bueno de Mesquita 1981) or boulding (linear)"),
@@ -144,6 +154,18 @@ func (f threatFlags) options() (threat.Options, error) {
 		}
 		ws[i] = v
 	}
+	parts = strings.Split(*f.exponents, ",")
+	if len(parts) != 4 {
+		return o, usagef("--exponents %q: want four comma-separated numbers >= 0 (aggregate power δ, dyadic capability α, proximity β, intent γ)", *f.exponents)
+	}
+	var es [4]float64
+	for i, p := range parts {
+		v, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
+		if err != nil {
+			return o, usagef("--exponents %q: %q is not a number", *f.exponents, p)
+		}
+		es[i] = v
+	}
 	var err error
 	if o.Composite, err = threat.ParseComposite(*f.composite); err != nil {
 		return o, usagef("--composite: %v", err)
@@ -164,6 +186,7 @@ func (f threatFlags) options() (threat.Options, error) {
 		set  func()
 	}{
 		{"--weights", func() { o.Weights = threat.Weights{Power: ws[0], Proximity: ws[1], Offense: ws[2], Intent: ws[3]} }},
+		{"--exponents", func() { o.AggregateExp, o.PowerExp, o.ProximityExp, o.IntentPower = es[0], es[1], es[2], es[3] }},
 		{"--miles-per-day", func() { o.MilesPerDay = *f.milesPerDay }},
 		{"--half-life", func() { o.HalfLife = *f.halfLife }},
 		{"--ally-factor", func() { o.AllyFactor = *f.allyFactor }},

@@ -11,6 +11,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/entente/entente/internal/worldfile"
+	"github.com/entente/entente/threat"
 	"github.com/entente/entente/threat/validate"
 )
 
@@ -30,7 +31,10 @@ it scores every directed dyad-year of 1816–2014 with the default model, the
 seed's sum and the single components, fits each on the outcomes of 1816–1945
 and reports AUC and log-loss on 1946–2014 for (a) j initiating a militarized
 dispute against i in t+1 and (b) i forming a new defence pact in t+1 with a
-partner j also threatens. See docs/threat.md.`,
+partner j also threatens (contiguous to it or opposed in a dispute), and,
+as a sensitivity check of (b), with a partner j is hostile to (a dispute
+or a rivalry). With --exponents the model scored is the one given; the
+exponents the fit selects are printed beside it. See docs/threat.md.`,
 	Setup: func(fs *flag.FlagSet) RunFunc {
 		data := fs.String("data", "", "data `dir`ectory (default $ENTENTE_DATA)")
 		cases := fs.String("cases", "", "face-validity cases `file` (default DIR/../fixtures/threat/cases.csv)")
@@ -91,7 +95,7 @@ partner j also threatens. See docs/threat.md.`,
 					OutOfSample *validate.OOSResult  `json:"out_of_sample"`
 				}{face, oos})
 			}
-			return writeValidation(env.Stdout, face, oos)
+			return writeValidation(env.Stdout, face, oos, to)
 		}
 	},
 }
@@ -108,7 +112,7 @@ func passFail(scored, pass bool) string {
 	return "FAIL"
 }
 
-func writeValidation(out io.Writer, face *validate.FaceResult, oos *validate.OOSResult) error {
+func writeValidation(out io.Writer, face *validate.FaceResult, oos *validate.OOSResult, to threat.Options) error {
 	fmt.Fprintln(out, "face validity")
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "world\tyear\tstate\ttop threat\twant\t\tchoice\twant\t\tpartners\twant\t")
@@ -133,6 +137,7 @@ func writeValidation(out io.Writer, face *validate.FaceResult, oos *validate.OOS
 		face.TopPass, face.Top, 100*top, face.ChoicePass, face.Choices, 100*ch, face.PartPass, face.Partners, 100*pa)
 	fmt.Fprintf(out, "out of sample: fitted on outcomes %d–%d, tested on %d–%d\n", oos.Split.TrainFrom, oos.Split.TrainTo, oos.Split.TestFrom, oos.Split.TestTo)
 	fmt.Fprintf(out, "exponents fitted on the training years: aggregate power %g, dyadic capability %g, proximity %g, intent %g\n", oos.AggregateExp, oos.PowerExp, oos.ProximityExp, oos.IntentPower)
+	fmt.Fprintf(out, "exponents of the model scored (--exponents): %g,%g,%g,%g; power index %s\n", to.AggregateExp, to.PowerExp, to.ProximityExp, to.IntentPower, to.PowerIndex)
 	tw = tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "behaviour\tmodel\ttest AUC\ttest log-loss\ttrain AUC\ttrain log-loss\tn test\tevents\t")
 	for k, m := range oos.Test {
