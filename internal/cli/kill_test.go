@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"context"
 	"encoding/binary"
 	"fmt"
 	"math/rand/v2"
@@ -21,9 +20,9 @@ import (
 func buildEntente(t *testing.T) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "entente")
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	if out, err := exec.CommandContext(ctx, "go", "build", "-o", bin, "github.com/entente/entente/cmd/entente").CombinedOutput(); err != nil {
+	// No timeout of its own: on a loaded machine a build can take minutes,
+	// and the test binary's -timeout bounds it.
+	if out, err := exec.CommandContext(t.Context(), "go", "build", "-o", bin, "github.com/entente/entente/cmd/entente").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	return bin
