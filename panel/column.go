@@ -9,9 +9,10 @@ import (
 type Kind uint8
 
 const (
-	Int   Kind = iota // 64-bit integer
-	Float             // 64-bit float
-	Bool              // true or false
+	Int    Kind = iota // 64-bit integer
+	Float              // 64-bit float
+	Bool               // true or false
+	String             // UTF-8 text (IDs, names, dates as written)
 )
 
 func (k Kind) String() string {
@@ -22,6 +23,8 @@ func (k Kind) String() string {
 		return "float"
 	case Bool:
 		return "bool"
+	case String:
+		return "string"
 	}
 	return fmt.Sprintf("Kind(%d)", uint8(k))
 }
@@ -45,19 +48,24 @@ type Column struct {
 }
 
 // Vec holds one column of a Batch. Int and Bool columns use I (Bool as 0
-// or 1) with Null marking missing entries (nil when none is missing);
-// Float columns use F with NaN as missing.
+// or 1) and String columns S, with Null marking missing entries (nil when
+// none is missing: an empty string is a value); Float columns use F with
+// NaN as missing.
 type Vec struct {
 	Kind Kind
 	I    []int64
 	F    []float64
+	S    []string
 	Null []bool
 }
 
 // Len returns the number of entries.
 func (v *Vec) Len() int {
-	if v.Kind == Float {
+	switch v.Kind {
+	case Float:
 		return len(v.F)
+	case String:
+		return len(v.S)
 	}
 	return len(v.I)
 }
@@ -74,9 +82,15 @@ func (v *Vec) IsNull(r int) bool {
 func (v *Vec) reset(k Kind, n int) {
 	v.Kind = k
 	v.Null = nil
+	v.S = v.S[:0]
 	if k == Float {
 		v.F = grow(v.F, n)
 		v.I = v.I[:0]
+		return
+	}
+	if k == String {
+		v.S = grow(v.S, n)
+		v.I, v.F = v.I[:0], v.F[:0]
 		return
 	}
 	v.I = grow(v.I, n)
@@ -90,9 +104,13 @@ func (v *Vec) SetNull(r int) {
 		return
 	}
 	if v.Null == nil {
-		v.Null = make([]bool, len(v.I))
+		v.Null = make([]bool, v.Len())
 	}
 	v.Null[r] = true
+	if v.Kind == String {
+		v.S[r] = ""
+		return
+	}
 	v.I[r] = 0
 }
 

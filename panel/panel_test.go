@@ -15,7 +15,9 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/apache/arrow-go/v18/parquet"
 	"github.com/apache/arrow-go/v18/parquet/file"
+	"github.com/apache/arrow-go/v18/parquet/schema"
 
 	"github.com/entente/entente/history"
 	"github.com/entente/entente/internal/source/atop"
@@ -63,6 +65,71 @@ func TestCSVWriter(t *testing.T) {
 	}
 	if got := buf.String(); got != wantCSV {
 		t.Fatalf("got\n%s\nwant\n%s", got, wantCSV)
+	}
+}
+
+// TestStringColumn writes text that needs quoting, an empty string (a
+// value) and a missing one: CSV as encoding/csv writes it, Parquet as
+// UTF-8 with the missing entry null and the empty string kept.
+func TestStringColumn(t *testing.T) {
+	t.Parallel()
+	texts := []string{"cow:227", "North Atlantic, Treaty", `say "no"`, " lead", "", "two\nlines", `\.`, "ok"}
+	cols := []Column{{Name: "id", Kind: Int}, {Name: "name", Kind: String}}
+	b := &Batch{Year: 2000, Rows: len(texts) + 1, Cols: make([]Vec, 2)}
+	b.Cols[0].reset(Int, b.Rows)
+	b.Cols[1].reset(String, b.Rows)
+	copy(b.Cols[1].S, texts)
+	b.Cols[1].SetNull(len(texts))
+
+	var want bytes.Buffer
+	cw := csv.NewWriter(&want)
+	cw.Write([]string{"id", "name"})
+	for _, s := range append(texts, "") {
+		cw.Write([]string{"0", s})
+	}
+	cw.Flush()
+	dir := t.TempDir()
+	for _, name := range []string{"s.csv", "s.parquet"} {
+		w, err := Create(filepath.Join(dir, name), cols)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Write(b); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "s.csv")); string(got) != want.String() {
+		t.Errorf("csv:\n%s\nwant\n%s", got, want.String())
+	}
+
+	r, err := file.OpenParquetFile(filepath.Join(dir, "s.parquet"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if lt := r.MetaData().Schema.Column(1).LogicalType(); !lt.Equals(schema.StringLogicalType{}) {
+		t.Errorf("logical type %v, want String", lt)
+	}
+	cr, err := r.RowGroup(0).Column(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := int64(b.Rows)
+	vals, defs := make([]parquet.ByteArray, n), make([]int16, n)
+	if _, nv, err := cr.(*file.ByteArrayColumnChunkReader).ReadBatch(n, vals, defs, nil); err != nil || nv != len(texts) {
+		t.Fatalf("read %d values (want %d): %v", nv, len(texts), err)
+	}
+	got := spread(vals[:len(texts)], defs)
+	for i, s := range texts {
+		if got[i] == nil || string(*got[i]) != s {
+			t.Errorf("row %d: got %v, want %q", i, got[i], s)
+		}
+	}
+	if got[len(texts)] != nil {
+		t.Errorf("missing entry read as %q, want null", *got[len(texts)])
 	}
 }
 

@@ -24,7 +24,8 @@ var rowGroupRows = 1 << 18
 const maxYearRows = 195 * 194
 
 // parquetWriter writes every column as OPTIONAL (nullable), Snappy
-// compressed: Int as INT64, Float as DOUBLE, Bool as BOOLEAN.
+// compressed: Int as INT64, Float as DOUBLE, Bool as BOOLEAN, String as
+// BYTE_ARRAY annotated STRING (UTF-8).
 type parquetWriter struct {
 	pw   *file.Writer
 	cols []Column
@@ -36,6 +37,7 @@ type pending struct {
 	i    []int64
 	f    []float64
 	b    []bool
+	s    []parquet.ByteArray
 	defs []int16
 }
 
@@ -50,6 +52,12 @@ func NewParquet(w io.Writer, cols []Column) (Writer, error) {
 			fields[i] = schema.NewFloat64Node(c.Name, parquet.Repetitions.Optional, -1)
 		case Bool:
 			fields[i] = schema.NewBooleanNode(c.Name, parquet.Repetitions.Optional, -1)
+		case String:
+			n, err := schema.NewPrimitiveNodeLogical(c.Name, parquet.Repetitions.Optional, schema.StringLogicalType{}, parquet.Types.ByteArray, -1, -1)
+			if err != nil {
+				return nil, fmt.Errorf("column %s: %w", c.Name, err)
+			}
+			fields[i] = n
 		default:
 			return nil, fmt.Errorf("column %s: unknown kind %v", c.Name, c.Kind)
 		}
@@ -66,8 +74,11 @@ func NewParquet(w io.Writer, cols []Column) (Writer, error) {
 	for _, c := range cols {
 		// Measured values rarely repeat, so dictionary encoding only costs
 		// time before it falls back to plain; integers (codes, years, 0/1
-		// flags, small counts) pack best as deltas.
-		popts = append(popts, parquet.WithDictionaryFor(c.Name, false))
+		// flags, small counts) pack best as deltas. Text (sources, IDs,
+		// categories) repeats and keeps its dictionary.
+		if c.Kind != String {
+			popts = append(popts, parquet.WithDictionaryFor(c.Name, false))
+		}
 		if c.Kind == Int {
 			popts = append(popts, parquet.WithEncodingFor(c.Name, parquet.Encodings.DeltaBinaryPacked))
 		}
@@ -95,6 +106,9 @@ func (p *parquetWriter) Write(b *Batch) error {
 				pc.f = make([]float64, 0, size)
 			case Bool:
 				pc.b = make([]bool, 0, size)
+			case String:
+				// Text columns are few and short; they grow as needed.
+				pc.s = make([]parquet.ByteArray, 0, b.Rows)
 			default:
 				pc.i = make([]int64, 0, size)
 			}
@@ -120,6 +134,15 @@ func (p *parquetWriter) Write(b *Batch) error {
 				}
 				pc.defs = append(pc.defs, 1)
 				pc.b = append(pc.b, x != 0)
+			}
+		case String:
+			for r, x := range v.S[:b.Rows] {
+				if v.Null != nil && v.Null[r] {
+					pc.defs = append(pc.defs, 0)
+					continue
+				}
+				pc.defs = append(pc.defs, 1)
+				pc.s = append(pc.s, parquet.ByteArray(x))
 			}
 		default:
 			if v.Null == nil {
@@ -199,10 +222,13 @@ func (p *parquetWriter) writeColumn(rg file.BufferedRowGroupWriter, c int) error
 		_, err = w.WriteBatch(pc.f, pc.defs, nil)
 	case *file.BooleanColumnChunkWriter:
 		_, err = w.WriteBatch(pc.b, pc.defs, nil)
+	case *file.ByteArrayColumnChunkWriter:
+		_, err = w.WriteBatch(pc.s, pc.defs, nil)
 	default:
 		err = fmt.Errorf("unexpected column writer %T", cw)
 	}
-	pc.i, pc.f, pc.b, pc.defs = pc.i[:0], pc.f[:0], pc.b[:0], pc.defs[:0]
+	clear(pc.s) // let the strings go
+	pc.i, pc.f, pc.b, pc.s, pc.defs = pc.i[:0], pc.f[:0], pc.b[:0], pc.s[:0], pc.defs[:0]
 	return err
 }
 

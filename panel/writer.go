@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/entente/entente/internal/outfile"
 )
@@ -136,7 +138,8 @@ func Abort(w Writer) {
 
 // csvWriter writes RFC 4180 CSV with a header line; a missing value is an
 // empty cell, a Bool is 0 or 1, a Float has the shortest representation
-// that reads back exactly.
+// that reads back exactly, a String is quoted when encoding/csv would
+// quote it.
 type csvWriter struct {
 	w    *bufio.Writer
 	cols []Column
@@ -204,6 +207,8 @@ func formatCSV(buf []byte, b *Batch, cols []Column) ([]byte, error) {
 					return buf, fmt.Errorf("column %s, year %d: infinite value", cols[c].Name, b.Year)
 				}
 				buf = strconv.AppendFloat(buf, f, 'g', -1, 64)
+			case v.Kind == String:
+				buf = appendCSVField(buf, v.S[r])
 			default:
 				buf = strconv.AppendInt(buf, v.I[r], 10)
 			}
@@ -211,6 +216,24 @@ func formatCSV(buf []byte, b *Batch, cols []Column) ([]byte, error) {
 		buf = append(buf, '\n')
 	}
 	return buf, nil
+}
+
+// appendCSVField appends s as a CSV field, quoted (with quotes doubled)
+// under encoding/csv's rule: when it holds a comma, a quote or a line
+// break, begins with a space, or is `\.`.
+func appendCSVField(buf []byte, s string) []byte {
+	r, _ := utf8.DecodeRuneInString(s)
+	if s != `\.` && !strings.ContainsAny(s, ",\"\r\n") && (s == "" || !unicode.IsSpace(r)) {
+		return append(buf, s...)
+	}
+	buf = append(buf, '"')
+	for i := range len(s) {
+		if s[i] == '"' {
+			buf = append(buf, '"')
+		}
+		buf = append(buf, s[i])
+	}
+	return append(buf, '"')
 }
 
 func (cw *csvWriter) Close() error { return cw.w.Flush() }

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/csv"
 	"errors"
 	"flag"
 	"fmt"
@@ -21,6 +20,7 @@ import (
 	"github.com/entente/entente/internal/source/nato"
 	"github.com/entente/entente/internal/source/sipri"
 	"github.com/entente/entente/internal/worldfile"
+	"github.com/entente/entente/panel"
 	"github.com/entente/entente/world"
 )
 
@@ -28,7 +28,7 @@ import (
 // data directory.
 
 var burdenCmd = &Command{
-	UsageLine: "burden [--alliance ID] [--year Y | --years A-B] [--all --years A-B --out FILE.csv] [--tracker] [--source sipri|nato] [--plot FILE] [--format text|json]",
+	UsageLine: "burden [--alliance ID] [--year Y | --years A-B] [--all --years A-B --out FILE] [--tracker] [--source sipri|nato] [--plot FILE] [--format text|json]",
 	Short:     "burden sharing: the Olson–Zeckhauser test of free-riding, the exploitation gap, NATO's guideline",
 	Long: `Burden lists the members of an alliance in a year with their GDP, their
 defence burden (military expenditure as a share of GDP), their shares of the
@@ -50,7 +50,9 @@ price bases). With no --year and no --data the embedded 2024 world is read
 --all --years A-B tests every alliance with at least 5 members with data in
 every year (999 permutations each), prints the share of alliance-years with a
 significantly positive ρ (p < 0.05) by era against the 5% expected by chance,
-and writes the table to --out FILE.csv.
+and writes the table to --out FILE: FILE.csv, FILE.csv.gz or FILE.parquet
+(by extension, as for entente panel; missing values empty in CSV, null in
+Parquet).
 
 --tracker counts the allies at or above NATO's 2% guideline each year
 2014–2024 on NATO's figures and on SIPRI's, and the Hague commitment's core
@@ -65,7 +67,7 @@ the tracker. See docs/burden.md.`,
 		all := fs.Bool("all", false, "test every alliance with at least 5 members with data")
 		tracker := fs.Bool("tracker", false, "NATO's guideline tracker, 2014–2024")
 		source := fs.String("source", "sipri", "`source` of the burden: sipri or nato")
-		out := fs.String("out", "", "write the table of --all to `file` (.csv)")
+		out := fs.String("out", "", "write the table of --all to `file` (.csv, .csv.gz or .parquet)")
 		plotFile := fs.String("plot", "", "draw the scatter or the tracker to `file` (.svg or .png)")
 		format := fs.String("format", "text", "output `format`: text or json")
 		return func(ctx context.Context, env *Env, args []string) error {
@@ -82,7 +84,7 @@ the tracker. See docs/burden.md.`,
 			if err := checkExt("--plot", *plotFile, ".svg", ".png"); err != nil {
 				return err
 			}
-			if err := checkExt("--out", *out, ".csv"); err != nil {
+			if err := checkTableOut(*out); err != nil {
 				return err
 			}
 			from, to := 0, 0
@@ -459,7 +461,7 @@ func runBurdenAll(env *Env, dataFlag string, src burden.Source, from, to int, ou
 		return err
 	}
 	if out != "" {
-		if err := createFile(out, func(w io.Writer) error { return writeBurdenTable(w, lines, src) }); err != nil {
+		if err := burdenTable(lines, src).write(out); err != nil {
 			return err
 		}
 	}
@@ -490,21 +492,26 @@ func burdenHistory(h *history.History, src burden.Source, figs burden.Figures, f
 	return burden.Table(ws, src, figs, burden.Options{})
 }
 
-func writeBurdenTable(w io.Writer, lines []burden.Line, src burden.Source) error {
-	cw := csv.NewWriter(w)
-	cw.Write([]string{"year", "alliance", "name", "source", "members", "n", "rho", "tau", "p", "weighted_mean_burden", "free_riders"})
-	f := func(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
+// burdenTable is the history table of --all: one row per alliance-year
+// tested. name is missing where the source names no alliance (ATOP);
+// free_riders lists the free riders' ccodes, separated by spaces, empty
+// when there is none.
+func burdenTable(lines []burden.Line, src burden.Source) *outTable {
+	t := newOutTable([]panel.Column{
+		{Name: "year", Kind: panel.Int}, {Name: "alliance", Kind: panel.String}, {Name: "name", Kind: panel.String},
+		{Name: "source", Kind: panel.String}, {Name: "members", Kind: panel.Int}, {Name: "n", Kind: panel.Int},
+		{Name: "rho", Kind: panel.Float}, {Name: "tau", Kind: panel.Float}, {Name: "p", Kind: panel.Float},
+		{Name: "weighted_mean_burden", Kind: panel.Float}, {Name: "free_riders", Kind: panel.String},
+	})
 	for _, l := range lines {
 		r := l.Result
 		var fr []string
 		for _, m := range r.FreeRiders {
 			fr = append(fr, strconv.Itoa(m.CCode))
 		}
-		cw.Write([]string{strconv.Itoa(l.Year), l.Alliance, l.Name, string(src), strconv.Itoa(l.Members), strconv.Itoa(r.N),
-			f(r.Rho), f(r.Tau), f(r.P), f(r.WeightedMean), strings.Join(fr, " ")})
+		t.add(l.Year, l.Alliance, nonEmpty(l.Name), string(src), l.Members, r.N, r.Rho, r.Tau, r.P, r.WeightedMean, strings.Join(fr, " "))
 	}
-	cw.Flush()
-	return cw.Error()
+	return t
 }
 
 // runTracker counts the allies meeting NATO's guidelines 2014–2024 on

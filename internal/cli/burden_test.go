@@ -7,6 +7,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -31,6 +32,7 @@ func TestBurdenUsage(t *testing.T) {
 		{"plot", []string{"--alliance", "nato", "--plot", "x.pdf"}, 2, ".svg or .png"},
 		{"years", []string{"--alliance", "cow:227", "--years", "1970-1960"}, 2, "want A-B with A ≤ B"},
 		{"all without years", []string{"--all"}, 2, "--all needs --years"},
+		{"out", []string{"--all", "--years", "1949-1950", "--out", "x.xlsx"}, 2, `--out: output "x.xlsx": unknown extension (want .csv, .csv.gz or .parquet)`},
 		{"nothing", nil, 2, "needs --alliance"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -159,5 +161,30 @@ func TestBurdenAll(t *testing.T) {
 	}
 	if !bytes.Contains(b, []byte("1964,cow:227,NATO,sipri,15,14,")) {
 		t.Errorf("table lacks NATO 1964:\n%.400s", b)
+	}
+
+	// The same table as Parquet: ATOP names no alliance (null), an
+	// alliance-year without free riders has an empty list (not null).
+	pq := filepath.Join(t.TempDir(), "burden.parquet")
+	if _, errs, code := runCLI(t, env, "burden", "--all", "--years", "1949-2016", "--out", pq); code != 0 {
+		t.Fatalf("parquet: exit %d: %s", code, errs)
+	}
+	names, cols := sameTable(t, csvFile, pq, "free_riders")
+	want := []string{"year", "alliance", "name", "source", "members", "n", "rho", "tau", "p", "weighted_mean_burden", "free_riders"}
+	if !slices.Equal(names, want) || len(cols["year"]) != 1245 {
+		t.Fatalf("parquet: columns %v, %d rows; want %v, 1245 rows", names, len(cols["year"]), want)
+	}
+	var nato, atopNull, noRiders bool
+	for r := range cols["year"] {
+		switch {
+		case cols["year"][r] == int64(1964) && cols["alliance"][r] == "cow:227":
+			nato = cols["name"][r] == "NATO" && cols["source"][r] == "sipri" && cols["members"][r] == int64(15) && cols["n"][r] == int64(14)
+		case strings.HasPrefix(cols["alliance"][r].(string), "atop:") && cols["name"][r] == nil:
+			atopNull = true
+		}
+		noRiders = noRiders || cols["free_riders"][r] == ""
+	}
+	if !nato || !atopNull || !noRiders {
+		t.Errorf("parquet: NATO 1964 row %v, an ATOP name null %v, an empty free-rider list %v", nato, atopNull, noRiders)
 	}
 }

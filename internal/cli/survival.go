@@ -2,10 +2,10 @@ package cli
 
 import (
 	"context"
-	"encoding/csv"
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -22,6 +22,7 @@ import (
 	"github.com/entente/entente/history"
 	"github.com/entente/entente/internal/source/atop"
 	"github.com/entente/entente/internal/source/cow"
+	"github.com/entente/entente/panel"
 	"github.com/entente/entente/survival"
 	"github.com/entente/entente/termination"
 	"github.com/entente/entente/world"
@@ -55,8 +56,10 @@ bilat,defense,neutral,nonagg (COW).
 --cause violation (or other) models that cause's hazard alone, the other
 endings censored (Leeds & Savun 2007). --formed FROM-TO and --bilateral
 restrict the spells (Leeds & Savun's sample: --formed 1816-1989 --bilateral).
---out FILE.csv writes the spell table for R or Stata; --plot FILE.svg or
-.png draws the survival curves and the cumulative incidence.
+--out FILE writes the spell table for R, Python or Stata as FILE.csv,
+FILE.csv.gz or FILE.parquet (by extension, as for entente panel): missing
+values are empty in CSV and null in Parquet. --plot FILE.svg or .png draws
+the survival curves and the cumulative incidence.
 
 The data directory is --data DIR or $ENTENTE_DATA.`,
 	Setup: func(fs *flag.FlagSet) RunFunc {
@@ -70,7 +73,7 @@ The data directory is --data DIR or $ENTENTE_DATA.`,
 		formed := fs.String("formed", "", "keep spells whose alliance formed in `FROM-TO` (years)")
 		bilateral := fs.Bool("bilateral", false, "keep bilateral alliances only")
 		plotFile := fs.String("plot", "", "draw the curves to `file` (.svg or .png)")
-		out := fs.String("out", "", "write the spell table to `file` (.csv)")
+		out := fs.String("out", "", "write the spell table to `file` (.csv, .csv.gz or .parquet)")
 		format := fs.String("format", "text", "output `format`: text or json")
 		return func(ctx context.Context, env *Env, args []string) error {
 			if len(args) > 0 {
@@ -93,7 +96,7 @@ The data directory is --data DIR or $ENTENTE_DATA.`,
 			if err := checkExt("--plot", *plotFile, ".svg", ".png"); err != nil {
 				return err
 			}
-			if err := checkExt("--out", *out, ".csv"); err != nil {
+			if err := checkTableOut(*out); err != nil {
 				return err
 			}
 			dir, err := dataDir(env, *data)
@@ -127,7 +130,7 @@ The data directory is --data DIR or $ENTENTE_DATA.`,
 				if err != nil {
 					return err
 				}
-				if err := createFile(*out, func(w io.Writer) error { return writeSpellTable(w, t) }); err != nil {
+				if err := spellTable(t).write(*out); err != nil {
 					return err
 				}
 			}
@@ -291,45 +294,160 @@ func createFile(path string, write func(io.Writer) error) error {
 	return writeFileAtomic(path, write)
 }
 
-// writeSpellTable writes the table as CSV: one row per spell (or spell
-// year), missing values empty.
-func writeSpellTable(w io.Writer, t *termination.Table) error {
-	cw := csv.NewWriter(w)
-	head := []string{"source", "alliance", "member", "year", "start_date", "end_date", "tstart", "tstop", "event", "cause", "termmode", "termcaus", "type"}
-	cw.Write(append(head, t.Names...))
+// checkTableOut returns a usage error unless path names a format of the
+// panel writers by its extension (.csv, .csv.gz or .parquet), as for
+// entente panel and entente network.
+func checkTableOut(path string) error {
+	if path == "" {
+		return nil
+	}
+	if _, err := panel.FormatOf(path); err != nil {
+		return usagef("--out: %v", err)
+	}
+	return nil
+}
+
+// outTable collects the rows of a table for the panel writers, which
+// write it as CSV (missing values empty) or Parquet (missing values null)
+// by the extension of the file.
+type outTable struct {
+	cols []panel.Column
+	b    panel.Batch
+	err  error
+}
+
+func newOutTable(cols []panel.Column) *outTable {
+	t := &outTable{cols: cols, b: panel.Batch{Cols: make([]panel.Vec, len(cols))}}
+	for i := range cols {
+		t.cols[i].Type = cols[i].Kind.String()
+		t.b.Cols[i].Kind = cols[i].Kind
+	}
+	return t
+}
+
+// add appends a row, one value per column: an int or a world.Value in
+// an Int column, a float64 or a world.Value in a Float column, a string
+// in a String column; nil (or a missing world.Value) is missing.
+func (t *outTable) add(vals ...any) {
+	if len(vals) != len(t.cols) {
+		panic(fmt.Sprintf("outTable: %d values for %d columns", len(vals), len(t.cols)))
+	}
+	r := t.b.Rows
+	for c, x := range vals {
+		v := &t.b.Cols[c]
+		if v.Kind != panel.Float {
+			v.Null = append(v.Null, false)
+		}
+		switch v.Kind {
+		case panel.Float:
+			f := math.NaN()
+			switch x := x.(type) {
+			case float64:
+				f = x
+			case world.Value:
+				f = x.Float()
+			case nil:
+			default:
+				panic(fmt.Sprintf("outTable: %T in float column %s", x, t.cols[c].Name))
+			}
+			v.F = append(v.F, f)
+		case panel.String:
+			s, ok := x.(string)
+			if x != nil && !ok {
+				panic(fmt.Sprintf("outTable: %T in string column %s", x, t.cols[c].Name))
+			}
+			v.S = append(v.S, s)
+			v.Null[r] = x == nil
+		default:
+			var i int64
+			switch x := x.(type) {
+			case int:
+				i = int64(x)
+			case world.Value:
+				if f := x.Float(); !x.IsMissing() {
+					if f != math.Trunc(f) && t.err == nil {
+						t.err = fmt.Errorf("column %s, row %d: %g is not a whole number", t.cols[c].Name, r+1, f)
+					}
+					i = int64(f)
+				} else {
+					v.Null[r] = true
+				}
+			case nil:
+				v.Null[r] = true
+			default:
+				panic(fmt.Sprintf("outTable: %T in integer column %s", x, t.cols[c].Name))
+			}
+			v.I = append(v.I, i)
+		}
+	}
+	t.b.Rows++
+}
+
+// write writes the table to path, in the format its extension names,
+// replacing path only when the whole table was written (package outfile).
+func (t *outTable) write(path string) error {
+	if t.err != nil {
+		return fmt.Errorf("write %s: %w", path, t.err)
+	}
+	removeStale(path, ".tmp*") // panel.Create's temporary name
+	w, err := panel.Create(path, t.cols)
+	if err != nil {
+		return err
+	}
+	if err := w.Write(&t.b); err != nil {
+		panel.Abort(w)
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return w.Close()
+}
+
+// spellTable is the table a survival model was fitted to: one row per
+// spell (or spell-year), the covariates last. member is missing at
+// alliance level, year for whole spells, termmode and termcaus while in
+// force and for COW, a covariate where its data are.
+func spellTable(t *termination.Table) *outTable {
+	cols := []panel.Column{
+		{Name: "source", Kind: panel.String}, {Name: "alliance", Kind: panel.Int}, {Name: "member", Kind: panel.Int},
+		{Name: "year", Kind: panel.Int}, {Name: "start_date", Kind: panel.String}, {Name: "end_date", Kind: panel.String},
+		{Name: "tstart", Kind: panel.Float}, {Name: "tstop", Kind: panel.Float}, {Name: "event", Kind: panel.Int},
+		{Name: "cause", Kind: panel.String}, {Name: "termmode", Kind: panel.Int}, {Name: "termcaus", Kind: panel.Int},
+		{Name: "type", Kind: panel.String},
+	}
+	for _, n := range t.Names {
+		cols = append(cols, panel.Column{Name: n, Kind: panel.Float})
+	}
+	out := newOutTable(cols)
+	vals := make([]any, len(cols))
 	for _, r := range t.Rows {
 		s := r.Spell
-		rec := []string{s.Source, strconv.Itoa(s.Alliance), intOrEmpty(s.Member), intOrEmpty(r.Year), s.Start.String(), s.End.String(),
-			strconv.FormatFloat(r.Start, 'g', 17, 64), strconv.FormatFloat(r.Stop, 'g', 17, 64), boolDigit(r.Event),
-			s.Cause.String(), csvValue(s.Mode), csvValue(s.TermCaus), s.Type}
-		for _, v := range r.Values {
-			rec = append(rec, csvValue(v))
+		event := 0
+		if r.Event {
+			event = 1
 		}
-		cw.Write(rec)
+		copy(vals, []any{s.Source, s.Alliance, nonZero(s.Member), nonZero(r.Year), nonEmpty(s.Start.String()), nonEmpty(s.End.String()),
+			r.Start, r.Stop, event, s.Cause.String(), s.Mode, s.TermCaus, nonEmpty(s.Type)})
+		for j, v := range r.Values {
+			vals[13+j] = v
+		}
+		out.add(vals...)
 	}
-	cw.Flush()
-	return cw.Error()
+	return out
 }
 
-func intOrEmpty(i int) string {
+// nonZero is i, or nil (missing) when i is 0.
+func nonZero(i int) any {
 	if i == 0 {
-		return ""
+		return nil
 	}
-	return strconv.Itoa(i)
+	return i
 }
 
-func boolDigit(b bool) string {
-	if b {
-		return "1"
+// nonEmpty is s, or nil (missing) when s is empty.
+func nonEmpty(s string) any {
+	if s == "" {
+		return nil
 	}
-	return "0"
-}
-
-func csvValue(v world.Value) string {
-	if v.IsMissing() {
-		return ""
-	}
-	return strconv.FormatFloat(v.Float(), 'g', -1, 64)
+	return s
 }
 
 func writeAnalysis(out io.Writer, a *termination.Analysis) error {
