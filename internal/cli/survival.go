@@ -59,7 +59,7 @@ restrict the spells (Leeds & Savun's sample: --formed 1816-1989 --bilateral).
 
 The data directory is --data DIR or $ENTENTE_DATA.`,
 	Setup: func(fs *flag.FlagSet) RunFunc {
-		data := fs.String("data", "", "data `dir`ectory (default $ENTENTE_DATA)")
+		data := addDataFlag(fs)
 		source := fs.String("source", "atop", "`source` of alliances: atop (v4) or cow (v4.1)")
 		level := fs.String("level", "alliance", "unit of a spell: alliance or member")
 		by := fs.String("by", "", "split the survival curves by `group`: type (strongest obligation)")
