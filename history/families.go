@@ -8,6 +8,7 @@ import (
 
 	"github.com/entente/entente/internal/dataset"
 	"github.com/entente/entente/internal/source/atop"
+	"github.com/entente/entente/internal/source/cow"
 	"github.com/entente/entente/internal/source/economy"
 	"github.com/entente/entente/internal/source/igo"
 	"github.com/entente/entente/internal/source/leader"
@@ -393,3 +394,13 @@ func (h *History) WarDyads() *DyadTable[WarDyadYear] { return h.warDyads }
 // that trigger each obligation, and the provisions (military contact, aid,
 // bases, integrated command, organisation).
 func (h *History) ATOPMembers() []atop.Member { return h.atopMembers }
+
+// ATOPAlliances returns the rows of the ATOP v4.0 alliance-level file, in
+// file order: the alliance's own dates and design (bilateral, asymmetric,
+// institutionalisation) that termination's spells start from.
+func (h *History) ATOPAlliances() []atop.Alliance { return h.atopRows }
+
+// COWMembers returns the rows of the COW v4.1 member file, in file order,
+// with the alliance's own dates and censoring flags that COWMemberships
+// leaves out.
+func (h *History) COWMembers() []cow.Member { return h.cowRows }

@@ -79,7 +79,9 @@ type History struct {
 
 	wars         []world.War // sorted by COW war number
 	warDyads     *DyadTable[WarDyadYear]
-	atopMembers  []atop.Member // the v4.0 member file, for termination and triggers
+	atopMembers  []atop.Member   // the v4.0 member file, for termination and triggers
+	atopRows     []atop.Alliance // the v4.0 alliance-level file, in file order
+	cowRows      []cow.Member    // the v4.1 member file, in file order
 	warDisagree  []war.Disagreement
 	rivalries    []world.Rivalry // sorted by id
 	trade        *DyadTable[Trade]
@@ -249,6 +251,8 @@ func OpenWith(dir string, opt Options) (*History, error) {
 	h.buildCOWDyadYears()
 	h.buildATOP(atopAl, atopMem)
 	h.atopMembers = atopMem
+	h.atopRows = atopAl
+	h.cowRows = members
 	h.buildDisputes(midb)
 	h.buildRegime(regimes)
 	h.buildEconomy(econ)

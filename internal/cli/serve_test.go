@@ -114,6 +114,12 @@ func TestServeSameJSONAsCLI(t *testing.T) {
 		{"/api/align", "align --format json", 0},
 		{"/api/landscape?year=1936&states=UKG,FRN,GMY,ITA,RUS,POL", "landscape --year 1936 --states UKG,FRN,GMY,ITA,RUS,POL --format json", 1e-12},
 		{"/api/report", "report --format json", 0},
+		{"/api/survival", "survival --format json", 0},
+		{"/api/survival?by=type&covariates=none", "survival --by type --covariates none --format json", 0},
+		{"/api/survival?source=cow&level=member&ties=breslow", "survival --source cow --level member --ties breslow --format json", 0},
+		{"/api/survival?cause=violation&formed=1816-1989&bilateral=true", "survival --cause violation --formed 1816-1989 --bilateral --format json", 0},
+		{"/api/survival?level=member&covariates=bilat,asymm,defense,nonagg,consul,newally", "survival --level member --covariates bilat,asymm,defense,nonagg,consul,newally --format json", 0},
+		{"/api/survival?covariates=bilat,mid,domestic", "survival --covariates bilat,mid,domestic --format json", 0},
 	} {
 		t.Run(tc.args, func(t *testing.T) {
 			want, stderr, code := runCLI(t, env, strings.Fields(tc.args)...)

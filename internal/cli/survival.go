@@ -2,11 +2,13 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"math"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -20,10 +22,7 @@ import (
 	"gonum.org/v1/plot/vg/vgsvg"
 
 	"github.com/entente/entente/history"
-	"github.com/entente/entente/internal/source/atop"
-	"github.com/entente/entente/internal/source/cow"
 	"github.com/entente/entente/panel"
-	"github.com/entente/entente/survival"
 	"github.com/entente/entente/termination"
 	"github.com/entente/entente/world"
 )
@@ -63,7 +62,7 @@ the survival curves and the cumulative incidence.
 
 The data directory is --data DIR or $ENTENTE_DATA.`,
 	Setup: func(fs *flag.FlagSet) RunFunc {
-		data := fs.String("data", "", "data `dir`ectory (default $ENTENTE_DATA)")
+		data := addDataFlag(fs)
 		source := fs.String("source", "atop", "`source` of alliances: atop (v4) or cow (v4.1)")
 		level := fs.String("level", "alliance", "unit of a spell: alliance or member")
 		by := fs.String("by", "", "split the survival curves by `group`: type (strongest obligation)")
@@ -82,14 +81,8 @@ The data directory is --data DIR or $ENTENTE_DATA.`,
 			if err := checkFormat(*format, "text", "json"); err != nil {
 				return err
 			}
-			o, err := survivalOptions(*source, *level, *by, *covs, *cause, *ties)
-			if err != nil {
-				return err
-			}
-			if *covs == "" && *bilateral {
-				o.Covariates = o.Covariates[1:] // bilat is constant among bilateral alliances
-			}
-			from, to, err := parseFormed(*formed)
+			p, err := survivalPlan(termination.Query{Source: *source, Level: *level, By: *by, Covariates: *covs,
+				Cause: *cause, Ties: *ties, Formed: *formed, Bilateral: *bilateral})
 			if err != nil {
 				return err
 			}
@@ -103,24 +96,16 @@ The data directory is --data DIR or $ENTENTE_DATA.`,
 			if err != nil {
 				return err
 			}
-			lv := termination.Level(*level)
-			spells, all, err := loadSpells(dir, *source, lv)
+			h, err := survivalHistory(env, dir, p)
 			if err != nil {
 				return err
 			}
-			spells = filterSpells(spells, from, to, *bilateral)
-			if len(spells) == 0 {
-				return fmt.Errorf("no %s spells formed in %d–%d", *source, from, to)
+			spells, facts, err := p.Spells(h)
+			if err != nil {
+				return err
 			}
-			facts := &termination.Facts{Alliances: all}
-			if needsHistory(o.Covariates) {
-				h, err := openHistoryCached(env, dir)
-				if err != nil {
-					return err
-				}
-				facts = termination.HistoryFacts(h, all)
-			}
-			a, err := termination.Analyze(spells, lv, facts, o)
+			o := p.Options
+			a, err := termination.Analyze(spells, p.Level, facts, o)
 			if err != nil {
 				return err
 			}
@@ -149,81 +134,27 @@ The data directory is --data DIR or $ENTENTE_DATA.`,
 
 func init() { register(survivalCmd) }
 
-func survivalOptions(source, level, by, covs, cause, ties string) (termination.Options, error) {
-	var o termination.Options
-	switch source {
-	case "atop", "cow":
-	default:
-		return o, usagef("--source %q: want atop or cow", source)
+// survivalPlan checks the flags of entente survival (termination.Query);
+// a bad value is a usage error naming its flag.
+func survivalPlan(q termination.Query) (*termination.Plan, error) {
+	p, err := q.Plan()
+	var pe *termination.ParamError
+	if errors.As(err, &pe) {
+		return nil, usagef("%s", pe.Named("--"))
 	}
-	switch level {
-	case "alliance", "member":
-	default:
-		return o, usagef("--level %q: want alliance or member", level)
-	}
-	switch by {
-	case "", "type":
-		o.By = by
-	default:
-		return o, usagef("--by %q: want type", by)
-	}
-	switch cause {
-	case "all":
-	case "violation":
-		o.Cause = termination.Violation
-	case "other":
-		o.Cause = termination.Other
-	default:
-		return o, usagef("--cause %q: want all, violation or other", cause)
-	}
-	if o.Cause != termination.Censored && source == "cow" {
-		return o, usagef("--cause %s: COW codes no cause of termination; use --source atop", cause)
-	}
-	switch ties {
-	case "efron":
-	case "breslow":
-		o.Ties = survival.Breslow
-	default:
-		return o, usagef("--ties %q: want efron or breslow", ties)
-	}
-	switch covs {
-	case "":
-		if source == "cow" {
-			covs = "bilat,defense,neutral,nonagg"
-		} else {
-			covs = "bilat,asymm,defense,nonagg,consul"
-		}
-	case "none":
-		covs = ""
-	}
-	valid := map[string]bool{}
-	for _, n := range termination.CovariateNames(source) {
-		valid[n] = true
-	}
-	for _, n := range strings.Split(covs, ",") {
-		n = strings.TrimSpace(n)
-		if n == "" {
-			continue
-		}
-		if !valid[n] {
-			return o, usagef("--covariates: no covariate %q for %s; valid: %s", n, source, strings.Join(termination.CovariateNames(source), ", "))
-		}
-		o.Covariates = append(o.Covariates, n)
-	}
-	return o, nil
+	return p, err
 }
 
-func parseFormed(s string) (from, to int, err error) {
-	if s == "" {
-		return 0, 9999, nil
+// survivalHistory returns the history the plan reads: every table when a
+// covariate needs them (shared with the other commands), else the alliance
+// files alone, which open in a fraction of the time.
+func survivalHistory(env *Env, dir string, p *termination.Plan) (*history.History, error) {
+	if p.NeedsHistory() {
+		return openHistoryCached(env, dir)
 	}
-	a, b, ok := strings.Cut(s, "-")
-	from, e1 := strconv.Atoi(a)
-	to, e2 := strconv.Atoi(b)
-	if !ok || e1 != nil || e2 != nil || from > to {
-		return 0, 0, usagef("--formed %q: want FROM-TO, two years, e.g. 1816-1989", s)
-	}
-	return from, to, nil
+	files := p.Files()
+	return history.OpenWith(dir, history.Options{NoVerify: env.NoVerify, Cache: env.cacheDir(),
+		Skip: func(f string) bool { return !slices.Contains(files, f) }})
 }
 
 func checkExt(flagName, file string, exts ...string) error {
@@ -237,57 +168,6 @@ func checkExt(flagName, file string, exts ...string) error {
 		}
 	}
 	return usagef("%s %q: want a file ending in %s", flagName, file, strings.Join(exts, " or "))
-}
-
-// needsHistory reports whether a covariate needs the historical tables
-// (disputes, threat, leaders and regimes, trade) rather than the alliance data alone.
-func needsHistory(covs []string) bool {
-	for _, n := range covs {
-		if n == "mid" || n == "sharedthreat" || n == "domestic" || n == "interests" {
-			return true
-		}
-	}
-	return false
-}
-
-// loadSpells reads the source's files and returns the spells at level and
-// the alliance-level spells (for the newally covariate).
-func loadSpells(dir, source string, level termination.Level) (spells, alliances []termination.Spell, err error) {
-	if source == "cow" {
-		ms, err := cow.ReadMembers(filepath.Join(dir, history.FileCOWMembers))
-		if err != nil {
-			return nil, nil, err
-		}
-		if spells, err = termination.COW(ms, level); err != nil {
-			return nil, nil, err
-		}
-		alliances, err = termination.COW(ms, termination.AllianceLevel)
-		return spells, alliances, err
-	}
-	al, err := atop.ReadAlliances(filepath.Join(dir, history.FileATOPAlliance))
-	if err != nil {
-		return nil, nil, err
-	}
-	ms, err := atop.ReadMembers(filepath.Join(dir, history.FileATOPMembers))
-	if err != nil {
-		return nil, nil, err
-	}
-	if spells, err = termination.ATOP(al, ms, level); err != nil {
-		return nil, nil, err
-	}
-	alliances, err = termination.ATOP(al, ms, termination.AllianceLevel)
-	return spells, alliances, err
-}
-
-func filterSpells(spells []termination.Spell, from, to int, bilateral bool) []termination.Spell {
-	var out []termination.Spell
-	for _, s := range spells {
-		if y := s.Start.Year; y < from || y > to || bilateral && !s.Bilateral {
-			continue
-		}
-		out = append(out, s)
-	}
-	return out
 }
 
 func createFile(path string, write func(io.Writer) error) error {

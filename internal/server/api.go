@@ -49,6 +49,7 @@ func (s *Server) routes() []route {
 		{Method: "GET", Path: "/api/reliability", handle: (*Server).reliability},
 		{Method: "GET", Path: "/api/credibility", handle: (*Server).credibility},
 		{Method: "GET", Path: "/api/burden", handle: (*Server).burden},
+		{Method: "GET", Path: "/api/survival", Heavy: true, handle: (*Server).survival},
 		{Method: "GET", Path: "/api/dilemma", handle: (*Server).dilemma},
 		{Method: "GET", Path: "/api/simulate", Heavy: true, handle: (*Server).simulate},
 		{Method: "GET", Path: "/api/panel/{kind}", Heavy: true, Stream: true, handle: (*Server).panel},

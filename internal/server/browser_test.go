@@ -310,7 +310,8 @@ func TestBrowser(t *testing.T) {
 // browseModels opens the views of the models on the embedded world (and
 // the simulation of a shipped scenario) and checks each against the API's
 // own answer: the United States' commitment to Japan, NATO's members and
-// what loosening their commitment moves, the reliability rates, the
+// what loosening their commitment moves, the reliability rates, why
+// alliances end (the survival view against /api/survival), the
 // simulation of 1914 with Germany, and the forecast's most likely pair.
 func browseModels(ctx context.Context, t *testing.T, base string) {
 	t.Helper()
@@ -431,6 +432,59 @@ func browseModels(ctx context.Context, t *testing.T, base string) {
 		t.Error("reliability: no row for defence pacts")
 	}
 	screenshot(ctx, t, "reliability")
+
+	// Why alliances end: the reference construction (745 ATOP alliances)
+	// with its Cox table as the API gives it, then by type, then COW's
+	// memberships, which code no cause.
+	jsDo(ctx, t, `location.hash = 'survival'`)
+	waitFor(ctx, t, "survival of ATOP alliances", `Number(document.getElementById('sv-km').dataset.rows || 0) === 1 && Number(document.getElementById('sv-cox').dataset.rows || 0) === 5`)
+	var surv struct {
+		Survival []struct {
+			N      int `json:"n"`
+			Events int `json:"events"`
+		} `json:"survival"`
+		Cox struct {
+			Lines []struct {
+				Name  string  `json:"name"`
+				HR    float64 `json:"hazard_ratio"`
+				Lower float64 `json:"lower"`
+				Upper float64 `json:"upper"`
+			} `json:"coefficients"`
+			PH []struct {
+				Chisq float64 `json:"chisq"`
+			} `json:"ph_test"`
+		} `json:"cox"`
+	}
+	apiGet("/api/survival", &surv)
+	if all := row("sv-km", "all"); len(surv.Survival) != 1 || len(all) < 3 || all[1] != fmt.Sprint(surv.Survival[0].N) || all[2] != fmt.Sprint(surv.Survival[0].Events) {
+		t.Errorf("survival: row %q, the API's curve %+v", all, surv.Survival)
+	}
+	if len(surv.Cox.Lines) != 5 {
+		t.Fatalf("survival: the API's Cox model has %d lines, want 5", len(surv.Cox.Lines))
+	}
+	l := surv.Cox.Lines[3]
+	if got := row("sv-cox", l.Name); len(got) < 9 || got[4] != fmt.Sprintf("%.3f", l.HR) || got[5] != fmt.Sprintf("%.3f–%.3f", l.Lower, l.Upper) || got[7] != fmt.Sprintf("%.2f", surv.Cox.PH[3].Chisq) {
+		t.Errorf("survival: Cox row %q, the API's %+v, PH chi2 %.2f", got, l, surv.Cox.PH[3].Chisq)
+	}
+	if g := row("sv-cox", "GLOBAL PH test"); len(g) < 8 || g[7] != fmt.Sprintf("%.2f", surv.Cox.PH[len(surv.Cox.PH)-1].Chisq) {
+		t.Errorf("survival: global PH row %q", g)
+	}
+	if n := evalInt(ctx, t, `Number(document.getElementById('sv-km-chart').dataset.lines) + 10 * Number(document.getElementById('sv-cif-chart').dataset.lines)`); n != 21 {
+		t.Errorf("survival: charts draw %d curves and %d causes, want 1 and 2", n%10, n/10)
+	}
+	screenshot(ctx, t, "survival")
+	jsDo(ctx, t, `document.getElementById('sv-by').value = 'type'; document.getElementById('sv-by').dispatchEvent(new Event('change'))`)
+	waitFor(ctx, t, "survival by type", `Number(document.getElementById('sv-km').dataset.rows || 0) > 4`)
+	if row("sv-km", "defense") == nil || row("sv-km", "nonaggression") == nil {
+		t.Error("survival by type: no curve of defence or non-aggression pacts")
+	}
+	jsDo(ctx, t, `document.getElementById('sv-by').value = ''; document.getElementById('sv-source').value = 'cow'; document.getElementById('sv-level').value = 'member'; document.getElementById('sv-source').dispatchEvent(new Event('change'))`)
+	waitFor(ctx, t, "COW memberships", `document.getElementById('sv-title').textContent.startsWith('COW member spells') && document.getElementById('sv-cif-box').hidden && Number(document.getElementById('sv-cox').dataset.rows || 0) === 4`)
+	// A refused query: the API's message, naming the parameter, in the
+	// status line.
+	jsDo(ctx, t, `document.getElementById('sv-covariates').value = 'asymm'; document.getElementById('sv-go').click()`)
+	waitFor(ctx, t, "refused covariate reported", `document.getElementById('status').textContent.includes('no covariate "asymm" for cow')`)
+	jsDo(ctx, t, `document.getElementById('sv-covariates').value = ''; document.getElementById('status').textContent = ''`)
 
 	// Simulation: Europe in 1914, 200 runs, seed 1: Germany's share on
 	// Austria-Hungary's side as the API gives it.

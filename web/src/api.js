@@ -42,6 +42,8 @@ export const api = {
   forecast: (kind, top) => request('GET', '/api/forecast' + q({ kind, top })),
   simulate: (scenario, runs, seed) => request('GET', '/api/simulate' + q({ scenario, runs, seed })),
   reliability: (rule, years, by) => request('GET', '/api/reliability' + q({ rule, years, by })),
+  // params: source, level, by, covariates, cause, ties, formed, bilateral.
+  survival: (params) => request('GET', '/api/survival' + q(params)),
   openapi: () => request('GET', '/api/openapi.json'),
   report: (params) => request('GET', '/api/report' + q(params)),
   evaluate: (scenario, state) => request('POST', '/api/evaluate' + q({ state, top: 10 }), scenario),

@@ -9,10 +9,11 @@ import { setupScenario } from './scenario.js';
 import { setupCredibility, showCredibility } from './credibility.js';
 import { setupDilemma, showDilemma } from './dilemma.js';
 import { setupReliability, showReliability } from './reliability.js';
+import { setupSurvival, showSurvival } from './survival.js';
 import { setupForecast } from './forecast.js';
 import { setupSimulate } from './simulate.js';
 
-const pages = ['network', 'threats', 'map', 'burden', 'credibility', 'dilemma', 'reliability', 'forecast', 'simulate', 'scenario'];
+const pages = ['network', 'threats', 'map', 'burden', 'credibility', 'dilemma', 'reliability', 'survival', 'forecast', 'simulate', 'scenario'];
 
 function route() {
   const [name, arg] = (location.hash.slice(1) || 'network').split('/');
@@ -26,6 +27,7 @@ function route() {
   if (page === 'credibility') showCredibility();
   if (page === 'dilemma') showDilemma();
   if (page === 'reliability' && !$('rel-table').dataset.rows) showReliability();
+  if (page === 'survival' && !$('sv-km').dataset.rows) showSurvival();
 }
 
 async function start() {
@@ -36,6 +38,7 @@ async function start() {
   setupCredibility();
   setupDilemma();
   setupReliability();
+  setupSurvival();
   setupForecast();
   window.addEventListener('hashchange', route);
   route();
