@@ -159,17 +159,9 @@ func init() { register(landscapeCmd) }
 
 func parseLandscapeWeights(s string, halfLife float64) (landscape.Weights, error) {
 	w := landscape.DefaultWeights()
-	parts := strings.Split(s, ",")
-	if len(parts) != 5 {
-		return w, usagef("--weights %q: want five comma-separated numbers", s)
-	}
-	var v [5]float64
-	for i, p := range parts {
-		x, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
-		if err != nil {
-			return w, usagef("--weights %q: %q is not a number", s, p)
-		}
-		v[i] = x
+	v, err := numberList("--weights", s, "alliance, similarity, dispute, border, regime")
+	if err != nil {
+		return w, err
 	}
 	w.Alliance, w.Similarity, w.Dispute, w.Border, w.Regime = v[0], v[1], v[2], v[3], v[4]
 	w.HalfLife = halfLife

@@ -140,33 +140,42 @@ func addThreatFlags(fs *flag.FlagSet) threatFlags {
 	}
 }
 
+var numberWords = []string{"no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
+
+// numberList parses the value of flag, a comma-separated list of one number
+// for each of the comma-separated names, as "--weights 1,1,1,1". The
+// bounds are the model's to check.
+func numberList(flag, value, names string) ([]float64, error) {
+	n := len(strings.Split(names, ","))
+	parts := strings.Split(value, ",")
+	if len(parts) != n {
+		count := strconv.Itoa(n)
+		if n < len(numberWords) {
+			count = numberWords[n]
+		}
+		return nil, usagef("%s %q: want %s comma-separated numbers (%s)", flag, value, count, names)
+	}
+	out := make([]float64, n)
+	for i, p := range parts {
+		v, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
+		if err != nil {
+			return nil, usagef("%s %q: %q is not a number", flag, value, p)
+		}
+		out[i] = v
+	}
+	return out, nil
+}
+
 func (f threatFlags) options() (threat.Options, error) {
 	o := threat.DefaultOptions()
-	parts := strings.Split(*f.weights, ",")
-	if len(parts) != 4 {
-		return o, usagef("--weights %q: want four comma-separated numbers >= 0 (power, proximity, offense, intent)", *f.weights)
+	ws, err := numberList("--weights", *f.weights, "power, proximity, offense, intent")
+	if err != nil {
+		return o, err
 	}
-	var ws [4]float64
-	for i, p := range parts {
-		v, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
-		if err != nil {
-			return o, usagef("--weights %q: %q is not a number", *f.weights, p)
-		}
-		ws[i] = v
+	es, err := numberList("--exponents", *f.exponents, "aggregate power δ, dyadic capability α, proximity β, intent γ")
+	if err != nil {
+		return o, err
 	}
-	parts = strings.Split(*f.exponents, ",")
-	if len(parts) != 4 {
-		return o, usagef("--exponents %q: want four comma-separated numbers >= 0 (aggregate power δ, dyadic capability α, proximity β, intent γ)", *f.exponents)
-	}
-	var es [4]float64
-	for i, p := range parts {
-		v, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
-		if err != nil {
-			return o, usagef("--exponents %q: %q is not a number", *f.exponents, p)
-		}
-		es[i] = v
-	}
-	var err error
 	if o.Composite, err = threat.ParseComposite(*f.composite); err != nil {
 		return o, usagef("--composite: %v", err)
 	}
